@@ -1,0 +1,32 @@
+using Bench.Broker;
+
+namespace Bench.Scenarios.Cli;
+
+/// <summary>`bench broker`: a throwaway private RabbitMQ node for people and scripts; its URI is the first line of stdout.</summary>
+internal static class BrokerCommand
+{
+    public const string Usage = "bench broker [--management]";
+
+    public static async Task<int> RunAsync(CliArgs args)
+    {
+        var management = args.Has("management");
+        args.EnsureAllUsed();
+        using var signal = new ShutdownSignal();
+        await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Management = management }, signal.Token);
+        // The private node's guest/guest is RabbitMQ's loopback-only default, not a secret: print it whole so scripts can
+        // connect. User-supplied URIs (--amqp, BENCH_AMQP_URI) are always printed masked.
+        Console.WriteLine(broker.Uri.Uri.OriginalString);
+        Console.WriteLine($"# RabbitMQ {broker.Version}, node {broker.NodeName}, data in {broker.Directory}" +
+            (broker.ManagementPort > 0 ? $", management on http://127.0.0.1:{broker.ManagementPort}/" : string.Empty));
+        Console.WriteLine("# Ctrl-C (or SIGTERM) stops it and deletes its directory.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, signal.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what Bench needs on Debian 12 beyond the .NET SDK: rabbitmq-server (private brokers) and the real
+# Python peers (oslo.messaging, Celery) run with /usr/bin/python3. Idempotent, and silent when all is there.
+set -euo pipefail
+
+need=()
+[ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
+# Debian's own interpreter: the python3 first on PATH may be another build that cannot import these.
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import oslo_messaging' 2>/dev/null || need+=(python3-oslo.messaging)
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import celery, kombu' 2>/dev/null || need+=(python3-celery python3-kombu)
+
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  echo "setup: installing ${need[*]}" >&2
+  $sudo apt-get update -qq
+  # The package's own service may fail to start where there is no init system; Bench starts private nodes itself.
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

@@ -1,0 +1,41 @@
+namespace Bench.Broker;
+
+/// <summary>
+/// The broker a command or test uses: an external one named by --amqp or BENCH_AMQP_URI, or else a private node
+/// started for it and stopped on dispose. Only the private case owns anything.
+/// </summary>
+public sealed class BrokerLease : IAsyncDisposable
+{
+    public const string EnvironmentVariable = "BENCH_AMQP_URI";
+
+    private BrokerLease(AmqpUri uri, PrivateBroker? privateBroker)
+    {
+        Uri = uri;
+        PrivateBroker = privateBroker;
+    }
+
+    public AmqpUri Uri { get; }
+
+    /// <summary>The private node, or null when the broker is external.</summary>
+    public PrivateBroker? PrivateBroker { get; }
+
+    public bool IsPrivate => PrivateBroker is not null;
+
+    /// <summary>
+    /// --amqp wins, then BENCH_AMQP_URI, then a private node. Throws <see cref="FormatException"/> for a bad URI and
+    /// <see cref="BrokerUnavailableException"/> when neither a URI nor rabbitmq-server is there.
+    /// </summary>
+    public static async Task<BrokerLease> AcquireAsync(string? amqpUri, PrivateBrokerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var text = amqpUri ?? Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            return new BrokerLease(AmqpUri.Parse(text), null);
+        }
+
+        var broker = await PrivateBroker.StartAsync(options, cancellationToken);
+        return new BrokerLease(broker.Uri, broker);
+    }
+
+    public ValueTask DisposeAsync() => PrivateBroker?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

@@ -1,0 +1,353 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Bench.Broker;
+
+/// <summary>
+/// A RabbitMQ node of Bench's own: the Debian rabbitmq-server started directly (not through the packaged
+/// wrapper, which drops to the rabbitmq user), in a temporary directory, on free loopback ports, under a
+/// unique node name, so several can run side by side (a test run and a benchmark run at once).
+/// It is stopped and its directory deleted on dispose, on process exit, and — should this process die
+/// without either — by a small watchdog that notices the parent is gone.
+/// </summary>
+public sealed class PrivateBroker : IAsyncDisposable
+{
+    private static readonly Lock s_liveLock = new();
+    private static readonly List<PrivateBroker> s_live = [];
+    private static bool s_exitHookInstalled;
+
+    private readonly Process _process;
+    private readonly string _ctlPath;
+    private int _stopped;
+
+    private PrivateBroker(Process process, string directory, string nodeName, int port, int managementPort, string version, string ctlPath)
+    {
+        _process = process;
+        Directory = directory;
+        NodeName = nodeName;
+        Port = port;
+        ManagementPort = managementPort;
+        Version = version;
+        _ctlPath = ctlPath;
+        Uri = AmqpUri.Parse(string.Create(CultureInfo.InvariantCulture, $"amqp://guest:guest@127.0.0.1:{port}/"));
+    }
+
+    /// <summary>The node's address (guest/guest on loopback, as RabbitMQ allows by default).</summary>
+    public AmqpUri Uri { get; }
+
+    public string Version { get; }
+
+    public string NodeName { get; }
+
+    public int Port { get; }
+
+    /// <summary>The HTTP API port, or 0 when management was not enabled.</summary>
+    public int ManagementPort { get; }
+
+    /// <summary>The node's temporary directory (data, logs, cookie); deleted on stop.</summary>
+    public string Directory { get; }
+
+    public bool IsRunning => Volatile.Read(ref _stopped) == 0 && !_process.HasExited;
+
+    /// <summary>True when the rabbitmq-server start script is where options say it is.</summary>
+    public static bool IsInstalled(PrivateBrokerOptions? options = null) => File.Exists((options ?? new PrivateBrokerOptions()).ServerPath);
+
+    /// <summary>Starts a node and waits until it answers AMQP. Fails with the node's log tail, not a bare timeout.</summary>
+    public static async Task<PrivateBroker> StartAsync(PrivateBrokerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new PrivateBrokerOptions();
+        if (!File.Exists(options.ServerPath))
+        {
+            throw new BrokerUnavailableException(
+                $"rabbitmq-server not found at {options.ServerPath}: run scripts/setup.sh (installs it from Debian) or pass --amqp URI / set BENCH_AMQP_URI");
+        }
+
+        var ctlPath = Path.Combine(Path.GetDirectoryName(options.ServerPath)!, "rabbitmqctl");
+        // One retry covers the small race between FreePort releasing a port and the node binding it.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(options, ctlPath, cancellationToken);
+            }
+            catch (BrokerStartException e) when (attempt == 1 && options.Port == 0 && e.LogTail.Contains("eaddrinuse", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
+
+    private static async Task<PrivateBroker> StartOnceAsync(PrivateBrokerOptions options, string ctlPath, CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid().ToString("N")[..10];
+        var directory = Path.Combine(options.BaseDirectory ?? Path.GetTempPath(), "bench-broker-" + id);
+        System.IO.Directory.CreateDirectory(directory);
+        var nodeName = $"bench-{id}@localhost";
+        var port = options.Port != 0 ? options.Port : FreePort.Next();
+        var distPort = FreePort.Next();
+        var managementPort = options.Management ? FreePort.Next() : 0;
+
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), options.Management ? "[rabbitmq_management]." : "[].", cancellationToken);
+        // The AMQP listener comes from RABBITMQ_NODE_IP_ADDRESS/PORT below; the config file holds only extras.
+        var config = new List<string>();
+        if (options.Management)
+        {
+            config.Add("management.tcp.ip = 127.0.0.1");
+            config.Add("management.tcp.port = " + managementPort.ToString(CultureInfo.InvariantCulture));
+        }
+
+        config.AddRange(options.ConfigLines);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
+
+        // setsid: the node gets its own session, so a terminal's Ctrl-C reaches Bench first and Bench stops the node cleanly.
+        var start = new ProcessStartInfo("setsid")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            WorkingDirectory = directory,
+        };
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("exec \"$0\" >server.out 2>&1 </dev/null");
+        start.ArgumentList.Add(options.ServerPath);
+        SetNodeEnvironment(start.Environment, directory, nodeName);
+        start.Environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
+        start.Environment["RABBITMQ_NODE_PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["RABBITMQ_DIST_PORT"] = distPort.ToString(CultureInfo.InvariantCulture);
+        start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia");
+        start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log");
+        start.Environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins");
+        start.Environment["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbitmq.pid");
+        start.Environment["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq");
+        start.Environment["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory, "advanced.config");
+        start.Environment["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf");
+
+        var process = Process.Start(start) ?? throw new BrokerStartException("could not start " + options.ServerPath, string.Empty);
+        StartWatchdog(directory, nodeName, ctlPath);
+
+        var deadline = Stopwatch.GetTimestamp() + (long)(options.StartTimeout.TotalSeconds * Stopwatch.Frequency);
+        try
+        {
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (process.HasExited)
+                {
+                    throw new BrokerStartException(
+                        $"rabbitmq node {nodeName} exited with code {process.ExitCode} before accepting AMQP on 127.0.0.1:{port}",
+                        ReadLogTail(directory, nodeName, 40));
+                }
+
+                var version = await AmqpProbe.TryReadVersionAsync("127.0.0.1", port, cancellationToken);
+                if (version is not null)
+                {
+                    var broker = new PrivateBroker(process, directory, nodeName, port, managementPort, version, ctlPath);
+                    Register(broker);
+                    return broker;
+                }
+
+                if (Stopwatch.GetTimestamp() > deadline)
+                {
+                    throw new BrokerStartException(
+                        $"rabbitmq node {nodeName} did not accept AMQP on 127.0.0.1:{port} within {options.StartTimeout.TotalSeconds:0} s",
+                        ReadLogTail(directory, nodeName, 40));
+                }
+
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+        catch
+        {
+            await StopNodeAsync(process, directory, nodeName, ctlPath);
+            throw;
+        }
+    }
+
+    /// <summary>Runs rabbitmqctl against this node (e.g. close_all_connections in recovery tests) and returns its output.</summary>
+    public async Task<string> CtlAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
+    {
+        var (exitCode, output) = await RunCtlAsync(_ctlPath, Directory, NodeName, arguments, cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited {exitCode}: {output.Trim()}");
+        }
+
+        return output;
+    }
+
+    /// <summary>The last lines of the node's logs.</summary>
+    public string LogTail(int lines = 40) => ReadLogTail(Directory, NodeName, lines);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+
+        lock (s_liveLock)
+        {
+            s_live.Remove(this);
+        }
+
+        await StopNodeAsync(_process, Directory, NodeName, _ctlPath);
+        _process.Dispose();
+    }
+
+    private static void SetNodeEnvironment(IDictionary<string, string?> environment, string directory, string nodeName)
+    {
+        // HOME holds the Erlang cookie: a private one per node, so parallel first starts never race on ~/.erlang.cookie.
+        environment["HOME"] = directory;
+        environment["RABBITMQ_NODENAME"] = nodeName;
+    }
+
+    private static void Register(PrivateBroker broker)
+    {
+        lock (s_liveLock)
+        {
+            s_live.Add(broker);
+            if (!s_exitHookInstalled)
+            {
+                s_exitHookInstalled = true;
+                // SIGTERM and a normal exit both raise ProcessExit; a hard kill is left to the watchdog.
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAllLive();
+            }
+        }
+    }
+
+    private static void StopAllLive()
+    {
+        PrivateBroker[] live;
+        lock (s_liveLock)
+        {
+            live = [.. s_live];
+        }
+
+        Task.WaitAll([.. live.Select(b => b.DisposeAsync().AsTask())], TimeSpan.FromSeconds(20));
+    }
+
+    // A shell loop in its own session: when this process is gone (killed, crashed) while the node's directory
+    // still exists, it stops the node and deletes the directory. A clean stop deletes the directory first, so the loop just ends.
+    private static void StartWatchdog(string directory, string nodeName, string ctlPath)
+    {
+        var watchdog = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true };
+        watchdog.ArgumentList.Add("sh");
+        watchdog.ArgumentList.Add("-c");
+        watchdog.ArgumentList.Add(
+            "while kill -0 \"$1\" 2>/dev/null && [ -d \"$2\" ]; do sleep 1; done; " +
+            "if [ -d \"$2\" ]; then HOME=\"$2\" \"$3\" -n \"$4\" stop >/dev/null 2>&1; rm -rf \"$2\"; fi");
+        watchdog.ArgumentList.Add("bench-broker-watchdog");
+        watchdog.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        watchdog.ArgumentList.Add(directory);
+        watchdog.ArgumentList.Add(ctlPath);
+        watchdog.ArgumentList.Add(nodeName);
+        using var _ = Process.Start(watchdog);
+    }
+
+    private static async Task StopNodeAsync(Process process, string directory, string nodeName, string ctlPath)
+    {
+        if (!process.HasExited)
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+                await RunCtlAsync(ctlPath, directory, nodeName, ["stop"], timeout.Token);
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+            }
+
+            if (!process.HasExited)
+            {
+                KillNode(directory, process);
+            }
+        }
+
+        try
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a dying beam process; the watchdog deletes the directory shortly after.
+        }
+    }
+
+    private static void KillNode(string directory, Process process)
+    {
+        // The pid file names the Erlang VM; the process we started may be a shell that already exec'd it.
+        var pidFile = Path.Combine(directory, "rabbitmq.pid");
+        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
+        {
+            try
+            {
+                using var beam = Process.GetProcessById(pid);
+                beam.Kill(entireProcessTree: true);
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCtlAsync(string ctlPath, string directory, string nodeName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(ctlPath)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add("-n");
+        start.ArgumentList.Add(nodeName);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        SetNodeEnvironment(start.Environment, directory, nodeName);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + ctlPath);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static string ReadLogTail(string directory, string nodeName, int lines)
+    {
+        var text = new StringBuilder();
+        var candidates = new List<string> { Path.Combine(directory, "server.out") };
+        var logDirectory = Path.Combine(directory, "log");
+        if (System.IO.Directory.Exists(logDirectory))
+        {
+            candidates.AddRange(System.IO.Directory.GetFiles(logDirectory, "*.log"));
+        }
+
+        foreach (var file in candidates.Where(File.Exists))
+        {
+            var all = File.ReadAllLines(file);
+            if (all.Length == 0)
+            {
+                continue;
+            }
+
+            text.Append('[').Append(Path.GetFileName(file)).AppendLine("]");
+            foreach (var line in all.Skip(Math.Max(0, all.Length - lines)))
+            {
+                text.AppendLine(line);
+            }
+        }
+
+        return text.Length > 0 ? text.ToString().TrimEnd() : $"(no log written by {nodeName})";
+    }
+}

@@ -1,0 +1,23 @@
+namespace Bench.Broker;
+
+/// <summary>How to start a private node. Defaults suit tests and benchmark runs on loopback.</summary>
+public sealed record PrivateBrokerOptions
+{
+    /// <summary>The rabbitmq-server start script. BENCH_RABBITMQ_SERVER overrides the Debian path.</summary>
+    public string ServerPath { get; init; } = Environment.GetEnvironmentVariable("BENCH_RABBITMQ_SERVER") ?? "/usr/lib/rabbitmq/bin/rabbitmq-server";
+
+    /// <summary>AMQP port; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>Enables rabbitmq_management (the HTTP API) on a free port, for people inspecting queues.</summary>
+    public bool Management { get; init; }
+
+    /// <summary>How long the node may take to accept AMQP. It takes about 5 s on the project's machines.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Extra lines for rabbitmq.conf (sysctl format).</summary>
+    public IReadOnlyList<string> ConfigLines { get; init; } = [];
+
+    /// <summary>Where the node's directory goes; the system temp folder by default.</summary>
+    public string? BaseDirectory { get; init; }
+}

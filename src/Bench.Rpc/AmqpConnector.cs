@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+
+namespace Bench.Rpc;
+
+/// <summary>Opens connections the way every Bench component wants them: automatic and topology recovery on, losses logged.</summary>
+public static class AmqpConnector
+{
+    public static async Task<IConnection> ConnectAsync(Uri amqpUri, string clientName, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(amqpUri);
+        ArgumentNullException.ThrowIfNull(logger);
+        var factory = new ConnectionFactory
+        {
+            Uri = amqpUri,
+            ClientProvidedName = clientName,
+            AutomaticRecoveryEnabled = true,
+            TopologyRecoveryEnabled = true,
+            NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
+            RequestedHeartbeat = TimeSpan.FromSeconds(30),
+        };
+        var connection = await factory.CreateConnectionAsync(cancellationToken);
+        connection.ConnectionShutdownAsync += (_, e) =>
+        {
+            if (e.Initiator != ShutdownInitiator.Application)
+            {
+                logger.LogWarning("{Client}: connection lost ({Code} {Text}); recovering", clientName, e.ReplyCode, e.ReplyText);
+            }
+
+            return Task.CompletedTask;
+        };
+        connection.RecoverySucceededAsync += (_, _) =>
+        {
+            logger.LogInformation("{Client}: connection recovered", clientName);
+            return Task.CompletedTask;
+        };
+        connection.ConnectionRecoveryErrorAsync += (_, e) =>
+        {
+            logger.LogWarning("{Client}: recovery attempt failed: {Error}", clientName, e.Exception.Message);
+            return Task.CompletedTask;
+        };
+        return connection;
+    }
+}

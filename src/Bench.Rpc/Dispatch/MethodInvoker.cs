@@ -1,0 +1,313 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+
+namespace Bench.Rpc.Dispatch;
+
+/// <summary>
+/// One manager method, bound once at start: its parameters, a pool of argument frames, and a compiled delegate
+/// that calls it with typed arguments (no MethodInfo.Invoke, no boxing of numbers) and normalizes every return
+/// shape (T, Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;, void) to ValueTask&lt;T&gt;.
+/// </summary>
+internal abstract class MethodInvoker
+{
+    private readonly ConcurrentQueue<ArgFrame> _frames = new();
+    private readonly int _longs;
+    private readonly int _doubles;
+    private readonly int _bools;
+    private readonly int _refs;
+
+    protected MethodInvoker(string name, MethodInfo method, ParameterBinding[] parameters, int longs, int doubles, int bools, int refs)
+    {
+        Name = name;
+        Method = method;
+        Parameters = parameters;
+        _longs = longs;
+        _doubles = doubles;
+        _bools = bools;
+        _refs = refs;
+    }
+
+    public string Name { get; }
+
+    public MethodInfo Method { get; }
+
+    public ParameterBinding[] Parameters { get; }
+
+    public bool WantsContext => Array.Exists(Parameters, p => p.Kind == ParameterKind.Context);
+
+    public static MethodInvoker Create(string name, MethodInfo method)
+    {
+        int longs = 0, doubles = 0, bools = 0, refs = 0;
+        var parameters = method.GetParameters().Select((p, i) => new ParameterBinding(p, i, ref longs, ref doubles, ref bools, ref refs)).ToArray();
+        if (parameters.Length > 64)
+        {
+            throw new NotSupportedException($"{method.Name}: at most 64 parameters");
+        }
+
+        var (resultType, body) = BuildCall(method, parameters, out var manager, out var frame, out var context, out var cancellation);
+        var delegateType = typeof(Func<,,,,>).MakeGenericType(typeof(Manager), typeof(ArgFrame), typeof(RequestContext), typeof(CancellationToken), typeof(ValueTask<>).MakeGenericType(resultType));
+        var compiled = Expression.Lambda(delegateType, body, manager, frame, context, cancellation).Compile();
+        var invokerType = typeof(MethodInvoker<>).MakeGenericType(resultType);
+        return (MethodInvoker)Activator.CreateInstance(invokerType, name, method, parameters, longs, doubles, bools, refs, compiled)!;
+    }
+
+    /// <summary>Binds named JSON arguments into a frame; on failure returns a TypeError message and no frame.</summary>
+    public ArgFrame? TryBind(ReadOnlySpan<byte> argsJson, JsonSerializerOptions options, out string? error)
+    {
+        var frame = RentFrame();
+        error = null;
+        try
+        {
+            if (!argsJson.IsEmpty)
+            {
+                var reader = new Utf8JsonReader(argsJson);
+                reader.Read();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var parameter = Find(ref reader);
+                    if (parameter is null)
+                    {
+                        error = $"{Name}() got an unexpected keyword argument '{reader.GetString()}'";
+                        break;
+                    }
+
+                    reader.Read();
+                    error = parameter.Read(ref reader, argsJson, frame, Name, options);
+                    if (error is not null)
+                    {
+                        break;
+                    }
+
+                    frame.Seen |= 1UL << parameter.Index;
+                }
+            }
+
+            error ??= MissingArguments(frame);
+        }
+        catch (JsonException e)
+        {
+            error = "malformed args: " + e.Message;
+        }
+
+        if (error is null)
+        {
+            return frame;
+        }
+
+        ReturnFrame(frame);
+        return null;
+    }
+
+    /// <summary>Binds positional arguments (a JSON array, as Celery sends them) and keyword arguments (an object).</summary>
+    public ArgFrame? TryBindPositional(ReadOnlySpan<byte> argsArray, ReadOnlySpan<byte> kwargsObject, JsonSerializerOptions options, out string? error)
+    {
+        var frame = RentFrame();
+        error = null;
+        try
+        {
+            if (!argsArray.IsEmpty)
+            {
+                var reader = new Utf8JsonReader(argsArray);
+                reader.Read();
+                var position = 0;
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    var parameter = NthFromArgs(position++);
+                    if (parameter is null)
+                    {
+                        error = $"{Name}() takes {Parameters.Count(p => p.FromArgs)} positional arguments but {position} or more were given";
+                        break;
+                    }
+
+                    error = parameter.Read(ref reader, argsArray, frame, Name, options);
+                    if (error is not null)
+                    {
+                        break;
+                    }
+
+                    frame.Seen |= 1UL << parameter.Index;
+                }
+            }
+
+            if (error is null && !kwargsObject.IsEmpty)
+            {
+                var reader = new Utf8JsonReader(kwargsObject);
+                reader.Read();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var parameter = Find(ref reader);
+                    if (parameter is null)
+                    {
+                        error = $"{Name}() got an unexpected keyword argument '{reader.GetString()}'";
+                        break;
+                    }
+
+                    if ((frame.Seen & (1UL << parameter.Index)) != 0)
+                    {
+                        error = $"{Name}() got multiple values for argument '{parameter.Name}'";
+                        break;
+                    }
+
+                    reader.Read();
+                    error = parameter.Read(ref reader, kwargsObject, frame, Name, options);
+                    if (error is not null)
+                    {
+                        break;
+                    }
+
+                    frame.Seen |= 1UL << parameter.Index;
+                }
+            }
+
+            error ??= MissingArguments(frame);
+        }
+        catch (JsonException e)
+        {
+            error = "malformed args: " + e.Message;
+        }
+
+        if (error is null)
+        {
+            return frame;
+        }
+
+        ReturnFrame(frame);
+        return null;
+    }
+
+    /// <summary>Calls the method with a bound frame (returned to the pool once the method is entered) and writes its result.</summary>
+    public abstract ValueTask InvokeAsync(Manager manager, ArgFrame frame, RequestContext? context, IBufferWriter<byte> result, JsonSerializerOptions options, CancellationToken cancellationToken);
+
+    protected void ReturnFrame(ArgFrame frame)
+    {
+        Array.Clear(frame.Refs); // do not keep argument strings alive in the pool
+        frame.Seen = 0;
+        _frames.Enqueue(frame);
+    }
+
+    private ArgFrame RentFrame()
+    {
+        if (!_frames.TryDequeue(out var frame))
+        {
+            frame = new ArgFrame(_longs, _doubles, _bools, _refs);
+        }
+
+        foreach (var parameter in Parameters)
+        {
+            parameter.SetDefault(frame);
+        }
+
+        return frame;
+    }
+
+    private ParameterBinding? Find(ref Utf8JsonReader reader)
+    {
+        foreach (var parameter in Parameters)
+        {
+            if (parameter.FromArgs && (reader.ValueTextEquals(parameter.Utf8Name) || reader.ValueTextEquals(parameter.Utf8ClrName)))
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    private ParameterBinding? NthFromArgs(int position)
+    {
+        foreach (var parameter in Parameters)
+        {
+            if (parameter.FromArgs && position-- == 0)
+            {
+                return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    private string? MissingArguments(ArgFrame frame)
+    {
+        List<string>? missing = null;
+        foreach (var parameter in Parameters)
+        {
+            if (parameter.FromArgs && parameter.Required && (frame.Seen & (1UL << parameter.Index)) == 0)
+            {
+                (missing ??= []).Add("'" + parameter.Name + "'");
+            }
+        }
+
+        return missing is null
+            ? null
+            : $"{Name}() missing {missing.Count} required positional argument{(missing.Count > 1 ? "s" : string.Empty)}: {string.Join(" and ", missing)}";
+    }
+
+    private static (Type ResultType, Expression Body) BuildCall(MethodInfo method, ParameterBinding[] parameters, out ParameterExpression manager, out ParameterExpression frame, out ParameterExpression context, out ParameterExpression cancellation)
+    {
+        manager = Expression.Parameter(typeof(Manager), "manager");
+        frame = Expression.Parameter(typeof(ArgFrame), "frame");
+        context = Expression.Parameter(typeof(RequestContext), "context");
+        cancellation = Expression.Parameter(typeof(CancellationToken), "cancellation");
+        var arguments = new Expression[parameters.Length];
+        foreach (var p in parameters)
+        {
+            arguments[p.Index] = p.Kind switch
+            {
+                ParameterKind.Context => context,
+                ParameterKind.Cancellation => cancellation,
+                ParameterKind.Int32 => Expression.Convert(Expression.ArrayIndex(Expression.Field(frame, nameof(ArgFrame.Longs)), Expression.Constant(p.Slot)), typeof(int)),
+                ParameterKind.Int64 => Expression.ArrayIndex(Expression.Field(frame, nameof(ArgFrame.Longs)), Expression.Constant(p.Slot)),
+                ParameterKind.Double => Expression.ArrayIndex(Expression.Field(frame, nameof(ArgFrame.Doubles)), Expression.Constant(p.Slot)),
+                ParameterKind.Boolean => Expression.ArrayIndex(Expression.Field(frame, nameof(ArgFrame.Bools)), Expression.Constant(p.Slot)),
+                _ => Expression.Convert(Expression.ArrayIndex(Expression.Field(frame, nameof(ArgFrame.Refs)), Expression.Constant(p.Slot)), p.Type),
+            };
+        }
+
+        Expression call = Expression.Call(Expression.Convert(manager, method.DeclaringType!), method, arguments);
+        var returnType = method.ReturnType;
+        if (returnType == typeof(void))
+        {
+            return (typeof(Unit), Expression.Block(call, Expression.Default(typeof(ValueTask<Unit>))));
+        }
+
+        if (returnType == typeof(Task))
+        {
+            return (typeof(Unit), Expression.Call(typeof(Completions).GetMethod(nameof(Completions.FromTask))!, call));
+        }
+
+        if (returnType == typeof(ValueTask))
+        {
+            return (typeof(Unit), Expression.Call(typeof(Completions).GetMethod(nameof(Completions.FromValueTask))!, call));
+        }
+
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(ValueTask<>))
+        {
+            return (returnType.GetGenericArguments()[0], call);
+        }
+
+        if (returnType.IsGenericType && returnType.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            var t = returnType.GetGenericArguments()[0];
+            return (t, Expression.New(typeof(ValueTask<>).MakeGenericType(t).GetConstructor([returnType])!, call));
+        }
+
+        return (returnType, Expression.New(typeof(ValueTask<>).MakeGenericType(returnType).GetConstructor([returnType])!, call));
+    }
+
+    /// <summary>Adapters from non-generic task shapes to ValueTask&lt;Unit&gt;.</summary>
+    internal static class Completions
+    {
+        public static ValueTask<Unit> FromTask(Task task) => task.IsCompletedSuccessfully ? default : Await(task);
+
+        public static ValueTask<Unit> FromValueTask(ValueTask task) => task.IsCompletedSuccessfully ? default : Await(task.AsTask());
+
+        private static async ValueTask<Unit> Await(Task task)
+        {
+            await task;
+            return default;
+        }
+    }
+}

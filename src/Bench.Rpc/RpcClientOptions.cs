@@ -1,0 +1,41 @@
+using Bench.Rpc.Wire;
+
+namespace Bench.Rpc;
+
+/// <summary>Client settings. Defaults are oslo.messaging's, so a Bench client looks like a Python one on the wire.</summary>
+public sealed record RpcClientOptions
+{
+    /// <summary>The control exchange (oslo control_exchange): "openstack" by default; Nova uses "nova".</summary>
+    public string ControlExchange { get; init; } = "openstack";
+
+    /// <summary>Call timeout when a call gives none (oslo rpc_response_timeout); also sent as the request's expiration.</summary>
+    public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    public ReplyTransport ReplyTransport { get; init; } = ReplyTransport.ReplyQueue;
+
+    /// <summary>Wait for a broker confirm on each cast (a separate confirm channel); calls are confirmed by their reply.</summary>
+    public bool PublisherConfirms { get; init; }
+
+    /// <summary>delivery_mode 2 (oslo's) or 1.</summary>
+    public bool Persistent { get; init; } = true;
+
+    public EnvelopeFormat Envelope { get; init; } = EnvelopeFormat.Oslo2;
+
+    /// <summary>The request context sent with every message unless a call gives its own.</summary>
+    public RequestContext? DefaultContext { get; init; }
+
+    /// <summary>Reply queue x-expires in ms (oslo rabbit_transient_queues_ttl × 1000).</summary>
+    public int ReplyQueueExpiresMs { get; init; } = 1_800_000;
+
+    /// <summary>Declare the exchanges it publishes to, as oslo clients do (topic, non-durable unless <see cref="DurableExchange"/>).</summary>
+    public bool DeclareExchanges { get; init; } = true;
+
+    /// <summary>Match a deployment with amqp_durable_queues=true.</summary>
+    public bool DurableExchange { get; init; }
+
+    /// <summary>The connection's name in the broker's management UI.</summary>
+    public string ClientName { get; init; } = "bench-rpc-client";
+
+    /// <summary>How often pending calls are checked for their deadline. Timeouts fire within this much of their due time.</summary>
+    public TimeSpan TimeoutResolution { get; init; } = TimeSpan.FromMilliseconds(10);
+}

@@ -1,0 +1,158 @@
+using System.Buffers;
+
+namespace Bench.Rpc.Wire;
+
+/// <summary>
+/// Writes oslo.messaging 14 request and reply bodies (wire-formats.md §2.2, §2.3) in the exact byte form Python
+/// produces, key order included, so they can be compared with the captures.
+/// </summary>
+internal static class OsloWriter
+{
+    private static ReadOnlySpan<byte> EnvelopeStart => "{\"oslo.version\": \"2.0\", \"oslo.message\": \""u8;
+
+    private static ReadOnlySpan<byte> EnvelopeEnd => "\"}"u8;
+
+    public static void WriteRequest(IBufferWriter<byte> body, ArrayBufferWriter<byte> scratch, in OutgoingRequest request, EnvelopeFormat format)
+    {
+        if (format == EnvelopeFormat.Plain)
+        {
+            WriteRequestInner(body, request);
+            return;
+        }
+
+        scratch.ResetWrittenCount();
+        WriteRequestInner(scratch, request);
+        WrapInEnvelope(body, scratch.WrittenSpan);
+    }
+
+    /// <summary>The inner message: method, args, [namespace, version], [_msg_id, _reply_q, _timeout], _unique_id, _context_*.</summary>
+    public static void WriteRequestInner(IBufferWriter<byte> output, in OutgoingRequest request)
+    {
+        PythonJson.Byte(output, (byte)'{');
+        PythonJson.Key(output, "method"u8);
+        PythonJson.String(output, request.Method);
+        PythonJson.Separator(output);
+        PythonJson.Key(output, "args"u8);
+        PythonJson.Raw(output, request.Args.IsEmpty ? "{}"u8 : request.Args);
+        if (request.Namespace is not null)
+        {
+            PythonJson.Separator(output);
+            PythonJson.Key(output, "namespace"u8);
+            PythonJson.String(output, request.Namespace);
+        }
+
+        if (request.Version is not null)
+        {
+            PythonJson.Separator(output);
+            PythonJson.Key(output, "version"u8);
+            PythonJson.String(output, request.Version);
+        }
+
+        if (!request.MessageId.IsEmpty)
+        {
+            PythonJson.Separator(output);
+            PythonJson.Key(output, "_msg_id"u8);
+            PythonJson.String(output, request.MessageId);
+            PythonJson.Separator(output);
+            PythonJson.Key(output, "_reply_q"u8);
+            PythonJson.String(output, request.ReplyQueue);
+            PythonJson.Separator(output);
+            PythonJson.Key(output, "_timeout"u8);
+            if (request.CallMonitorTimeout is { } seconds)
+            {
+                PythonJson.Int64(output, seconds);
+            }
+            else
+            {
+                PythonJson.Raw(output, PythonJson.Null);
+            }
+        }
+
+        PythonJson.Separator(output);
+        PythonJson.Key(output, "_unique_id"u8);
+        PythonJson.String(output, request.UniqueId);
+        request.Context?.WriteTo(output);
+        if (!request.ExtraMembers.IsEmpty)
+        {
+            PythonJson.Separator(output);
+            PythonJson.Raw(output, request.ExtraMembers);
+        }
+
+        PythonJson.Byte(output, (byte)'}');
+    }
+
+    /// <summary>A reply: result (raw JSON), failure (null or the failure JSON as a string), ending, _msg_id, _unique_id.</summary>
+    public static void WriteReply(IBufferWriter<byte> body, ArrayBufferWriter<byte> scratch, ReadOnlySpan<byte> resultJson, ReadOnlySpan<byte> failureJson, bool ending, ReadOnlySpan<byte> messageId, ReadOnlySpan<byte> uniqueId)
+    {
+        scratch.ResetWrittenCount();
+        PythonJson.Byte(scratch, (byte)'{');
+        PythonJson.Key(scratch, "result"u8);
+        PythonJson.Raw(scratch, resultJson.IsEmpty ? PythonJson.Null : resultJson);
+        PythonJson.Separator(scratch);
+        PythonJson.Key(scratch, "failure"u8);
+        if (failureJson.IsEmpty)
+        {
+            PythonJson.Raw(scratch, PythonJson.Null);
+        }
+        else
+        {
+            PythonJson.String(scratch, failureJson);
+        }
+
+        PythonJson.Separator(scratch);
+        PythonJson.Key(scratch, "ending"u8);
+        PythonJson.Boolean(scratch, ending);
+        PythonJson.Separator(scratch);
+        PythonJson.Key(scratch, "_msg_id"u8);
+        PythonJson.String(scratch, messageId);
+        PythonJson.Separator(scratch);
+        PythonJson.Key(scratch, "_unique_id"u8);
+        PythonJson.String(scratch, uniqueId);
+        PythonJson.Byte(scratch, (byte)'}');
+        WrapInEnvelope(body, scratch.WrittenSpan);
+    }
+
+    /// <summary>The failure object oslo puts (as a string) in a reply: class, module, message, tb (a list), args, kwargs.</summary>
+    public static void WriteFailure(IBufferWriter<byte> output, string exceptionClass, string module, string message, IReadOnlyList<string> traceback, ReadOnlySpan<byte> kwargsJson = default)
+    {
+        PythonJson.Byte(output, (byte)'{');
+        PythonJson.Key(output, "class"u8);
+        PythonJson.String(output, exceptionClass);
+        PythonJson.Separator(output);
+        PythonJson.Key(output, "module"u8);
+        PythonJson.String(output, module);
+        PythonJson.Separator(output);
+        PythonJson.Key(output, "message"u8);
+        PythonJson.String(output, message);
+        PythonJson.Separator(output);
+        PythonJson.Key(output, "tb"u8);
+        PythonJson.Byte(output, (byte)'[');
+        for (var i = 0; i < traceback.Count; i++)
+        {
+            if (i > 0)
+            {
+                PythonJson.Separator(output);
+            }
+
+            PythonJson.String(output, traceback[i]);
+        }
+
+        PythonJson.Byte(output, (byte)']');
+        PythonJson.Separator(output);
+        PythonJson.Key(output, "args"u8);
+        PythonJson.Byte(output, (byte)'[');
+        PythonJson.String(output, message);
+        PythonJson.Byte(output, (byte)']');
+        PythonJson.Separator(output);
+        PythonJson.Key(output, "kwargs"u8);
+        PythonJson.Raw(output, kwargsJson.IsEmpty ? "{}"u8 : kwargsJson);
+        PythonJson.Byte(output, (byte)'}');
+    }
+
+    public static void WrapInEnvelope(IBufferWriter<byte> body, ReadOnlySpan<byte> inner)
+    {
+        body.Write(EnvelopeStart);
+        PythonJson.StringBody(body, inner);
+        body.Write(EnvelopeEnd);
+    }
+}

@@ -1,0 +1,59 @@
+using Bench.Rpc.Dispatch;
+
+namespace Bench.Rpc.Tests;
+
+/// <summary>A manager exercising every binding shape the dispatcher supports.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "RPC endpoints are instance methods.")]
+public sealed class TestManager : Manager
+{
+    private long _periodicRuns;
+    private long _casts;
+
+    public long PeriodicRuns => Interlocked.Read(ref _periodicRuns);
+
+    public long Casts => Interlocked.Read(ref _casts);
+
+    public bool InitHostRan { get; private set; }
+
+    public override string RpcApiVersion => "1.3";
+
+    public override ValueTask InitHostAsync(CancellationToken cancellationToken)
+    {
+        InitHostRan = true;
+        return ValueTask.CompletedTask;
+    }
+
+    public long Add(long x, long y) => x + y;
+
+    public string Greet(string name, string greeting = "hello") => greeting + " " + name;
+
+    public double Scale(double value, int factor, bool negate = false) => negate ? -value * factor : value * factor;
+
+    public string WhoAmI() => Host;
+
+    public string? WhoIsCalling(RequestContext context) => context.UserId + "/" + context.ProjectId + "/" + context.RequestId;
+
+    public Payload Describe(Payload payload) => payload with { Tags = [.. payload.Tags, "seen"] };
+
+    public async Task<long> SlowAsync(long ms)
+    {
+        await Task.Delay((int)ms);
+        return ms;
+    }
+
+    public async ValueTask NothingAsync() => await Task.Yield();
+
+    public void Count() => Interlocked.Increment(ref _casts);
+
+    public Unit Fail(string message) => throw new RemoteError("ValueError", "builtins", message);
+
+    public long Crash() => throw new InvalidOperationException("the handler blew up");
+
+    [RpcMethod("build_and_run_instance")]
+    public string Build(string instanceName) => "building " + instanceName;
+
+    [PeriodicTask]
+    public void Tick() => Interlocked.Increment(ref _periodicRuns);
+
+    public sealed record Payload(string Name, int Size, IReadOnlyList<string> Tags);
+}
