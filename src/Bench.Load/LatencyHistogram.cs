@@ -1,0 +1,214 @@
+using System.Numerics;
+
+namespace Bench.Load;
+
+/// <summary>
+/// A fixed-size, mergeable log-linear histogram of nanoseconds (HdrHistogram's layout): values below 2048 ns are
+/// exact, above that every power of two is split into 1024 linear buckets, so any recorded value is known to within
+/// 1/1024 (three significant digits) from 1 ns up to 2^42 ns (73 minutes). Count, sum, sum of squares, min and max are
+/// exact running values, so mean and standard deviation do not come from buckets. Single writer: no lock,
+/// allocation or exception in <see cref="Record"/>; readers merge copies.
+/// </summary>
+public sealed class LatencyHistogram
+{
+    /// <summary>log2 of the linear buckets per power of two (1024): the precision.</summary>
+    public const int SubBucketHalfCountMagnitude = 10;
+
+    /// <summary>The largest value kept as itself; larger values are clamped to it and counted as saturated.</summary>
+    public const long HighestTrackableValue = (1L << 42) - 1;
+
+    private const int SubBucketHalfCount = 1 << SubBucketHalfCountMagnitude;
+    private const long SubBucketMask = (2L << SubBucketHalfCountMagnitude) - 1;
+    private const int LeadingZeroCountBase = 64 - SubBucketHalfCountMagnitude - 1;
+
+    /// <summary>Buckets needed to reach <see cref="HighestTrackableValue"/>: (32 + 2) × 1024.</summary>
+    public static readonly int BucketCount = IndexOf(HighestTrackableValue) + 1;
+
+    private readonly long[] _counts = new long[BucketCount];
+    private long _count;
+    private long _sum;
+    private Int128 _sumOfSquares;
+    private long _min = long.MaxValue;
+    private long _max;
+    private long _saturated;
+
+    public long Count => _count;
+
+    public long Sum => _sum;
+
+    /// <summary>Exact minimum; 0 when empty.</summary>
+    public long Min => _count == 0 ? 0 : _min;
+
+    /// <summary>Exact maximum.</summary>
+    public long Max => _max;
+
+    /// <summary>Values above <see cref="HighestTrackableValue"/> (recorded as it).</summary>
+    public long Saturated => _saturated;
+
+    public double Mean => _count == 0 ? 0 : (double)_sum / _count;
+
+    /// <summary>Population standard deviation from exact integer sums: n·Σx² − (Σx)² is computed without rounding.</summary>
+    public double StdDev
+    {
+        get
+        {
+            if (_count < 2)
+            {
+                return 0;
+            }
+
+            var numerator = (_count * _sumOfSquares) - ((Int128)_sum * _sum);
+            return Math.Sqrt((double)numerator) / _count;
+        }
+    }
+
+    public ReadOnlySpan<long> Counts => _counts;
+
+    public void Record(long value)
+    {
+        if ((ulong)value > HighestTrackableValue)
+        {
+            if (value < 0)
+            {
+                value = 0;
+            }
+            else
+            {
+                value = HighestTrackableValue;
+                _saturated++;
+            }
+        }
+
+        _counts[IndexOf(value)]++;
+        _count++;
+        _sum += value;
+        _sumOfSquares += (Int128)value * value;
+        if (value < _min)
+        {
+            _min = value;
+        }
+
+        if (value > _max)
+        {
+            _max = value;
+        }
+    }
+
+    /// <summary>Adds another histogram's counts and sums: the result equals having recorded everything here.</summary>
+    public void Add(LatencyHistogram other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var source = other._counts;
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            _counts[i] += source[i];
+        }
+
+        _count += other._count;
+        _sum += other._sum;
+        _sumOfSquares += other._sumOfSquares;
+        _saturated += other._saturated;
+        if (other._count > 0)
+        {
+            _min = Math.Min(_min, other._min);
+            _max = Math.Max(_max, other._max);
+        }
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_counts);
+        _count = 0;
+        _sum = 0;
+        _sumOfSquares = 0;
+        _min = long.MaxValue;
+        _max = 0;
+        _saturated = 0;
+    }
+
+    public LatencyHistogram Copy()
+    {
+        var copy = new LatencyHistogram();
+        copy.Add(this);
+        return copy;
+    }
+
+    /// <summary>
+    /// The value at a percentile (0–100): the smallest recorded value such that at least p% of the values are ≤ it,
+    /// reported as the highest value its bucket can hold (never above the exact max), so it is within 1/1024 of the
+    /// exact order statistic and never below it.
+    /// </summary>
+    public long ValueAtPercentile(double percentile)
+    {
+        if (_count == 0)
+        {
+            return 0;
+        }
+
+        var rank = Math.Max(1, (long)Math.Ceiling(Math.Clamp(percentile, 0, 100) / 100 * _count));
+        long seen = 0;
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            seen += _counts[i];
+            if (seen >= rank)
+            {
+                return Math.Max(Math.Min(HighestEquivalentValue(i), _max), _min);
+            }
+        }
+
+        return _max;
+    }
+
+    /// <summary>Restores a histogram from its serialized parts (sparse buckets and exact sums).</summary>
+    public static LatencyHistogram FromParts(IEnumerable<(int Index, long Count)> buckets, long count, long sum, Int128 sumOfSquares, long min, long max, long saturated = 0)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        var histogram = new LatencyHistogram();
+        foreach (var (index, n) in buckets)
+        {
+            if ((uint)index >= (uint)BucketCount || n < 0)
+            {
+                throw new FormatException($"histogram bucket {index} with count {n} is out of range");
+            }
+
+            histogram._counts[index] += n;
+        }
+
+        histogram._count = count;
+        histogram._sum = sum;
+        histogram._sumOfSquares = sumOfSquares;
+        histogram._min = count == 0 ? long.MaxValue : min;
+        histogram._max = max;
+        histogram._saturated = saturated;
+        return histogram;
+    }
+
+    /// <summary>Exact Σx², for serialization (as a decimal string: it can exceed 64 bits).</summary>
+    public Int128 SumOfSquares => _sumOfSquares;
+
+    public static int IndexOf(long value)
+    {
+        var bucketIndex = LeadingZeroCountBase - BitOperations.LeadingZeroCount((ulong)(value | SubBucketMask));
+        var subBucketIndex = (int)(value >> bucketIndex);
+        return ((bucketIndex + 1) << SubBucketHalfCountMagnitude) + (subBucketIndex - SubBucketHalfCount);
+    }
+
+    public static long LowestEquivalentValue(int index)
+    {
+        var bucketIndex = (index >> SubBucketHalfCountMagnitude) - 1;
+        var subBucketIndex = (index & (SubBucketHalfCount - 1)) + SubBucketHalfCount;
+        if (bucketIndex < 0)
+        {
+            subBucketIndex -= SubBucketHalfCount;
+            bucketIndex = 0;
+        }
+
+        return (long)subBucketIndex << bucketIndex;
+    }
+
+    public static long HighestEquivalentValue(int index)
+    {
+        var bucketIndex = Math.Max(0, (index >> SubBucketHalfCountMagnitude) - 1);
+        return LowestEquivalentValue(index) + (1L << bucketIndex) - 1;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace Bench.Load;
+
+/// <summary>
+/// How a scenario is driven (NBomber's load simulations). A closed model keeps N requests outstanding; an open model
+/// sends at a rate whatever the system does, each request scheduled at its intended time, and measures latency from
+/// that time, so a stall shows up as latency rather than as requests never sent (coordinated omission).
+/// Every simulation ends after a duration or a request count.
+/// </summary>
+public abstract record LoadSimulation
+{
+    private LoadSimulation(TimeSpan? during, long? requests)
+    {
+        if ((during is null) == (requests is null))
+        {
+            throw new ArgumentException("give either a duration or a request count");
+        }
+
+        if (during is { } d && d <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(during), "duration must be positive");
+        }
+
+        if (requests is <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(requests), "request count must be positive");
+        }
+
+        During = during;
+        Requests = requests;
+    }
+
+    public TimeSpan? During { get; }
+
+    public long? Requests { get; }
+
+    /// <summary>Closed model: <paramref name="outstanding"/> requests in flight at all times.</summary>
+    public static LoadSimulation KeepConstant(int outstanding, TimeSpan? during = null, long? requests = null) => new Closed(outstanding, during, requests);
+
+    /// <summary>Open model: requests at <paramref name="rate"/> per second on a fixed schedule.</summary>
+    public static LoadSimulation Inject(double rate, TimeSpan? during = null, long? requests = null) => new Open(rate, rate, during, requests);
+
+    /// <summary>Open model whose rate moves linearly from one value to another over the duration.</summary>
+    public static LoadSimulation Ramp(double fromRate, double toRate, TimeSpan during) => new Open(fromRate, toRate, during, null);
+
+    /// <summary>The model in words, for results and screens: "closed 64 for 10 s", "open 2000/s for 1,000,000 requests".</summary>
+    public abstract string Describe();
+
+    protected string Extent() => During is { } d
+        ? string.Create(CultureInfo.InvariantCulture, $"for {d.TotalSeconds:0.###} s")
+        : string.Create(CultureInfo.InvariantCulture, $"for {Requests:N0} requests");
+
+    public sealed record Closed : LoadSimulation
+    {
+        internal Closed(int outstanding, TimeSpan? during, long? requests)
+            : base(during, requests)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(outstanding, 1);
+            Outstanding = outstanding;
+        }
+
+        public int Outstanding { get; }
+
+        public override string Describe() => string.Create(CultureInfo.InvariantCulture, $"closed, {Outstanding} outstanding, {Extent()}");
+    }
+
+    public sealed record Open : LoadSimulation
+    {
+        internal Open(double fromRate, double toRate, TimeSpan? during, long? requests)
+            : base(during, requests)
+        {
+            if (!(fromRate > 0) || !(toRate > 0) || double.IsInfinity(fromRate) || double.IsInfinity(toRate))
+            {
+                throw new ArgumentOutOfRangeException(nameof(fromRate), "rates must be positive");
+            }
+
+            FromRate = fromRate;
+            ToRate = toRate;
+        }
+
+        public double FromRate { get; }
+
+        public double ToRate { get; }
+
+        public bool IsRamp => FromRate != ToRate;
+
+        public override string Describe() => IsRamp
+            ? string.Create(CultureInfo.InvariantCulture, $"open, ramp {FromRate:0.##}/s to {ToRate:0.##}/s, {Extent()}")
+            : string.Create(CultureInfo.InvariantCulture, $"open, {FromRate:0.##}/s, {Extent()}");
+
+        /// <summary>Seconds from the start at which request <paramref name="i"/> is due (the integral of the rate, inverted).</summary>
+        public double IntendedSeconds(long i)
+        {
+            if (!IsRamp)
+            {
+                return i / FromRate;
+            }
+
+            // n(t) = r0·t + (r1 − r0)·t² / (2D): solve n(t) = i for t.
+            var d = During!.Value.TotalSeconds;
+            var a = (ToRate - FromRate) / (2 * d);
+            return (-FromRate + Math.Sqrt((FromRate * FromRate) + (4 * a * i))) / (2 * a);
+        }
+    }
+}

@@ -1,0 +1,303 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+namespace Bench.Load;
+
+/// <summary>
+/// Runs a scenario: warm-up (discarded), then each load simulation in turn, then waits for what is still in flight.
+/// Closed model: N virtual users, each reusing one request's end stamp as the next one's start (two clock reads per
+/// request). Open model: a dedicated scheduler thread starts request i at start + t(i) and latency is measured
+/// from that intended time; starts it could not make on time are counted as late, never hidden.
+/// </summary>
+public static class ScenarioRunner
+{
+    public static async Task<ScenarioResult> RunAsync(Scenario scenario, RunOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.Load.Count == 0)
+        {
+            throw new ArgumentException($"scenario {scenario.Id} has no load simulation");
+        }
+
+        options ??= new RunOptions();
+        var cancel = options.Cancellation;
+        if (scenario.WarmUp > TimeSpan.Zero && !cancel.IsCancellationRequested)
+        {
+            using var warmUp = new Phase(scenario, new RunRecorder(0), isWarmUp: true, cancel);
+            await warmUp.RunAsync(WarmUpLoad(scenario.Load[0], scenario.WarmUp), options);
+            await warmUp.DrainAsync();
+        }
+
+        var sources = new List<CpuSource> { CpuSource.Self() };
+        sources.AddRange(options.CpuSources);
+        var cpuBefore = sources.Select(s => s.CpuSeconds()).ToArray();
+        using var phase = new Phase(scenario, new RunRecorder(options.ErrorSamplesPerKind), isWarmUp: false, cancel);
+        var startedAt = DateTimeOffset.UtcNow;
+        var timeline = phase.StartTimeline(options);
+        foreach (var load in scenario.Load)
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                break;
+            }
+
+            await phase.RunAsync(load, options);
+        }
+
+        var abandoned = await phase.DrainAsync();
+        var duration = phase.ElapsedSeconds();
+        var points = await phase.StopTimelineAsync(timeline);
+        var cpuAfter = sources.Select(s => s.CpuSeconds()).ToArray();
+        var (corrected, raw, ok, failed, timedOut) = phase.Recorder.Totals();
+        var completed = ok + failed + timedOut;
+        var cost = new List<CpuCost>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            if (cpuBefore[i] is { } before && cpuAfter[i] is { } after)
+            {
+                var seconds = after - before;
+                cost.Add(new CpuCost(sources[i].Name, seconds, completed > 0 ? seconds * 1e6 / completed : 0));
+            }
+        }
+
+        return new ScenarioResult
+        {
+            ScenarioId = scenario.Id,
+            Load = string.Join("; ", scenario.Load.Select(l => l.Describe())),
+            OpenModel = scenario.Load.Any(l => l is LoadSimulation.Open),
+            StartedAt = startedAt,
+            WarmUpSeconds = scenario.WarmUp.TotalSeconds,
+            DurationSeconds = duration,
+            Incomplete = cancel.IsCancellationRequested,
+            StopReason = cancel.IsCancellationRequested ? "interrupted" : null,
+            Issued = phase.Issued,
+            Ok = ok,
+            Failed = failed,
+            TimedOut = timedOut + abandoned,
+            Abandoned = abandoned,
+            LateStarts = phase.LateStarts,
+            MaxLatenessNs = RunRecorder.ToNanoseconds(phase.MaxLatenessTicks),
+            Corrected = corrected,
+            Raw = raw,
+            Timeline = points,
+            Errors = phase.Recorder.Errors.Drain(),
+            Cost = cost,
+        };
+    }
+
+    private static LoadSimulation WarmUpLoad(LoadSimulation first, TimeSpan warmUp) => first switch
+    {
+        LoadSimulation.Closed c => LoadSimulation.KeepConstant(c.Outstanding, during: warmUp),
+        LoadSimulation.Open o => LoadSimulation.Inject(o.FromRate, during: warmUp),
+        _ => throw new NotSupportedException(first.GetType().Name),
+    };
+
+    /// <summary>One phase's live state: the recorder, the issue counters, the clock.</summary>
+    internal sealed class Phase(Scenario scenario, RunRecorder recorder, bool isWarmUp, CancellationToken cancel) : IDisposable
+    {
+        private readonly long _start = Stopwatch.GetTimestamp();
+        private readonly CancellationTokenSource _stopTimeline = new();
+        private readonly List<TimelinePoint> _points = [];
+        private long _issued;
+        private long _inFlight;
+        private long _lateStarts;
+        private long _maxLatenessTicks;
+        private long _expected;
+        private long _end;
+
+        public RunRecorder Recorder { get; } = recorder;
+
+        public long Issued => Interlocked.Read(ref _issued);
+
+        public long LateStarts => Interlocked.Read(ref _lateStarts);
+
+        public long MaxLatenessTicks => Interlocked.Read(ref _maxLatenessTicks);
+
+        public double ElapsedSeconds() => ((_end != 0 ? _end : Stopwatch.GetTimestamp()) - _start) / (double)Stopwatch.Frequency;
+
+        public Task RunAsync(LoadSimulation load, RunOptions options)
+        {
+            Interlocked.Add(ref _expected, load.Requests ?? 0);
+            return load switch
+            {
+                LoadSimulation.Closed closed => RunClosedAsync(closed),
+                LoadSimulation.Open open => RunOpenAsync(open),
+                _ => throw new NotSupportedException(load.GetType().Name),
+            };
+        }
+
+        /// <summary>Waits for in-flight requests up to the drain timeout; returns how many never completed.</summary>
+        public async Task<long> DrainAsync()
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(scenario.DrainTimeout.TotalSeconds * Stopwatch.Frequency);
+            while (Interlocked.Read(ref _inFlight) > 0 && Stopwatch.GetTimestamp() < deadline)
+            {
+                await Task.Delay(1);
+            }
+
+            _end = Stopwatch.GetTimestamp();
+            return Interlocked.Read(ref _inFlight);
+        }
+
+        public Task StartTimeline(RunOptions options) => TimelineAsync(options);
+
+        public async Task<IReadOnlyList<TimelinePoint>> StopTimelineAsync(Task timeline)
+        {
+            _stopTimeline.Cancel();
+            await timeline;
+            var seconds = ElapsedSeconds() - _points.Count;
+            if (seconds > 0.001 || _points.Count == 0)
+            {
+                _points.Add(Recorder.HarvestFinal(_points.Count, Math.Max(seconds, 0)));
+            }
+
+            return _points;
+        }
+
+        private async Task TimelineAsync(RunOptions options)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+            try
+            {
+                while (await timer.WaitForNextTickAsync(_stopTimeline.Token))
+                {
+                    var point = await Recorder.HarvestAsync(_points.Count, 1.0);
+                    _points.Add(point);
+                    Report(options, point);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        private void Report(RunOptions options, TimelinePoint point)
+        {
+            if (options.OnProgress is not { } onProgress)
+            {
+                return;
+            }
+
+            var (ok, failed, timedOut) = Recorder.LiveCounts();
+            var elapsed = ElapsedSeconds();
+            var expected = Interlocked.Read(ref _expected);
+            double? fraction = expected > 0 ? Math.Min(1, (double)Issued / expected)
+                : scenario.Load.Sum(l => l.During?.TotalSeconds ?? 0) is var total and > 0 ? Math.Min(1, elapsed / total) : null;
+            onProgress(new ProgressSnapshot(scenario.Id, isWarmUp, elapsed, Issued, ok, failed, timedOut, LateStarts, point.Throughput, point.P50Ns, point.P99Ns, fraction));
+        }
+
+        private async Task RunClosedAsync(LoadSimulation.Closed load)
+        {
+            var deadline = load.During is { } d ? Stopwatch.GetTimestamp() + (long)(d.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
+            var remaining = load.Requests ?? long.MaxValue;
+            var users = new Task[load.Outstanding];
+            for (var i = 0; i < users.Length; i++)
+            {
+                users[i] = VirtualUserAsync(i, deadline, () => Interlocked.Decrement(ref remaining) >= 0).AsTask();
+            }
+
+            await Task.WhenAll(users); // closed model: nothing is left in flight once every user has returned
+        }
+
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        private async ValueTask VirtualUserAsync(int user, long deadline, Func<bool> takeOne)
+        {
+            await Task.Yield(); // every user starts on the thread pool, not on the caller's stack
+            var step = scenario.Step;
+            var start = Stopwatch.GetTimestamp();
+            while (!cancel.IsCancellationRequested && start < deadline && takeOne())
+            {
+                var invocation = Interlocked.Increment(ref _issued) - 1;
+                StepResult result;
+                try
+                {
+                    result = await step(new StepContext(invocation, user, cancel));
+                }
+                catch (Exception e)
+                {
+                    result = new StepResult(Outcome.Failed, e.GetType().Name + ": " + e.Message);
+                }
+
+                var end = Stopwatch.GetTimestamp();
+                Recorder.Record(result, end - start, end - start);
+                start = end; // one clock read per request: this end is the next start
+            }
+        }
+
+        private Task RunOpenAsync(LoadSimulation.Open load)
+        {
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    Schedule(load);
+                    done.SetResult();
+                }
+                catch (Exception e)
+                {
+                    done.SetException(e);
+                }
+            })
+            {
+                IsBackground = true,
+                Name = "bench-scheduler",
+                Priority = ThreadPriority.AboveNormal,
+            };
+            thread.Start();
+            return done.Task;
+        }
+
+        private void Schedule(LoadSimulation.Open load)
+        {
+            var total = load.Requests ?? (long)Math.Floor(load.During!.Value.TotalSeconds * (load.FromRate + load.ToRate) / 2);
+            var start = Stopwatch.GetTimestamp();
+            var late = (long)(scenario.LateThreshold.TotalSeconds * Stopwatch.Frequency);
+            var frequency = (double)Stopwatch.Frequency;
+            for (long i = 0; i < total && !cancel.IsCancellationRequested; i++)
+            {
+                var intended = start + (long)(load.IntendedSeconds(i) * frequency);
+                var now = Stopwatch.GetTimestamp();
+                if (intended > now)
+                {
+                    NativeSleep.Microseconds((intended - now) * 1_000_000 / Stopwatch.Frequency);
+                    now = Stopwatch.GetTimestamp();
+                }
+
+                while (Interlocked.Read(ref _inFlight) >= scenario.MaxOutstanding && !cancel.IsCancellationRequested)
+                {
+                    NativeSleep.Microseconds(100); // the system holds the maximum: wait, and let lateness show it
+                    now = Stopwatch.GetTimestamp();
+                }
+
+                var lateness = now - intended;
+                if (lateness > late)
+                {
+                    _lateStarts++;
+                    if (lateness > _maxLatenessTicks)
+                    {
+                        _maxLatenessTicks = lateness;
+                    }
+                }
+
+                Interlocked.Increment(ref _issued);
+                Interlocked.Increment(ref _inFlight);
+                OpenRequest.Start(this, i, intended, now);
+            }
+        }
+
+        /// <summary>Called by an <see cref="OpenRequest"/> when its step has completed.</summary>
+        public void Complete(in StepResult result, long intended, long started)
+        {
+            var end = Stopwatch.GetTimestamp();
+            Recorder.Record(result, end - intended, end - started);
+            Interlocked.Decrement(ref _inFlight);
+        }
+
+        public StepContext Context(long invocation) => new(invocation, -1, cancel);
+
+        public Func<StepContext, ValueTask<StepResult>> Step => scenario.Step;
+
+        public void Dispose() => _stopTimeline.Dispose();
+    }
+}

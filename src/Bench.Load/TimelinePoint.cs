@@ -1,0 +1,4 @@
+namespace Bench.Load;
+
+/// <summary>One second of a run: counts per outcome, throughput (ok/s) and the latency of that second's ok requests.</summary>
+public readonly record struct TimelinePoint(int Second, double Seconds, long Ok, long Failed, long TimedOut, double Throughput, long P50Ns, long P99Ns, long MaxNs);
