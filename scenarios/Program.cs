@@ -9,23 +9,24 @@ internal static class Program
         "usage:",
         "  " + BrokerCommand.Usage,
         "  " + WorkerCommand.Usage,
-        "  " + CallCommand.Usage);
+        "  " + CallCommand.Usage,
+        "  " + RunCommand.Usage);
 
     public static async Task<int> Main(string[] args)
     {
         try
         {
-            // No arguments: the default suite. Until the load engine lands (`bench run`), that is one scenario:
-            // 10,000 calls at one outstanding against a private broker and an in-process benchmark worker.
-            var command = args.Length == 0 ? "call" : args[0];
-            var rest = args.Length == 0 ? ["--count", "10000"] : args.Skip(1);
+            // No arguments: the default suite on a private broker (`bench run`).
+            var command = args.Length == 0 ? "run" : args[0];
+            var rest = args.Skip(1).ToList();
             return command switch
             {
                 "broker" => await BrokerCommand.RunAsync(new CliArgs(rest, new HashSet<string> { "management" })),
-                "worker" => await WorkerCommand.RunAsync(new CliArgs(rest, new HashSet<string>())),
+                "worker" => await WorkerCommand.RunAsync(new CliArgs(rest, WorkerCommand.Flags)),
                 "call" => await CallCommand.RunAsync(new CliArgs(rest, new HashSet<string>())),
+                "run" => await RunCommand.RunAsync(new CliArgs(rest, RunCommand.Flags), args),
                 "help" or "--help" or "-h" => Help(),
-                _ => throw new UsageException($"unknown command '{command}' (commands: broker, worker, call)"),
+                _ => throw new UsageException($"unknown command '{command}' (commands: run, worker, call, broker)"),
             };
         }
         catch (UsageException e)

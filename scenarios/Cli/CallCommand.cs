@@ -4,7 +4,7 @@ using System.Text;
 using Bench.Broker;
 using Bench.Rpc;
 using Bench.Rpc.Server;
-using Bench.Rpc.Workers;
+using Bench.Scenarios.Workers;
 
 namespace Bench.Scenarios.Cli;
 
@@ -46,7 +46,7 @@ internal static class CallCommand
         Service? worker = null;
         if (broker.IsPrivate)
         {
-            worker = await Service.StartAsync(broker.Uri.Uri, new BenchManager(), new ServiceOptions { Topic = topic, Host = server ?? "bench-call", ControlExchange = exchange }, cancellationToken: signal.Token);
+            worker = await Service.StartAsync(broker.Uri.Uri, new BenchManager(new OneWayStats()), new ServiceOptions { Topic = topic, Host = server ?? "bench-call", ControlExchange = exchange }, cancellationToken: signal.Token);
         }
 
         try

@@ -1,19 +1,27 @@
+using System.Globalization;
 using Bench.Broker;
 using Bench.Rpc.Server;
-using Bench.Rpc.Workers;
+using Bench.Scenarios.Workers;
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Scenarios.Cli;
 
 /// <summary>
 /// `bench worker`: a supervisor-friendly worker process (foreground, logs to stdout, SIGTERM = soft shutdown) that
-/// hosts the benchmark manager (echo, add, sleep, fail) on a topic with oslo.messaging's topology.
+/// hosts the benchmark manager (echo, add, sleep, fail, count) on a topic with oslo.messaging's topology; with --raw
+/// it also serves the plain RabbitMQ.Client baseline on queue T.raw.
 /// </summary>
 internal static class WorkerCommand
 {
-    public const string Usage = "bench worker --topic T [--server H] [--exchange X] [--amqp URI] [--prefetch N] [--ack receipt|after] [--concurrency N] [--report-interval S]";
+    public const string ReadyLine = "bench-worker-ready";
+
+    public const string Usage = "bench worker --topic T [--server H] [--exchange X] [--amqp URI] [--prefetch N] [--ack receipt|after] [--concurrency N] " +
+        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--report-interval S] [--quiet]";
 
     private static readonly Dictionary<string, AckMode> s_ackModes = new() { ["receipt"] = AckMode.OnReceipt, ["after"] = AckMode.AfterHandling };
+    private static readonly Dictionary<string, QueueKind> s_queueKinds = new() { ["classic"] = QueueKind.Classic, ["quorum"] = QueueKind.Quorum };
+
+    public static HashSet<string> Flags { get; } = ["durable", "raw", "quiet"];
 
     public static async Task<int> RunAsync(CliArgs args)
     {
@@ -26,12 +34,17 @@ internal static class WorkerCommand
             AckMode = args.Enum("ack", s_ackModes) ?? AckMode.OnReceipt,
             MaxConcurrency = (int)(args.Int64("concurrency", 1, 100_000) ?? 64),
             ReportInterval = TimeSpan.FromSeconds(args.Double("report-interval", 0.01, 86_400) ?? 10),
+            QueueKind = args.Enum("queue-type", s_queueKinds) ?? QueueKind.Classic,
+            Durable = args.Has("durable"),
+            RateLimits = ParseRateLimit(args.String("rate-limit")),
         };
+        var raw = args.Has("raw");
+        var quiet = args.Has("quiet");
         var amqp = args.String("amqp");
         args.EnsureAllUsed();
 
         using var signal = new ShutdownSignal();
-        using var logs = ConsoleLog.Create();
+        using var logs = ConsoleLog.Create(quiet ? LogLevel.Warning : LogLevel.Information);
         var logger = logs.CreateLogger("bench.worker");
         await using var broker = await BrokerLease.AcquireAsync(amqp, cancellationToken: signal.Token);
         if (broker.PrivateBroker is { } node)
@@ -41,8 +54,20 @@ internal static class WorkerCommand
         }
 
         logger.LogInformation("Broker {Uri}{Private}", broker.Uri, broker.IsPrivate ? " (private)" : string.Empty);
-        var service = await Service.StartAsync(broker.Uri.Uri, new BenchManager(), options, logs.CreateLogger("bench.service"), signal.Token);
-        service.Reported += beat => logger.LogDebug("report {Count}", beat.ReportCount);
+        var casts = new OneWayStats();
+        var rawCasts = raw ? new OneWayStats() : null;
+        var manager = new BenchManager(casts, rawCasts);
+        var service = await Service.StartAsync(broker.Uri.Uri, manager, options, logs.CreateLogger("bench.service"), signal.Token);
+        service.CastReceived = casts.Record;
+        manager.RejectedCount = () => service.DeadLettered + service.Failures;
+        RawEchoServer? rawServer = null;
+        if (rawCasts is not null)
+        {
+            rawServer = await RawEchoServer.StartAsync(broker.Uri.Uri, options.Topic + ".raw", options.Prefetch, options.Durable || options.QueueKind == QueueKind.Quorum, rawCasts, signal.Token);
+        }
+
+        // A parent process (a scenario) waits for this line before it sends anything.
+        Console.WriteLine(ReadyLine);
         try
         {
             await Task.Delay(Timeout.Infinite, signal.Token);
@@ -52,7 +77,34 @@ internal static class WorkerCommand
             logger.LogInformation("{Signal}: soft shutdown", signal.Received?.ToString() ?? "stop");
         }
 
+        if (rawServer is not null)
+        {
+            await rawServer.DisposeAsync();
+        }
+
         await service.DisposeAsync();
         return 0;
+    }
+
+    private static Dictionary<string, double> ParseRateLimit(string? text)
+    {
+        var limits = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (text is null)
+        {
+            return limits;
+        }
+
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || !double.TryParse(part[(eq + 1)..].Replace("/s", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate <= 0)
+            {
+                throw new UsageException($"--rate-limit takes METHOD=PER_SECOND (e.g. add=100), not '{part}'");
+            }
+
+            limits[part[..eq]] = rate;
+        }
+
+        return limits;
     }
 }

@@ -48,6 +48,22 @@ public sealed class PrivateBroker : IAsyncDisposable
     /// <summary>The node's temporary directory (data, logs, cookie); deleted on stop.</summary>
     public string Directory { get; }
 
+    /// <summary>The Erlang VM's process id (from the node's pid file), for CPU accounting; 0 when unknown.</summary>
+    public int ProcessId
+    {
+        get
+        {
+            try
+            {
+                return int.TryParse(File.ReadAllText(Path.Combine(Directory, "rabbitmq.pid")).Trim(), out var pid) ? pid : 0;
+            }
+            catch (IOException)
+            {
+                return 0;
+            }
+        }
+    }
+
     public bool IsRunning => Volatile.Read(ref _stopped) == 0 && !_process.HasExited;
 
     /// <summary>True when the rabbitmq-server start script is where options say it is.</summary>

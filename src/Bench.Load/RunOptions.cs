@@ -10,6 +10,12 @@ public sealed record RunOptions
 
     public int ErrorSamplesPerKind { get; init; } = 10;
 
+    /// <summary>
+    /// Runs after the warm-up has drained and before measuring starts, with the number of warm-up requests issued
+    /// (casts use it to wait until the worker has received the warm-up, then reset the worker's statistics).
+    /// </summary>
+    public Func<long, CancellationToken, Task>? BeforeMeasurement { get; init; }
+
     /// <summary>Stops issuing; in-flight requests are still awaited and counted, and the result is marked incomplete.</summary>
     public CancellationToken Cancellation { get; init; }
 }

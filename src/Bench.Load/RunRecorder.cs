@@ -112,7 +112,10 @@ internal sealed class RunRecorder(int errorSamplesPerKind)
         }
 
         return new TimelinePoint(second, seconds, ok, failed, timedOut, seconds > 0 ? ok / seconds : 0,
-            _intervalScratch.ValueAtPercentile(50), _intervalScratch.ValueAtPercentile(99), _intervalScratch.Max);
+            _intervalScratch.ValueAtPercentile(50), _intervalScratch.ValueAtPercentile(99), _intervalScratch.Max)
+        {
+            RssBytes = ProcessMemory.ResidentBytes(),
+        };
     }
 
     private ThreadRecorder[] Threads()

@@ -21,11 +21,18 @@ public static class ScenarioRunner
 
         options ??= new RunOptions();
         var cancel = options.Cancellation;
+        long warmUpIssued = 0;
         if (scenario.WarmUp > TimeSpan.Zero && !cancel.IsCancellationRequested)
         {
             using var warmUp = new Phase(scenario, new RunRecorder(0), isWarmUp: true, cancel);
             await warmUp.RunAsync(WarmUpLoad(scenario.Load[0], scenario.WarmUp), options);
             await warmUp.DrainAsync();
+            warmUpIssued = warmUp.Issued;
+        }
+
+        if (options.BeforeMeasurement is { } beforeMeasurement && !cancel.IsCancellationRequested)
+        {
+            await beforeMeasurement(warmUpIssued, cancel);
         }
 
         var sources = new List<CpuSource> { CpuSource.Self() };

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Bench.Rpc;
 using Bench.Rpc.Server;
-using Bench.Rpc.Workers;
 using Bench.Testing;
 
 namespace Bench.Interop.Tests;
@@ -13,7 +12,7 @@ public sealed class OsloInteropTests(BrokerFixture broker)
     public async Task Python_client_calls_and_casts_to_the_CSharp_service()
     {
         var topic = BrokerFixture.UniqueName("interop");
-        var manager = new BenchManager();
+        var manager = new InteropManager();
         await using var service = await Service.StartAsync(broker.Uri.Uri, manager, new ServiceOptions { Topic = topic, Host = "cs1" });
 
         var lines = await PeerProcess.RunAsync("oslo/client.py", ["--url", broker.Uri.Uri.OriginalString, "--topic", topic, "call",

@@ -23,7 +23,7 @@ internal sealed class ParameterBinding
             : Type == typeof(double) ? ParameterKind.Double
             : Type == typeof(bool) ? ParameterKind.Boolean
             : Type == typeof(string) ? ParameterKind.String
-            : Type == typeof(RawJson) ? ParameterKind.Raw
+            : Type == typeof(RawJson) || Type == typeof(RawJson?) ? ParameterKind.Raw
             : ParameterKind.Json;
         Slot = Kind switch
         {

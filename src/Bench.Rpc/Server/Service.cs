@@ -39,6 +39,7 @@ public sealed class Service : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<string> _consumerTags = [];
     private readonly List<MethodInfo> _periodicTasks;
+    private readonly Dictionary<string, MethodPacer> _pacers;
     private Task? _reportLoop;
     private Task? _periodicLoop;
     private Task? _stopTask;
@@ -65,6 +66,7 @@ public sealed class Service : IAsyncDisposable
         _concurrency = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         _periodicTasks = [.. manager.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.GetCustomAttribute<PeriodicTaskAttribute>() is not null)];
         FanoutQueue = options.Topic + "_fanout_" + HexId.NewRandom();
+        _pacers = options.RateLimits.ToDictionary(kv => kv.Key, kv => kv.Value > 0 ? new MethodPacer(kv.Value) : throw new ArgumentException($"rate limit for {kv.Key} must be positive"), StringComparer.Ordinal);
     }
 
     public Manager Manager { get; }
@@ -156,7 +158,18 @@ public sealed class Service : IAsyncDisposable
                 await _channel.BasicAckAsync(deliveryTag, multiple: false);
             }
 
-            var pending = Prepare(work, properties, body.Span);
+            Prepare(work, properties, body.Span);
+            var pending = default(ValueTask);
+            if (work.Kind == WorkKind.Dispatch)
+            {
+                if (_pacers.TryGetValue(work.Invoker!.Name, out var pacer))
+                {
+                    await pacer.WaitAsync(_stopping.Token);
+                }
+
+                pending = Invoke(work);
+            }
+
             switch (work.Kind)
             {
                 case WorkKind.Dispatch when pending.IsCompletedSuccessfully:
@@ -189,38 +202,42 @@ public sealed class Service : IAsyncDisposable
     }
 
     // Everything that reads the body happens here, synchronously: after this only copies are used.
-    private ValueTask Prepare(WorkItem work, IReadOnlyBasicProperties properties, ReadOnlySpan<byte> body)
+    private void Prepare(WorkItem work, IReadOnlyBasicProperties properties, ReadOnlySpan<byte> body)
     {
         byte[]? scratch = null;
         try
         {
             if (!OsloReader.TryUnwrap(body, ref scratch, out var inner, out var envelopeError))
             {
-                return Reject(work, "unreadable message: " + envelopeError);
+                Reject(work, "unreadable message: " + envelopeError);
+                return;
             }
 
             OsloReader.ParseRequest(inner, out var request);
             var isCall = request.IsCall && work.SetReplyAddress(request.MessageId, ResolveReplyRoute(properties, request.ReplyQueue));
             if (!isCall && !request.MessageId.IsEmpty)
             {
-                return Reject(work, "call with an unusable _msg_id or _reply_q");
+                Reject(work, "call with an unusable _msg_id or _reply_q");
+                return;
             }
 
             if (properties.ContentType is { } contentType && contentType != "application/json")
             {
-                return RejectOrFail(work, isCall, $"unsupported content type '{contentType}' (application/json expected)");
+                RejectOrFail(work, isCall, $"unsupported content type '{contentType}' (application/json expected)");
+                return;
             }
 
             if (request.Error is not null)
             {
-                return RejectOrFail(work, isCall, request.Error);
+                RejectOrFail(work, isCall, request.Error);
+                return;
             }
 
             if (!request.UniqueId.IsEmpty && _duplicates.IsDuplicate(request.UniqueId))
             {
                 Interlocked.Increment(ref _duplicateCount);
                 work.Kind = WorkKind.Drop;
-                return default;
+                return;
             }
 
             if (!isCall && request.SentTimestamp != 0)
@@ -244,21 +261,17 @@ public sealed class Service : IAsyncDisposable
 
             if (error is not null)
             {
-                return RejectOrFail(work, isCall, error);
+                RejectOrFail(work, isCall, error);
+                return;
             }
 
             work.Kind = WorkKind.Dispatch;
             work.IsCall = isCall;
             work.CallMonitorTimeout = request.CallMonitorTimeout;
-            var context = request.HasContext && invoker!.WantsContext ? OsloReader.ReadContext(inner) : null;
-            try
-            {
-                return invoker!.InvokeAsync(Manager, frame!, context, work.Result, _dispatcher.Options, _stopping.Token);
-            }
-            catch (Exception e)
-            {
-                return ValueTask.FromException(e); // a handler that throws before its first await
-            }
+            work.Invoker = invoker;
+            work.Frame = frame;
+            work.Context = request.HasContext && invoker!.WantsContext ? OsloReader.ReadContext(inner) : null;
+            return;
         }
         finally
         {
@@ -269,26 +282,39 @@ public sealed class Service : IAsyncDisposable
         }
     }
 
-    private static ValueTask Reject(WorkItem work, string reason)
+    private ValueTask Invoke(WorkItem work)
+    {
+        var frame = work.Frame!;
+        work.Frame = null;
+        try
+        {
+            return work.Invoker!.InvokeAsync(Manager, frame, work.Context, work.Result, _dispatcher.Options, _stopping.Token);
+        }
+        catch (Exception e)
+        {
+            return ValueTask.FromException(e); // a handler that throws before its first await
+        }
+    }
+
+    private static void Reject(WorkItem work, string reason)
     {
         work.Kind = WorkKind.DeadLetter;
         work.Reason = reason;
-        return default;
     }
 
-    private static ValueTask RejectOrFail(WorkItem work, bool isCall, string reason) =>
+    private static void RejectOrFail(WorkItem work, bool isCall, string reason) =>
         RejectOrFail(work, isCall, RpcErrors.MalformedRequest(reason));
 
-    private static ValueTask RejectOrFail(WorkItem work, bool isCall, RemoteError error)
+    private static void RejectOrFail(WorkItem work, bool isCall, RemoteError error)
     {
         if (!isCall)
         {
-            return Reject(work, error.ExceptionClass + ": " + error.RemoteMessage);
+            Reject(work, error.ExceptionClass + ": " + error.RemoteMessage);
+            return;
         }
 
         work.Kind = WorkKind.FailureReply;
         work.Error = error;
-        return default;
     }
 
     private async Task CompleteLaterAsync(WorkItem work, ValueTask pending)

@@ -42,5 +42,8 @@ public sealed record ServiceOptions
     /// <summary>Fanout queue and reply x-expires in ms (oslo rabbit_transient_queues_ttl × 1000).</summary>
     public int TransientQueueExpiresMs { get; init; } = 1_800_000;
 
+    /// <summary>Per-method rate limits in calls per second (Celery's rate_limit); methods not named run unpaced.</summary>
+    public IReadOnlyDictionary<string, double> RateLimits { get; init; } = new Dictionary<string, double>();
+
     public string ClientName => $"bench-service:{Topic}.{Host}";
 }

@@ -29,6 +29,13 @@ internal sealed class WorkItem
 
     public CachedString? ReplyRoute { get; private set; }
 
+    /// <summary>The bound call, ready to invoke once any rate limit allows.</summary>
+    public Dispatch.MethodInvoker? Invoker { get; set; }
+
+    public Dispatch.ArgFrame? Frame { get; set; }
+
+    public RequestContext? Context { get; set; }
+
     public ReadOnlySpan<byte> MessageId => _messageId.AsSpan(0, _messageIdLength);
 
     public ArrayBufferWriter<byte> Result { get; } = new(256);
@@ -57,6 +64,9 @@ internal sealed class WorkItem
         Error = null;
         Reason = null;
         ReplyRoute = null;
+        Invoker = null;
+        Frame = null;
+        Context = null;
         _messageIdLength = 0;
         Result.ResetWrittenCount();
         if (Result.Capacity <= 1 << 20)

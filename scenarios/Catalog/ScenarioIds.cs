@@ -1,0 +1,44 @@
+namespace Bench.Scenarios.Catalog;
+
+/// <summary>
+/// Every scenario's id. Frozen: results history is keyed on them, so an id is never renamed or reused; a changed
+/// measurement gets a new id. Settings (payload, prefetch, transport, …) are not part of the id: they are recorded
+/// beside it and matched as a key.
+/// </summary>
+internal static class ScenarioIds
+{
+    /// <summary>An in-process step that does nothing: the harness's own cost per request.</summary>
+    public const string HarnessNull = "harness.null";
+
+    /// <summary>Plain RabbitMQ.Client request/reply to a raw echo consumer: the broker's ceiling for a call.</summary>
+    public const string RawCall = "raw.call";
+
+    /// <summary>Plain RabbitMQ.Client publish to a raw consumer, measured at the consumer: the ceiling for a cast.</summary>
+    public const string RawCast = "raw.cast";
+
+    /// <summary>oslo call of add(x, y).</summary>
+    public const string CallAdd = "call.add";
+
+    /// <summary>oslo call of echo(payload) with a string payload of the configured size.</summary>
+    public const string CallEcho = "call.echo";
+
+    /// <summary>oslo call of echo(payload) with a Nova Instance object primitive.</summary>
+    public const string CallNova = "call.nova";
+
+    /// <summary>oslo call of sleep(ms): a fixed service time on the worker.</summary>
+    public const string CallSleep = "call.sleep";
+
+    /// <summary>oslo casts, counted and timed at the worker (one-way latency, drain throughput).</summary>
+    public const string CastCount = "cast.count";
+
+    /// <summary>oslo fanout casts to every worker, each measured at each worker.</summary>
+    public const string FanoutCount = "fanout.count";
+
+    public static IReadOnlyList<string> All { get; } = [HarnessNull, RawCall, RawCast, CallAdd, CallEcho, CallNova, CallSleep, CastCount, FanoutCount];
+
+    public static bool IsCall(string id) => id.StartsWith("call.", StringComparison.Ordinal);
+
+    public static bool IsCast(string id) => id is CastCount or FanoutCount or RawCast;
+
+    public static bool IsRaw(string id) => id.StartsWith("raw.", StringComparison.Ordinal);
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using Bench.Rpc;
+using Bench.Rpc.Server;
+using Bench.Rpc.Wire;
+
+namespace Bench.Scenarios.Catalog;
+
+/// <summary>
+/// Everything a scenario run can vary. Each setting that applies to a scenario is recorded in its result (so a
+/// comparison matches like with like), and each can be swept as a matrix from the command line.
+/// </summary>
+internal sealed record ScenarioSettings
+{
+    public int Outstanding { get; init; } = 1;
+
+    /// <summary>Open model at this rate (requests/s) when set; closed model with <see cref="Outstanding"/> otherwise.</summary>
+    public double? Rate { get; init; }
+
+    /// <summary>Stop after this many requests instead of <see cref="DurationSeconds"/>.</summary>
+    public long? Requests { get; init; }
+
+    public double DurationSeconds { get; init; } = 10;
+
+    public double WarmUpSeconds { get; init; } = 2;
+
+    public int PayloadBytes { get; init; } = 1024;
+
+    public int SleepMs { get; init; }
+
+    /// <summary>basic.qos per worker consumer; 0 = unlimited (oslo's default).</summary>
+    public ushort Prefetch { get; init; }
+
+    public ReplyTransport Transport { get; init; } = ReplyTransport.ReplyQueue;
+
+    /// <summary>Publisher confirms on casts.</summary>
+    public bool Confirms { get; init; }
+
+    /// <summary>delivery_mode 2 (oslo's default) or 1.</summary>
+    public bool Persistent { get; init; } = true;
+
+    /// <summary>Durable topic queues and exchange (oslo amqp_durable_queues): with persistent messages, they go to disk.</summary>
+    public bool Durable { get; init; }
+
+    public QueueKind QueueType { get; init; } = QueueKind.Classic;
+
+    public EnvelopeFormat Envelope { get; init; } = EnvelopeFormat.Oslo2;
+
+    public AckMode Ack { get; init; } = AckMode.OnReceipt;
+
+    public int Workers { get; init; } = 1;
+
+    /// <summary>Workers in this process (all-in-one, like nova-combined) instead of `bench worker` children.</summary>
+    public bool InProcess { get; init; }
+
+    /// <summary>Client connections (each with its own channel) the requests are spread over: 1, or one per outstanding request.</summary>
+    public int Channels { get; init; } = 1;
+
+    /// <summary>Worker-side rate limit of the called method (calls/s), like Celery's rate_limit; null = none.</summary>
+    public double? WorkerRateLimit { get; init; }
+
+    public double TimeoutSeconds { get; init; } = 30;
+
+    /// <summary>The settings that apply to <paramref name="id"/>, as they are recorded.</summary>
+    public SortedDictionary<string, string> Describe(string id)
+    {
+        var d = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["model"] = Rate is null ? "closed" : "open",
+        };
+        if (Rate is { } rate)
+        {
+            d["rate"] = rate.ToString("0.##", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            d["outstanding"] = Outstanding.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (id == ScenarioIds.HarnessNull)
+        {
+            return d;
+        }
+
+        d["prefetch"] = Prefetch == 0 ? "unlimited" : Prefetch.ToString(CultureInfo.InvariantCulture);
+        d["persistent"] = Persistent ? "true" : "false";
+        d["durable"] = Durable ? "true" : "false";
+        d["queueType"] = QueueType == QueueKind.Quorum ? "quorum" : "classic";
+        d["workers"] = Workers.ToString(CultureInfo.InvariantCulture);
+        d["workerProcess"] = InProcess ? "in-process" : "child";
+        if (id is ScenarioIds.CallEcho or ScenarioIds.RawCall or ScenarioIds.RawCast or ScenarioIds.CastCount or ScenarioIds.FanoutCount)
+        {
+            d["payloadBytes"] = PayloadBytes.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (id == ScenarioIds.CallSleep)
+        {
+            d["sleepMs"] = SleepMs.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (ScenarioIds.IsRaw(id))
+        {
+            return d;
+        }
+
+        d["envelope"] = Envelope == EnvelopeFormat.Oslo2 ? "oslo2" : "plain";
+        d["ack"] = Ack == AckMode.OnReceipt ? "receipt" : "after";
+        d["channels"] = Channels.ToString(CultureInfo.InvariantCulture);
+        d["workerRateLimit"] = WorkerRateLimit is { } limit ? limit.ToString("0.##", CultureInfo.InvariantCulture) : "off";
+        if (ScenarioIds.IsCall(id))
+        {
+            d["transport"] = Transport == ReplyTransport.ReplyQueue ? "reply-queue" : "direct";
+        }
+        else
+        {
+            d["confirms"] = Confirms ? "on" : "off";
+        }
+
+        return d;
+    }
+}

@@ -1,0 +1,91 @@
+using Bench.Rpc;
+using Bench.Rpc.Server;
+using Bench.Rpc.Wire;
+
+namespace Bench.Scenarios.Catalog;
+
+/// <summary>
+/// The named suites. The default (about two minutes) puts every report's headline beside its baseline: the RPC
+/// call and cast against plain RabbitMQ.Client at 1 and 64 outstanding, the harness's own cost, a realistic Nova
+/// payload and an open-model run. "full" sweeps the settings; "million" is the seed's benchmark.
+/// </summary>
+internal static class Suites
+{
+    public static IReadOnlyList<string> Names { get; } = ["default", "quick", "full", "million"];
+
+    public static IReadOnlyList<ScenarioSpec> Get(string name) => name switch
+    {
+        "default" => Default(),
+        "quick" => Quick(),
+        "full" => Full(),
+        "million" => Million(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown suite"),
+    };
+
+    private static List<ScenarioSpec> Default()
+    {
+        var s = new ScenarioSettings { DurationSeconds = 8, WarmUpSeconds = 2 };
+        return
+        [
+            new(ScenarioIds.HarnessNull, s with { DurationSeconds = 4, WarmUpSeconds = 1 }),
+            new(ScenarioIds.RawCall, s with { Outstanding = 1, PayloadBytes = 16 }),
+            new(ScenarioIds.CallAdd, s with { Outstanding = 1 }),
+            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = 16 }),
+            new(ScenarioIds.CallAdd, s with { Outstanding = 64 }),
+            new(ScenarioIds.RawCast, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = 16 }),
+            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = 16 }),
+            new(ScenarioIds.CallEcho, s with { Outstanding = 16, PayloadBytes = 1024 }),
+            new(ScenarioIds.CallNova, s with { Outstanding = 16 }),
+            new(ScenarioIds.CallAdd, s with { Rate = 2000 }),
+        ];
+    }
+
+    private static List<ScenarioSpec> Quick()
+    {
+        var s = new ScenarioSettings { DurationSeconds = 3, WarmUpSeconds = 1 };
+        return
+        [
+            new(ScenarioIds.HarnessNull, s),
+            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = 16 }),
+            new(ScenarioIds.CallAdd, s with { Outstanding = 1 }),
+            new(ScenarioIds.CallAdd, s with { Outstanding = 64 }),
+            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 30_000, PayloadBytes = 16 }),
+        ];
+    }
+
+    private static List<ScenarioSpec> Full()
+    {
+        var s = new ScenarioSettings { DurationSeconds = 10, WarmUpSeconds = 2 };
+        var c64 = s with { Outstanding = 64 };
+        var specs = Default();
+        specs.AddRange(
+        [
+            new(ScenarioIds.CallEcho, s with { Outstanding = 16, PayloadBytes = 100 }),
+            new(ScenarioIds.CallEcho, s with { Outstanding = 16, PayloadBytes = 65_536 }),
+            new(ScenarioIds.CallSleep, s with { Outstanding = 64, SleepMs = 1 }),
+        ]);
+        specs.AddRange(new ushort[] { 1, 10, 100 }.Select(p => new ScenarioSpec(ScenarioIds.CallAdd, c64 with { Prefetch = p })));
+        specs.AddRange(
+        [
+            new(ScenarioIds.CallAdd, c64 with { Transport = ReplyTransport.DirectReplyTo }),
+            new(ScenarioIds.CallAdd, c64 with { Persistent = false }),
+            new(ScenarioIds.CallAdd, c64 with { Durable = true }),
+            new(ScenarioIds.CallAdd, c64 with { QueueType = QueueKind.Quorum }),
+            new(ScenarioIds.CallAdd, c64 with { Envelope = EnvelopeFormat.Plain }),
+            new(ScenarioIds.CallAdd, c64 with { Ack = AckMode.AfterHandling, Prefetch = 100 }),
+            new(ScenarioIds.CallAdd, c64 with { Channels = 8 }),
+            new(ScenarioIds.CallAdd, c64 with { Workers = 2 }),
+            new(ScenarioIds.CallAdd, c64 with { InProcess = true }),
+            new(ScenarioIds.CallAdd, c64 with { WorkerRateLimit = 5000 }),
+            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = 16, Confirms = true }),
+            new(ScenarioIds.FanoutCount, s with { Outstanding = 8, Requests = 50_000, PayloadBytes = 16, Workers = 3 }),
+        ]);
+        specs.AddRange(new double[] { 1000, 2000, 4000, 8000, 12000 }.Select(r => new ScenarioSpec(ScenarioIds.CallAdd, s with { Rate = r })));
+        return specs;
+    }
+
+    private static List<ScenarioSpec> Million() =>
+    [
+        new(ScenarioIds.CallAdd, new ScenarioSettings { Outstanding = 64, Requests = 1_000_000, WarmUpSeconds = 5 }),
+    ];
+}

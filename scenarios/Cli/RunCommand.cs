@@ -1,0 +1,205 @@
+using System.Globalization;
+using Bench.Broker;
+using Bench.Reporting;
+using Bench.Rpc;
+using Bench.Rpc.Server;
+using Bench.Rpc.Wire;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Runs;
+
+namespace Bench.Scenarios.Cli;
+
+/// <summary>
+/// `bench run`: a suite, or one scenario, with settings from flags. A flag given a comma-separated list
+/// (--prefetch 1,10,100,unlimited) sweeps it: every combination runs and is recorded. Results go to
+/// results/runs/&lt;utc-time&gt;-&lt;sha&gt;/ (or --out): results.json and summary.md. Ctrl-C stops the current scenario,
+/// keeps what was measured, marks the run incomplete and exits with 130.
+/// </summary>
+internal static class RunCommand
+{
+    public const string Usage = "bench run [--suite default|quick|full|million] [--scenario ID] [--method echo|add|sleep] [--sleep-ms N] [--payload BYTES] " +
+        "[--requests N] [--duration S] [--warmup S] [--outstanding N] [--rate N] [--prefetch N|unlimited] [--transport reply-queue|direct] " +
+        "[--confirms on|off] [--persistent true|false] [--durable true|false] [--queue-type classic|quorum] [--envelope oslo2|plain] [--ack receipt|after] " +
+        "[--workers N] [--in-process] [--channels N] [--worker-rate-limit N] [--timeout S] [--amqp URI] [--out DIR]";
+
+    public static HashSet<string> Flags { get; } = ["in-process"];
+
+    public static async Task<int> RunAsync(CliArgs args, IReadOnlyList<string> commandLine)
+    {
+        var specs = Plan(args);
+        var amqp = args.String("amqp");
+        var outDirectory = args.String("out");
+        var suite = args.String("suite") ?? (args.Has("scenario") || args.Has("method") ? "custom" : "default");
+        args.EnsureAllUsed();
+
+        using var signal = new ShutdownSignal();
+        await using var broker = await BrokerLease.AcquireAsync(amqp, cancellationToken: signal.Token);
+        string brokerVersion;
+        await using (var probe = await RpcClient.ConnectAsync(broker.Uri.Uri, new RpcClientOptions { ClientName = "bench-probe" }, cancellationToken: signal.Token))
+        {
+            brokerVersion = probe.BrokerVersion;
+        }
+
+        var root = RepositoryRoot();
+        var environment = EnvironmentProbe.Capture(broker.Uri.ToString(), brokerVersion, broker.IsPrivate, root);
+        var startedAt = DateTimeOffset.UtcNow;
+        var runId = startedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + EnvironmentProbe.ShortSha(environment);
+        var output = outDirectory ?? Path.Combine(root ?? Environment.CurrentDirectory, "results", "runs", runId);
+        var session = new RunSession(broker, brokerVersion, output, new RunResult
+        {
+            RunId = runId,
+            Command = AmqpUri.MaskText("bench " + string.Join(' ', commandLine)),
+            Suite = suite,
+            StartedAt = startedAt,
+            Environment = environment,
+        }, message => Console.Error.WriteLine("bench: " + message));
+
+        Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s), suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.IsPrivate ? " (private)" : string.Empty)}");
+        var failed = false;
+        var display = new ProgressDisplay();
+        await display.RunAsync(async d =>
+        {
+            foreach (var spec in specs)
+            {
+                if (signal.Token.IsCancellationRequested)
+                {
+                    break;
+                }
+
+                var settings = string.Join(' ', spec.Settings.Describe(spec.Id).Select(kv => kv.Key + "=" + kv.Value));
+                d.Begin(spec.Id, settings);
+                try
+                {
+                    await using var execution = new ScenarioExecution(session, spec);
+                    var record = await execution.RunAsync(d.Update, signal.Token);
+                    session.Add(record);
+                    d.Complete(record);
+                    failed |= !record.Counts.Accounted;
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    failed = true;
+                    d.Fail(spec.Id, AmqpUri.MaskText(e.Message));
+                }
+            }
+        });
+
+        var interrupted = signal.Token.IsCancellationRequested;
+        session.Finish(interrupted || failed, interrupted ? "interrupted by " + signal.Received : failed ? "a scenario failed or was not fully accounted" : null);
+        Console.WriteLine($"results: {session.ResultsPath}");
+        Console.WriteLine($"summary: {session.SummaryPath}");
+        return interrupted ? 130 : failed ? 1 : 0;
+    }
+
+    /// <summary>The scenario runs the flags ask for: a suite, or one scenario, crossed with every listed setting value.</summary>
+    internal static List<ScenarioSpec> Plan(CliArgs args)
+    {
+        var suite = args.String("suite");
+        var scenario = args.String("scenario");
+        var method = args.String("method");
+        if (suite is not null && !Suites.Names.Contains(suite))
+        {
+            throw new UsageException($"--suite must be one of {string.Join(", ", Suites.Names)}, not '{suite}'");
+        }
+
+        if (scenario is not null && !ScenarioIds.All.Contains(scenario))
+        {
+            throw new UsageException($"--scenario must be one of {string.Join(", ", ScenarioIds.All)}, not '{scenario}'");
+        }
+
+        if (method is not null && method is not ("echo" or "add" or "sleep"))
+        {
+            throw new UsageException($"--method must be echo, add or sleep, not '{method}'");
+        }
+
+        if (suite is not null && (scenario ?? method) is not null)
+        {
+            throw new UsageException("--suite runs a whole suite; give --scenario/--method without it to run one scenario");
+        }
+
+        List<ScenarioSpec> specs = scenario is not null || method is not null
+            ? [new ScenarioSpec(scenario ?? "call." + method, new ScenarioSettings())]
+            : [.. Suites.Get(suite ?? "default")];
+
+        // Settings that apply to every spec, each possibly a list (a sweep).
+        var sweeps = new List<Func<ScenarioSettings, IEnumerable<ScenarioSettings>>>
+        {
+            Sweep(args, "outstanding", v => ParseInt(v, "outstanding", 1, 100_000), (s, v) => s with { Outstanding = v, Rate = null }),
+            Sweep(args, "rate", v => ParseDouble(v, "rate", 0.001, 10_000_000), (s, v) => s with { Rate = v }),
+            Sweep(args, "payload", v => ParseInt(v, "payload", 0, 64 << 20), (s, v) => s with { PayloadBytes = v }),
+            Sweep(args, "sleep-ms", v => ParseInt(v, "sleep-ms", 0, 3_600_000), (s, v) => s with { SleepMs = v }),
+            Sweep(args, "prefetch", v => v == "unlimited" ? (ushort)0 : (ushort)ParseInt(v, "prefetch", 0, ushort.MaxValue), (s, v) => s with { Prefetch = v }),
+            Sweep(args, "transport", v => Choice(v, "transport", ("reply-queue", ReplyTransport.ReplyQueue), ("direct", ReplyTransport.DirectReplyTo)), (s, v) => s with { Transport = v }),
+            Sweep(args, "confirms", v => Choice(v, "confirms", ("on", true), ("off", false)), (s, v) => s with { Confirms = v }),
+            Sweep(args, "persistent", v => Choice(v, "persistent", ("true", true), ("false", false)), (s, v) => s with { Persistent = v }),
+            Sweep(args, "durable", v => Choice(v, "durable", ("true", true), ("false", false)), (s, v) => s with { Durable = v }),
+            Sweep(args, "queue-type", v => Choice(v, "queue-type", ("classic", QueueKind.Classic), ("quorum", QueueKind.Quorum)), (s, v) => s with { QueueType = v }),
+            Sweep(args, "envelope", v => Choice(v, "envelope", ("oslo2", EnvelopeFormat.Oslo2), ("plain", EnvelopeFormat.Plain)), (s, v) => s with { Envelope = v }),
+            Sweep(args, "ack", v => Choice(v, "ack", ("receipt", AckMode.OnReceipt), ("after", AckMode.AfterHandling)), (s, v) => s with { Ack = v }),
+            Sweep(args, "workers", v => ParseInt(v, "workers", 1, 64), (s, v) => s with { Workers = v }),
+            Sweep(args, "channels", v => ParseInt(v, "channels", 1, 1024), (s, v) => s with { Channels = v }),
+            Sweep(args, "worker-rate-limit", v => v == "off" ? (double?)null : ParseDouble(v, "worker-rate-limit", 0.001, 10_000_000), (s, v) => s with { WorkerRateLimit = v }),
+            Sweep(args, "requests", v => (long)ParseDouble(v, "requests", 1, 1e12), (s, v) => s with { Requests = v }),
+            Sweep(args, "duration", v => ParseDouble(v, "duration", 0.1, 86_400), (s, v) => s with { DurationSeconds = v, Requests = null }),
+            Sweep(args, "warmup", v => ParseDouble(v, "warmup", 0, 3600), (s, v) => s with { WarmUpSeconds = v }),
+            Sweep(args, "timeout", v => ParseDouble(v, "timeout", 0.001, 3600), (s, v) => s with { TimeoutSeconds = v }),
+        };
+        var inProcess = args.Has("in-process");
+        var expanded = specs.SelectMany(spec => sweeps.Aggregate(
+            (IEnumerable<ScenarioSettings>)[inProcess ? spec.Settings with { InProcess = true } : spec.Settings],
+            (all, sweep) => all.SelectMany(sweep)).Select(settings => spec with { Settings = settings })).ToList();
+        return expanded;
+    }
+
+    private static Func<ScenarioSettings, IEnumerable<ScenarioSettings>> Sweep<T>(CliArgs args, string name, Func<string, T> parse, Func<ScenarioSettings, T, ScenarioSettings> apply)
+    {
+        var text = args.String(name);
+        if (text is null)
+        {
+            return s => [s];
+        }
+
+        var values = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(parse).ToList();
+        if (values.Count == 0)
+        {
+            throw new UsageException($"--{name} needs a value");
+        }
+
+        return s => values.Select(v => apply(s, v));
+    }
+
+    private static int ParseInt(string text, string name, int min, int max) =>
+        int.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v : throw new UsageException($"--{name} must be an integer from {min} to {max}, not '{text}'");
+
+    private static double ParseDouble(string text, string name, double min, double max) =>
+        double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
+            ? v : throw new UsageException($"--{name} must be a number from {min} to {max}, not '{text}'");
+
+    private static T Choice<T>(string text, string name, params (string Name, T Value)[] choices)
+    {
+        foreach (var (key, value) in choices)
+        {
+            if (key == text)
+            {
+                return value;
+            }
+        }
+
+        throw new UsageException($"--{name} must be one of {string.Join(", ", choices.Select(c => c.Name))}, not '{text}'");
+    }
+
+    /// <summary>The repository root (the folder with Bench.sln) above the current directory, where results/ lives.</summary>
+    internal static string? RepositoryRoot()
+    {
+        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "Bench.sln")))
+            {
+                return d.FullName;
+            }
+        }
+
+        return null;
+    }
+}

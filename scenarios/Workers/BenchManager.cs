@@ -1,0 +1,49 @@
+using Bench.Rpc;
+using Bench.Rpc.Dispatch;
+
+namespace Bench.Scenarios.Workers;
+
+/// <summary>
+/// The manager `bench worker` hosts and the scenarios call: methods with a known, fixed cost, so a run measures the
+/// transport and the RPC layer, not the work; and the statistics casts are measured by.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "RPC endpoints are instance methods: the dispatcher binds them on the manager object.")]
+public sealed class BenchManager(OneWayStats casts, OneWayStats? raw = null) : Manager
+{
+    /// <summary>Returns its payload unchanged: any JSON value (a string, a Nova object primitive, …).</summary>
+    public RawJson Echo(RawJson payload) => payload;
+
+    public long Add(long x, long y) => x + y;
+
+    /// <summary>A fixed service time, then returns: models a method that waits on I/O.</summary>
+    public async Task<long> SleepAsync(long ms, CancellationToken cancellationToken)
+    {
+        if (ms > 0)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(ms), cancellationToken);
+        }
+
+        return ms;
+    }
+
+    /// <summary>Raises ValueError(message): a Python caller gets a real builtins.ValueError.</summary>
+    public Unit Fail(string message) => throw new RemoteError("ValueError", "builtins", message);
+
+    /// <summary>A cast target: what it measures is recorded by the service's cast hook before dispatch.</summary>
+    public void Count(RawJson? payload = null)
+    {
+    }
+
+    /// <summary>Set by the host: how many messages the service rejected (dead letters and failure replies).</summary>
+    public Func<long>? RejectedCount { get; set; }
+
+    /// <summary>The cast statistics (this runs on the consumer loop, as the recording does: no race).</summary>
+    public WorkerStats Stats() => casts.Snapshot(RejectedCount?.Invoke() ?? 0);
+
+    public void StatsReset() => casts.Reset();
+
+    /// <summary>The raw baseline consumer's statistics, when this worker runs one.</summary>
+    public WorkerStats? RawStats() => raw?.Snapshot();
+
+    public void RawStatsReset() => raw?.Reset();
+}

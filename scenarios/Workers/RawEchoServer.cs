@@ -1,0 +1,73 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using RabbitMQ.Client;
+
+namespace Bench.Scenarios.Workers;
+
+/// <summary>
+/// The baseline's server: plain RabbitMQ.Client, no RPC layer. A message with reply_to is echoed back to it (a raw
+/// request/reply); one without is a raw cast whose first 8 bytes are the send timestamp. Acks on receipt, as the
+/// RPC service does by default, with the same prefetch, so the two differ only by what the RPC layer adds.
+/// </summary>
+public sealed class RawEchoServer : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+    private readonly IChannel _channel;
+    private readonly OneWayStats _casts;
+    private readonly CachedString _defaultExchange = new(string.Empty);
+    private readonly Dictionary<string, CachedString> _routes = new(StringComparer.Ordinal);
+
+    private RawEchoServer(IConnection connection, IChannel channel, OneWayStats casts)
+    {
+        _connection = connection;
+        _channel = channel;
+        _casts = casts;
+    }
+
+    public static async Task<RawEchoServer> StartAsync(Uri uri, string queue, ushort prefetch, bool durable, OneWayStats casts, CancellationToken cancellationToken)
+    {
+        var connection = await new ConnectionFactory { Uri = uri, ClientProvidedName = "bench-raw-server:" + queue }.CreateConnectionAsync(cancellationToken);
+        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await channel.QueueDeclareAsync(queue, durable: durable, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+        if (prefetch > 0)
+        {
+            await channel.BasicQosAsync(0, prefetch, false, cancellationToken);
+        }
+
+        var server = new RawEchoServer(connection, channel, casts);
+        await channel.BasicConsumeAsync(queue, autoAck: false, new Consumer(channel, server), cancellationToken);
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _channel.CloseAsync();
+        await _connection.CloseAsync();
+        await _connection.DisposeAsync();
+    }
+
+    private async Task HandleAsync(ulong tag, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
+    {
+        await _channel.BasicAckAsync(tag, false);
+        if (properties.ReplyTo is { } replyTo)
+        {
+            if (!_routes.TryGetValue(replyTo, out var route))
+            {
+                _routes[replyTo] = route = new CachedString(replyTo);
+            }
+
+            await _channel.BasicPublishAsync(_defaultExchange, route, mandatory: false, body);
+        }
+        else if (body.Length >= 8)
+        {
+            _casts.Record(BinaryPrimitives.ReadInt64LittleEndian(body.Span), Stopwatch.GetTimestamp());
+        }
+    }
+
+    private sealed class Consumer(IChannel channel, RawEchoServer server) : AsyncDefaultBasicConsumer(channel)
+    {
+        public override Task HandleBasicDeliverAsync(string consumerTag, ulong deliveryTag, bool redelivered, string exchange, string routingKey,
+            IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
+            server.HandleAsync(deliveryTag, properties, body);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Bench.Reporting;
+
+/// <summary>Reads the facts a result records about its machine and source tree.</summary>
+public static class EnvironmentProbe
+{
+    public static EnvironmentRecord Capture(string? brokerMasked, string? brokerVersion, bool privateBroker, string? repositoryRoot = null) => new()
+    {
+        GitSha = Git(repositoryRoot, "rev-parse", "HEAD"),
+        GitDirty = !string.IsNullOrEmpty(Git(repositoryRoot, "status", "--porcelain", "--untracked-files=no")),
+        DotNet = RuntimeInformation.FrameworkDescription,
+        Os = RuntimeInformation.OSDescription,
+        Runtime = $"thread-pool spin limit {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, server GC {System.Runtime.GCSettings.IsServerGC}, concurrent GC {AppContext.GetData("System.GC.Concurrent") ?? "default"}",
+        CpuModel = CpuModel(),
+        Cores = Environment.ProcessorCount,
+        MachineName = Environment.MachineName,
+        Broker = brokerMasked,
+        BrokerVersion = brokerVersion,
+        PrivateBroker = privateBroker,
+    };
+
+    public static string ShortSha(EnvironmentRecord environment) =>
+        environment.GitSha is { Length: >= 7 } sha ? sha[..7] + (environment.GitDirty ? "-dirty" : string.Empty) : "nogit";
+
+    private static string CpuModel()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            return line?[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
+        }
+        catch (IOException)
+        {
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+    }
+
+    private static string? Git(string? directory, params string[] arguments)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = directory ?? Environment.CurrentDirectory };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

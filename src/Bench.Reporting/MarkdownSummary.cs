@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text;
+
+namespace Bench.Reporting;
+
+/// <summary>A run as Markdown, fit for a GitHub job summary: one row per scenario and settings, every count shown.</summary>
+public static class MarkdownSummary
+{
+    public static string Render(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var e = run.Environment;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Bench run {run.RunId}{(run.Incomplete ? " (INCOMPLETE: " + run.StopReason + ")" : string.Empty)}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"`{run.Command}` · suite `{run.Suite}` · {run.StartedAt:yyyy-MM-dd HH:mm:ss}Z · git {EnvironmentProbe.ShortSha(e)}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{e.CpuModel}, {e.Cores} cores · {e.DotNet} · RabbitMQ {e.BrokerVersion ?? "?"} ({(e.PrivateBroker ? "private node" : e.Broker)}) · peak RSS {run.PeakRssMb:0} MB");
+        text.AppendLine();
+        text.AppendLine("| scenario | settings | load | ok/s | p50 µs | p99 µs | p99.9 µs | max µs | mean ± sd µs | issued | ok | failed | timed out | CPU µs/req (client · worker · broker) |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var s in run.Scenarios)
+        {
+            var l = s.OneWay ?? s.Latency.Corrected;
+            var flags = (s.Incomplete ? " ⚠ incomplete" : string.Empty) + (s.Counts.Accounted ? string.Empty : " ⚠ unaccounted") + (s.Counts.LateStarts > 0 ? $" ⚠ {s.Counts.LateStarts:N0} late starts" : string.Empty);
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| `{s.Id}`{flags} | {Settings(s)} | {s.Load} | {s.Throughput:N0} | {l.P50Us:N1} | {l.P99Us:N1} | {l.P999Us:N1} | {l.MaxUs:N1} | {l.MeanUs:N1} ± {l.StdDevUs:N1} | {s.Counts.Issued:N0} | {s.Counts.Ok:N0} | {s.Counts.Failed:N0} | {s.Counts.TimedOut:N0} | {Cost(s)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Latency is of ok requests: round trip for calls, send-to-arrival at the worker for casts; open-model rows are measured from each request's intended start. CPU is user+system time of each process in the measured window, divided by completed requests.");
+        var notes = run.Scenarios.SelectMany(s => s.Notes.Select(n => $"- `{s.Id}`: {n}")).Concat(run.Scenarios.SelectMany(s => s.Errors.Take(3).Select(err => $"- `{s.Id}` {err.Outcome}: {err.Message}"))).ToList();
+        if (notes.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Notes and sampled errors:");
+            text.AppendLine();
+            foreach (var note in notes)
+            {
+                text.AppendLine(note);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Settings(ScenarioRecord s) =>
+        string.Join(" ", s.Settings.Where(kv => kv.Key is not ("model" or "outstanding" or "rate")).Select(kv => kv.Key + "=" + kv.Value));
+
+    private static string Cost(ScenarioRecord s)
+    {
+        string Of(string prefix) => s.Cost.Where(c => c.Process.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest) is var v and > 0
+            ? v.ToString("0.0", CultureInfo.InvariantCulture) : "–";
+        return $"{Of("client")} · {Of("worker")} · {Of("broker")}";
+    }
+}

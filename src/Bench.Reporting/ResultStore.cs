@@ -1,0 +1,75 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Bench.Reporting;
+
+/// <summary>Reads and writes results JSON. Writes are atomic (a temp file, then a rename), so a reader never sees half a file.</summary>
+public static class ResultStore
+{
+    public const string ResultsFileName = "results.json";
+
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static void Write(string path, RunResult result) => WriteAtomic(path, JsonSerializer.SerializeToUtf8Bytes(result, Options));
+
+    public static void WriteAtomic(string path, ReadOnlySpan<byte> content)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Environment.ProcessId + ".tmp");
+        File.WriteAllBytes(temp, content.ToArray());
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static void WriteTextAtomic(string path, string text) => WriteAtomic(path, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Reads a results file, or a run folder holding one. Fails with one clear line on anything else.</summary>
+    public static RunResult Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = Directory.Exists(path) ? Path.Combine(path, ResultsFileName) : path;
+        if (!File.Exists(file))
+        {
+            throw new ResultFormatException($"no results at {path} (expected a results.json or a run folder holding one)");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(file));
+        }
+        catch (JsonException e)
+        {
+            throw new ResultFormatException($"{file} is not JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            if (!document.RootElement.TryGetProperty("schemaVersion", out var version) || version.ValueKind != JsonValueKind.Number)
+            {
+                throw new ResultFormatException($"{file} has no schemaVersion: not a Bench results file");
+            }
+
+            if (version.GetInt32() != RunResult.CurrentSchemaVersion)
+            {
+                throw new ResultFormatException($"{file} has schemaVersion {version.GetInt32()}; this Bench reads version {RunResult.CurrentSchemaVersion}");
+            }
+
+            try
+            {
+                return document.RootElement.Deserialize<RunResult>(Options) ?? throw new ResultFormatException($"{file} is empty");
+            }
+            catch (JsonException e)
+            {
+                throw new ResultFormatException($"{file} does not match results schema {RunResult.CurrentSchemaVersion}: {e.Message}");
+            }
+        }
+    }
+}

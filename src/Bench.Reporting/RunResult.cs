@@ -1,0 +1,34 @@
+namespace Bench.Reporting;
+
+/// <summary>
+/// One invocation of `bench run`: where and when it ran, and every scenario it measured. The schema is versioned:
+/// a reader refuses a version it does not know (see results/README.md); bumping it is a reviewed change.
+/// </summary>
+public sealed record RunResult
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    public required string RunId { get; init; }
+
+    /// <summary>The command line (credentials masked).</summary>
+    public required string Command { get; init; }
+
+    public required string Suite { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? FinishedAt { get; init; }
+
+    /// <summary>True when the run was interrupted (Ctrl-C, SIGTERM) or a scenario could not finish.</summary>
+    public bool Incomplete { get; init; }
+
+    public string? StopReason { get; init; }
+
+    public required EnvironmentRecord Environment { get; init; }
+
+    public double PeakRssMb { get; init; }
+
+    public List<ScenarioRecord> Scenarios { get; init; } = [];
+}

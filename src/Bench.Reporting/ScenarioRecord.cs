@@ -1,0 +1,47 @@
+namespace Bench.Reporting;
+
+/// <summary>One measured scenario with one set of settings: counts, latency (with raw histograms), timeline, cost.</summary>
+public sealed record ScenarioRecord
+{
+    /// <summary>The scenario's frozen id; with <see cref="SettingsKey"/> it identifies the measurement across runs.</summary>
+    public required string Id { get; init; }
+
+    public required string SettingsKey { get; init; }
+
+    public required SortedDictionary<string, string> Settings { get; init; }
+
+    public required string Load { get; init; }
+
+    public required string Model { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public double WarmUpSeconds { get; init; }
+
+    public double DurationSeconds { get; init; }
+
+    public bool Incomplete { get; init; }
+
+    public string? StopReason { get; init; }
+
+    public required CountsRecord Counts { get; init; }
+
+    /// <summary>Ok requests per second over the measured window (for casts: deliveries per second at the worker).</summary>
+    public double Throughput { get; init; }
+
+    /// <summary>What <see cref="Latency"/>'s primary figure means: "round-trip", "one-way (at worker)", "publish".</summary>
+    public required string LatencyKind { get; init; }
+
+    public required LatencyPair Latency { get; init; }
+
+    /// <summary>Casts: latency from send to arrival, measured by the worker(s).</summary>
+    public LatencyRecord? OneWay { get; init; }
+
+    public List<TimelineRecord> Timeline { get; init; } = [];
+
+    public List<CostRecord> Cost { get; init; } = [];
+
+    public List<ErrorRecord> Errors { get; init; } = [];
+
+    public List<string> Notes { get; init; } = [];
+}
