@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text;
+using Bench.Testing;
+
+namespace Bench.Scenarios.Tests;
+
+/// <summary>The bench CLI as a child process: `dotnet bench.dll ARGS`, from the same configuration as these tests.</summary>
+internal sealed partial class BenchCli : IDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+
+    private BenchCli(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Stdout => Read(_stdout);
+
+    public string Stderr => Read(_stderr);
+
+    public int ExitCode => _process.ExitCode;
+
+    public static BenchCli Start(params string[] arguments)
+    {
+        // tests/Bench.Scenarios.Tests/bin/<Configuration>/net10.0 → scenarios/bin/<Configuration>/net10.0/bench.dll
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(RepoRoot.Path, "scenarios", "bin", configuration, "net10.0", "bench.dll");
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["CI"] = "true"; // plain progress lines, no live table
+        return new BenchCli(Process.Start(start)!);
+    }
+
+    public static async Task<BenchCli> RunAsync(TimeSpan timeout, params string[] arguments)
+    {
+        var cli = Start(arguments);
+        await cli.WaitAsync(timeout);
+        return cli;
+    }
+
+    public async Task WaitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            _process.WaitForExit(); // drains the redirected output
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"bench did not finish in {timeout}: {Stdout}{Stderr}");
+        }
+    }
+
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Stdout.Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline || _process.HasExited)
+            {
+                throw new TimeoutException($"no '{text}' in bench's output: {Stdout}{Stderr}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
+    public void Interrupt() => _ = Kill(_process.Id, 2);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int Kill(int pid, int signal);
+
+    private static void Append(StringBuilder builder, string? line)
+    {
+        if (line is not null)
+        {
+            lock (builder)
+            {
+                builder.AppendLine(line);
+            }
+        }
+    }
+
+    private static string Read(StringBuilder builder)
+    {
+        lock (builder)
+        {
+            return builder.ToString();
+        }
+    }
+}
