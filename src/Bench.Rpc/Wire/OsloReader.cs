@@ -22,6 +22,11 @@ internal static class OsloReader
     {
         inner = default;
         error = null;
+        if (TryUnwrapCanonical(body, ref scratch, out inner))
+        {
+            return true;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body);
@@ -71,7 +76,7 @@ internal static class OsloReader
                             scratch = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
                         }
 
-                        var length = reader.CopyString(scratch);
+                        var length = JsonUnescape.Unescape(reader.ValueSpan, scratch);
                         inner = scratch.AsSpan(0, length);
                     }
                 }
@@ -99,6 +104,64 @@ internal static class OsloReader
             error = "malformed JSON: " + e.Message;
             return false;
         }
+    }
+
+    private static ReadOnlySpan<byte> CanonicalStart => "{\"oslo.version\": \"2.0\", \"oslo.message\": \""u8;
+
+    /// <summary>
+    /// The envelope exactly as oslo.messaging and Bench write it, unwrapped without a JSON reader: Utf8JsonReader
+    /// validates an escaped string byte by byte (55 µs for 64 KiB), and every message is one. The string's body is
+    /// checked to be one JSON string (no unescaped quote, no raw control character); the inner message is then fully
+    /// validated by the reader that parses it. Anything else takes the general path.
+    /// </summary>
+    private static bool TryUnwrapCanonical(ReadOnlySpan<byte> body, ref byte[]? scratch, out ReadOnlySpan<byte> inner)
+    {
+        inner = default;
+        if (!body.StartsWith(CanonicalStart) || !body.EndsWith("\"}"u8))
+        {
+            return false;
+        }
+
+        var escaped = body[CanonicalStart.Length..^2];
+        if (escaped.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0)
+        {
+            return false;
+        }
+
+        for (var at = escaped.IndexOf((byte)'"'); at >= 0;)
+        {
+            var backslashes = 0;
+            while (at - backslashes - 1 >= 0 && escaped[at - backslashes - 1] == '\\')
+            {
+                backslashes++;
+            }
+
+            if (backslashes % 2 == 0)
+            {
+                return false; // an unescaped quote: the string ends early, this is not the canonical shape
+            }
+
+            var next = escaped[(at + 1)..].IndexOf((byte)'"');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        if (escaped.Length > 0 && escaped[^1] == '\\' && (escaped.Length - escaped.TrimEnd((byte)'\\').Length) % 2 == 1)
+        {
+            return false; // a trailing lone backslash would escape the closing quote
+        }
+
+        if (scratch is null || scratch.Length < escaped.Length)
+        {
+            if (scratch is not null)
+            {
+                ArrayPool<byte>.Shared.Return(scratch);
+            }
+
+            scratch = ArrayPool<byte>.Shared.Rent(escaped.Length);
+        }
+
+        inner = scratch.AsSpan(0, JsonUnescape.Unescape(escaped, scratch));
+        return true;
     }
 
     public static void ParseRequest(ReadOnlySpan<byte> inner, out IncomingRequest request)

@@ -15,6 +15,9 @@ internal static class PythonJson
 
     private static ReadOnlySpan<byte> Hex => "0123456789abcdef"u8;
 
+    // Everything json.dumps(ensure_ascii=True) does not copy as it is: control characters, '"', '\\', DEL and non-ASCII.
+    private static readonly SearchValues<byte> s_needsEscape = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\', .. Enumerable.Range(0x7F, 0x81).Select(b => (byte)b)]);
+
     public static void Raw(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes) => output.Write(bytes);
 
     public static void Byte(IBufferWriter<byte> output, byte value)
@@ -68,86 +71,106 @@ internal static class PythonJson
             return;
         }
 
-        Byte(output, (byte)'"');
-        foreach (var rune in value.EnumerateRunes())
+        // Method names, queue names and context values are short: encode on the stack, then escape in one pass.
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        byte[]? rented = null;
+        var utf8 = max <= 512 ? stackalloc byte[max] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        var length = Encoding.UTF8.GetBytes(value, utf8);
+        String(output, utf8[..length]);
+        if (rented is not null)
         {
-            WriteRune(output, rune);
+            ArrayPool<byte>.Shared.Return(rented);
         }
-
-        Byte(output, (byte)'"');
     }
 
-    /// <summary>Escapes UTF-8 text into the inside of a JSON string. Plain ASCII runs are copied as they are.</summary>
+    /// <summary>
+    /// Escapes UTF-8 text into the inside of a JSON string. Runs of plain ASCII are found with a vectorized search
+    /// and copied whole: the 2.0 envelope escapes every inner message, so this is on every request and reply.
+    /// </summary>
     public static void StringBody(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
     {
+        // One span for the worst case (every byte a 6-byte \uXXXX), one Advance: no per-escape buffer calls.
+        var span = output.GetSpan((utf8.Length * 6) + 12);
+        var written = 0;
         while (!utf8.IsEmpty)
         {
-            var plain = 0;
-            while (plain < utf8.Length && utf8[plain] is >= 0x20 and < 0x7F and not (byte)'"' and not (byte)'\\')
+            var plain = utf8.IndexOfAny(s_needsEscape);
+            if (plain < 0)
             {
-                plain++;
+                plain = utf8.Length;
             }
 
-            if (plain > 0)
+            utf8[..plain].CopyTo(span[written..]);
+            written += plain;
+            utf8 = utf8[plain..];
+            if (utf8.IsEmpty)
             {
-                output.Write(utf8[..plain]);
-                utf8 = utf8[plain..];
+                break;
+            }
+
+            var b = utf8[0];
+            if (b is (byte)'"' or (byte)'\\')
+            {
+                span[written++] = (byte)'\\';
+                span[written++] = b;
+                utf8 = utf8[1..];
                 continue;
             }
 
             Rune.DecodeFromUtf8(utf8, out var rune, out var consumed);
-            WriteRune(output, rune);
+            written += EscapeRune(rune, span[written..]);
             utf8 = utf8[consumed..];
         }
+
+        output.Advance(written);
     }
 
-    private static void WriteRune(IBufferWriter<byte> output, Rune rune)
+    private static int EscapeRune(Rune rune, Span<byte> destination)
     {
         var value = rune.Value;
-        switch (value)
+        byte simple = value switch
         {
-            case '"':
-                output.Write("\\\""u8);
-                return;
-            case '\\':
-                output.Write("\\\\"u8);
-                return;
-            case '\n':
-                output.Write("\\n"u8);
-                return;
-            case '\r':
-                output.Write("\\r"u8);
-                return;
-            case '\t':
-                output.Write("\\t"u8);
-                return;
-            case '\b':
-                output.Write("\\b"u8);
-                return;
-            case '\f':
-                output.Write("\\f"u8);
-                return;
+            '"' => (byte)'"',
+            '\\' => (byte)'\\',
+            '\n' => (byte)'n',
+            '\r' => (byte)'r',
+            '\t' => (byte)'t',
+            '\b' => (byte)'b',
+            '\f' => (byte)'f',
+            _ => 0,
+        };
+        if (simple != 0)
+        {
+            destination[0] = (byte)'\\';
+            destination[1] = simple;
+            return 2;
         }
 
         if (value is >= 0x20 and < 0x7F)
         {
-            Byte(output, (byte)value);
-            return;
+            destination[0] = (byte)value;
+            return 1;
         }
 
-        // ensure_ascii: everything else as \uXXXX (lower-case hex), astral characters as a surrogate pair.
         Span<char> utf16 = stackalloc char[2];
         var units = rune.EncodeToUtf16(utf16);
         for (var i = 0; i < units; i++)
         {
-            var span = output.GetSpan(6);
-            span[0] = (byte)'\\';
-            span[1] = (byte)'u';
-            span[2] = Hex[(utf16[i] >> 12) & 0xF];
-            span[3] = Hex[(utf16[i] >> 8) & 0xF];
-            span[4] = Hex[(utf16[i] >> 4) & 0xF];
-            span[5] = Hex[utf16[i] & 0xF];
-            output.Advance(6);
+            var d = destination[(i * 6)..];
+            d[0] = (byte)'\\';
+            d[1] = (byte)'u';
+            d[2] = Hex[(utf16[i] >> 12) & 0xF];
+            d[3] = Hex[(utf16[i] >> 8) & 0xF];
+            d[4] = Hex[(utf16[i] >> 4) & 0xF];
+            d[5] = Hex[utf16[i] & 0xF];
         }
+
+        return units * 6;
+    }
+
+    private static void WriteRune(IBufferWriter<byte> output, Rune rune)
+    {
+        var span = output.GetSpan(12);
+        output.Advance(EscapeRune(rune, span));
     }
 }

@@ -118,3 +118,38 @@ public sealed class OsloReaderTests
         return reply;
     }
 }
+
+/// <summary>The canonical-envelope fast path agrees with the general JSON path, and refuses what is not canonical.</summary>
+public sealed class CanonicalEnvelopeTests
+{
+    [Theory]
+    [InlineData("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{\\\"method\\\": \\\"a\\\\\\\\b\\\", \\\"args\\\": {}}\"}", "{\"method\": \"a\\\\b\", \"args\": {}}")]
+    [InlineData("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{\\\"x\\\": \\\"caf\\\\u00e9\\\"}\"}", "{\"x\": \"caf\\u00e9\"}")]
+    [InlineData("{\"oslo.message\": \"{}\", \"oslo.version\": \"2.0\"}", "{}")]
+    [InlineData("{\"oslo.version\":\"2.0\",\"oslo.message\":\"{}\"}", "{}")]
+    public void Envelopes_unwrap_to_the_inner_message(string body, string expected)
+    {
+        byte[]? scratch = null;
+
+        Assert.True(Rpc.Wire.OsloReader.TryUnwrap(System.Text.Encoding.UTF8.GetBytes(body), ref scratch, out var inner, out var error), error);
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(inner));
+    }
+
+    [Theory]
+    [InlineData("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{}\", \"extra\": \"x\"}")]
+    [InlineData("{\"oslo.version\": \"2.0\", \"oslo.message\": \"a\nb\"}")]
+    public void Non_canonical_bodies_take_the_general_path(string body)
+    {
+        byte[]? scratch = null;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+
+        var ok = Rpc.Wire.OsloReader.TryUnwrap(bytes, ref scratch, out var inner, out _);
+
+        // The general path reads the first as a valid envelope with an extra member, and refuses the raw newline.
+        Assert.Equal(body.Contains("extra", StringComparison.Ordinal), ok);
+        if (ok)
+        {
+            Assert.Equal("{}", System.Text.Encoding.UTF8.GetString(inner));
+        }
+    }
+}

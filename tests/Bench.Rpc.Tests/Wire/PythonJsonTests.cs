@@ -26,3 +26,26 @@ public sealed class PythonJsonTests
         Assert.Equal(expected, Encoding.UTF8.GetString(fromUtf8.WrittenSpan));
     }
 }
+
+/// <summary>Escaping then unescaping gives back the original text, and agrees with System.Text.Json's unescaping.</summary>
+public sealed class JsonUnescapeTests
+{
+    [Fact]
+    public void Escape_and_unescape_round_trip_random_text_including_surrogates_and_controls()
+    {
+        var random = new Random(12345);
+        string[] pieces = ["\"", "\\", "\n", "\t", "\u0001", "é", "中", "😀", "/", "x", "plain text ", "\u007f", "\u2028"];
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 40)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var escaped = new ArrayBufferWriter<byte>();
+            PythonJson.StringBody(escaped, Encoding.UTF8.GetBytes(text));
+            var destination = new byte[escaped.WrittenCount + 8];
+
+            var length = JsonUnescape.Unescape(escaped.WrittenSpan, destination);
+
+            Assert.Equal(text, Encoding.UTF8.GetString(destination, 0, length));
+            Assert.Equal(text, System.Text.Json.JsonSerializer.Deserialize<string>("\"" + Encoding.UTF8.GetString(escaped.WrittenSpan) + "\""));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+using BenchmarkDotNet.Validators;
+
+namespace Bench.Benchmarks;
+
+/// <summary>
+/// The one configuration every benchmark runs under: allocations measured (dispatch and histogram record must show
+/// 0 B), full JSON (what comparisons read) and GitHub Markdown exported, categories shown.
+/// </summary>
+internal static class BenchConfig
+{
+    public static IConfig Create() => DefaultConfig.Instance
+        .AddDiagnoser(MemoryDiagnoser.Default)
+        .AddExporter(JsonExporter.Full)
+        .AddExporter(MarkdownExporter.GitHub)
+        .AddColumn(CategoriesColumn.Default)
+        .AddValidator(JitOptimizationsValidator.FailOnError)
+        .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
+        .WithOptions(ConfigOptions.JoinSummary);
+}
