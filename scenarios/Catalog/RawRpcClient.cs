@@ -18,29 +18,31 @@ internal sealed class RawRpcClient : IAsyncDisposable
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly PendingCalls _pending = new(TimeSpan.FromMilliseconds(10));
-    private readonly CachedString _exchange = new(string.Empty);
+    private readonly CachedString _exchange;
     private readonly CachedString _queue;
     private readonly BasicProperties _callProperties;
     private readonly BasicProperties _castProperties;
 
-    private RawRpcClient(IConnection connection, IChannel channel, string queue, string replyQueue, bool persistent)
+    private RawRpcClient(IConnection connection, IChannel channel, string queue, string replyQueue, bool persistent, string exchange)
     {
         _connection = connection;
         _channel = channel;
+        _exchange = new CachedString(exchange);
         _queue = new CachedString(queue);
         var mode = persistent ? DeliveryModes.Persistent : DeliveryModes.Transient;
         _callProperties = new BasicProperties { ReplyTo = replyQueue, DeliveryMode = mode };
         _castProperties = new BasicProperties { DeliveryMode = mode };
     }
 
-    public static async Task<RawRpcClient> ConnectAsync(Uri uri, string queue, bool persistent, CancellationToken cancellationToken)
+    /// <summary>Connects; <paramref name="exchange"/> is "" (straight to the queue) or oslo's topic exchange, to compare routes.</summary>
+    public static async Task<RawRpcClient> ConnectAsync(Uri uri, string queue, bool persistent, string exchange, CancellationToken cancellationToken)
     {
         var connection = await new ConnectionFactory { Uri = uri, ClientProvidedName = "bench-raw-client" }.CreateConnectionAsync(cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var replyQueue = "reply_" + Guid.NewGuid().ToString("N");
         await channel.QueueDeclareAsync(replyQueue, durable: false, exclusive: false, autoDelete: false,
             arguments: new Dictionary<string, object?> { ["x-expires"] = 1_800_000 }, cancellationToken: cancellationToken);
-        var client = new RawRpcClient(connection, channel, queue, replyQueue, persistent);
+        var client = new RawRpcClient(connection, channel, queue, replyQueue, persistent, exchange);
         await channel.BasicConsumeAsync(replyQueue, autoAck: true, new ReplyConsumer(channel, client), cancellationToken);
         return client;
     }

@@ -60,6 +60,14 @@ internal sealed record ScenarioSettings
 
     public double TimeoutSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// How requests reach the worker's queue: "exchange" (oslo's topic exchange) or "queue" (the default exchange,
+    /// straight to the queue). Null: the scenario's own default — exchange for oslo scenarios, queue for the raw baseline.
+    /// </summary>
+    public string? Route { get; init; }
+
+    public string EffectiveRoute(string id) => Route ?? (ScenarioIds.IsRaw(id) ? "queue" : "exchange");
+
     /// <summary>The settings that apply to <paramref name="id"/>, as they are recorded.</summary>
     public SortedDictionary<string, string> Describe(string id)
     {
@@ -87,6 +95,7 @@ internal sealed record ScenarioSettings
         d["queueType"] = QueueType == QueueKind.Quorum ? "quorum" : "classic";
         d["workers"] = Workers.ToString(CultureInfo.InvariantCulture);
         d["workerProcess"] = InProcess ? "in-process" : "child";
+        d["route"] = EffectiveRoute(id);
         if (id is ScenarioIds.CallEcho or ScenarioIds.RawCall or ScenarioIds.RawCast or ScenarioIds.CastCount or ScenarioIds.FanoutCount)
         {
             d["payloadBytes"] = PayloadBytes.ToString(CultureInfo.InvariantCulture);

@@ -17,10 +17,10 @@ namespace Bench.Scenarios.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "bench run [--suite default|quick|full|million] [--scenario ID] [--method echo|add|sleep] [--sleep-ms N] [--payload BYTES] " +
+    public const string Usage = "bench run [--suite default|quick|full|million] [--scenario ID[,ID…]] [--method echo|add|sleep] [--sleep-ms N] [--payload BYTES] " +
         "[--requests N] [--duration S] [--warmup S] [--outstanding N] [--rate N] [--prefetch N|unlimited] [--transport reply-queue|direct] " +
         "[--confirms on|off] [--persistent true|false] [--durable true|false] [--queue-type classic|quorum] [--envelope oslo2|plain] [--ack receipt|after] " +
-        "[--workers N] [--in-process] [--channels N] [--worker-rate-limit N] [--timeout S] [--amqp URI] [--out DIR]";
+        "[--route exchange|queue] [--workers N] [--in-process] [--channels N] [--worker-rate-limit N] [--timeout S] [--amqp URI] [--out DIR]";
 
     public static HashSet<string> Flags { get; } = ["in-process"];
 
@@ -102,9 +102,13 @@ internal static class RunCommand
             throw new UsageException($"--suite must be one of {string.Join(", ", Suites.Names)}, not '{suite}'");
         }
 
-        if (scenario is not null && !ScenarioIds.All.Contains(scenario))
+        var scenarios = scenario?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        foreach (var id in scenarios)
         {
-            throw new UsageException($"--scenario must be one of {string.Join(", ", ScenarioIds.All)}, not '{scenario}'");
+            if (!ScenarioIds.All.Contains(id))
+            {
+                throw new UsageException($"--scenario must be one of {string.Join(", ", ScenarioIds.All)}, not '{id}'");
+            }
         }
 
         if (method is not null && method is not ("echo" or "add" or "sleep"))
@@ -117,8 +121,8 @@ internal static class RunCommand
             throw new UsageException("--suite runs a whole suite; give --scenario/--method without it to run one scenario");
         }
 
-        List<ScenarioSpec> specs = scenario is not null || method is not null
-            ? [new ScenarioSpec(scenario ?? "call." + method, new ScenarioSettings())]
+        List<ScenarioSpec> specs = scenarios.Length > 0 ? [.. scenarios.Select(id => new ScenarioSpec(id, new ScenarioSettings()))]
+            : method is not null ? [new ScenarioSpec("call." + method, new ScenarioSettings())]
             : [.. Suites.Get(suite ?? "default")];
 
         // Settings that apply to every spec, each possibly a list (a sweep).
@@ -136,6 +140,7 @@ internal static class RunCommand
             Sweep(args, "queue-type", v => Choice(v, "queue-type", ("classic", QueueKind.Classic), ("quorum", QueueKind.Quorum)), (s, v) => s with { QueueType = v }),
             Sweep(args, "envelope", v => Choice(v, "envelope", ("oslo2", EnvelopeFormat.Oslo2), ("plain", EnvelopeFormat.Plain)), (s, v) => s with { Envelope = v }),
             Sweep(args, "ack", v => Choice(v, "ack", ("receipt", AckMode.OnReceipt), ("after", AckMode.AfterHandling)), (s, v) => s with { Ack = v }),
+            Sweep(args, "route", v => Choice(v, "route", ("exchange", "exchange"), ("queue", "queue")), (s, v) => s with { Route = v }),
             Sweep(args, "workers", v => ParseInt(v, "workers", 1, 64), (s, v) => s with { Workers = v }),
             Sweep(args, "channels", v => ParseInt(v, "channels", 1, 1024), (s, v) => s with { Channels = v }),
             Sweep(args, "worker-rate-limit", v => v == "off" ? (double?)null : ParseDouble(v, "worker-rate-limit", 0.001, 10_000_000), (s, v) => s with { WorkerRateLimit = v }),

@@ -63,7 +63,7 @@ internal static class WorkerCommand
         RawEchoServer? rawServer = null;
         if (rawCasts is not null)
         {
-            rawServer = await RawEchoServer.StartAsync(broker.Uri.Uri, options.Topic + ".raw", options.Prefetch, options.Durable || options.QueueKind == QueueKind.Quorum, rawCasts, signal.Token);
+            rawServer = await RawEchoServer.StartAsync(broker.Uri.Uri, options.Topic + ".raw", options.ControlExchange, options.Prefetch, options.Durable || options.QueueKind == QueueKind.Quorum, rawCasts, signal.Token);
         }
 
         // A parent process (a scenario) waits for this line before it sends anything.

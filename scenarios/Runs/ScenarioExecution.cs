@@ -129,6 +129,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             Envelope = Settings.Envelope,
             DurableExchange = Settings.Durable,
             DefaultTimeout = TimeSpan.FromSeconds(Settings.TimeoutSeconds),
+            PublishToQueue = Settings.EffectiveRoute(spec.Id) == "queue",
             ClientName = "bench-scenario:" + spec.Id,
         };
         _control = await RpcClient.ConnectAsync(uri, clientOptions with { ClientName = "bench-control" }, cancellationToken: cancellation);
@@ -138,7 +139,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             _rawClients = new RawRpcClient[Settings.Channels];
             for (var i = 0; i < _rawClients.Length; i++)
             {
-                _rawClients[i] = await RawRpcClient.ConnectAsync(uri, _topic + ".raw", Settings.Persistent, cancellation);
+                _rawClients[i] = await RawRpcClient.ConnectAsync(uri, _topic + ".raw", Settings.Persistent, Settings.EffectiveRoute(spec.Id) == "queue" ? string.Empty : "openstack", cancellation);
                 _owned.Add(_rawClients[i]);
             }
 

@@ -24,11 +24,14 @@ public sealed class RawEchoServer : IAsyncDisposable
         _casts = casts;
     }
 
-    public static async Task<RawEchoServer> StartAsync(Uri uri, string queue, ushort prefetch, bool durable, OneWayStats casts, CancellationToken cancellationToken)
+    public static async Task<RawEchoServer> StartAsync(Uri uri, string queue, string exchange, ushort prefetch, bool durable, OneWayStats casts, CancellationToken cancellationToken)
     {
         var connection = await new ConnectionFactory { Uri = uri, ClientProvidedName = "bench-raw-server:" + queue }.CreateConnectionAsync(cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await channel.QueueDeclareAsync(queue, durable: durable, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+        // Also reachable through oslo's topic exchange, so the baseline can be measured on either route.
+        await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: durable, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(queue, exchange, queue, cancellationToken: cancellationToken);
         if (prefetch > 0)
         {
             await channel.BasicQosAsync(0, prefetch, false, cancellationToken);

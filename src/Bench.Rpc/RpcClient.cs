@@ -314,12 +314,20 @@ public sealed class RpcClient : IAsyncDisposable
         }
         else
         {
-            if (_options.DeclareExchanges)
+            var routingKey = target.Server is null ? target.Topic : target.Topic + "." + target.Server;
+            if (_options.PublishToQueue)
             {
-                await _channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: _options.DurableExchange, autoDelete: false, cancellationToken: cancellationToken);
+                route = new Route(new CachedString(string.Empty), new CachedString(routingKey));
             }
+            else
+            {
+                if (_options.DeclareExchanges)
+                {
+                    await _channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: _options.DurableExchange, autoDelete: false, cancellationToken: cancellationToken);
+                }
 
-            route = new Route(new CachedString(exchange), new CachedString(target.Server is null ? target.Topic : target.Topic + "." + target.Server));
+                route = new Route(new CachedString(exchange), new CachedString(routingKey));
+            }
         }
 
         _routes.TryAdd(target, route);

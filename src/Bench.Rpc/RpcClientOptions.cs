@@ -30,6 +30,14 @@ public sealed record RpcClientOptions
     /// <summary>Declare the exchanges it publishes to, as oslo clients do (topic, non-durable unless <see cref="DurableExchange"/>).</summary>
     public bool DeclareExchanges { get; init; } = true;
 
+    /// <summary>
+    /// Publish calls and casts for a topic (or topic.server) straight to the queue of that name through the default
+    /// exchange, instead of through the control (topic) exchange as oslo does. The same queues receive them, because
+    /// oslo names its queues after their routing keys; the broker skips topic routing, which costs RabbitMQ 3.10
+    /// about 15 µs of CPU per message. Fanout is unaffected. Off by default: oslo's own behaviour.
+    /// </summary>
+    public bool PublishToQueue { get; init; }
+
     /// <summary>Match a deployment with amqp_durable_queues=true.</summary>
     public bool DurableExchange { get; init; }
 

@@ -160,6 +160,19 @@ public sealed class ServiceTests(BrokerFixture broker) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publishing_straight_to_the_queue_reaches_the_same_service()
+    {
+        var manager = new TestManager();
+        await _rpc.StartServiceAsync(manager, "direct-host");
+        var client = await _rpc.ConnectAsync(new RpcClientOptions { PublishToQueue = true, DefaultTimeout = TimeSpan.FromSeconds(20) });
+
+        Assert.Equal(9, await client.CallAsync<long>(_rpc.Target, "add", RpcArgs.From(new { x = 4, y = 5 })));
+        Assert.Equal("direct-host", await client.CallAsync<string>(_rpc.Target.WithServer("direct-host"), "who_am_i", RpcArgs.Empty));
+        await client.CastAsync(_rpc.Target.AsFanout(), "count", RpcArgs.Empty); // fanout still goes through its exchange
+        await Eventually.TrueAsync(() => manager.Casts == 1, "the fanout cast arrived");
+    }
+
+    [Fact]
     public async Task Unenveloped_requests_are_served()
     {
         await _rpc.StartServiceAsync(new TestManager());
