@@ -10,7 +10,10 @@ internal static class Program
         "  " + BrokerCommand.Usage,
         "  " + WorkerCommand.Usage,
         "  " + CallCommand.Usage,
-        "  " + RunCommand.Usage);
+        "  " + RunCommand.Usage,
+        "  " + ReportCommand.Usage,
+        "  " + CompareCommand.Usage,
+        "  " + HistoryCommand.Usage);
 
     public static async Task<int> Main(string[] args)
     {
@@ -25,8 +28,11 @@ internal static class Program
                 "worker" => await WorkerCommand.RunAsync(new CliArgs(rest, WorkerCommand.Flags)),
                 "call" => await CallCommand.RunAsync(new CliArgs(rest, new HashSet<string>())),
                 "run" => await RunCommand.RunAsync(new CliArgs(rest, RunCommand.Flags), args),
+                "report" => ReportCommand.Run(rest),
+                "compare" => CompareCommand.Run(rest),
+                "history" => HistoryCommand.Run(rest),
                 "help" or "--help" or "-h" => Help(),
-                _ => throw new UsageException($"unknown command '{command}' (commands: run, worker, call, broker)"),
+                _ => throw new UsageException($"unknown command '{command}' (commands: run, report, compare, history, worker, call, broker)"),
             };
         }
         catch (UsageException e)
@@ -38,6 +44,10 @@ internal static class Program
             return Fail(AmqpUri.MaskText(e.Message));
         }
         catch (BrokerUnavailableException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (Reporting.ResultFormatException e)
         {
             return Fail(e.Message);
         }

@@ -88,6 +88,9 @@ internal static class RunCommand
         session.Finish(interrupted || failed, interrupted ? "interrupted by " + signal.Received : failed ? "a scenario failed or was not fully accounted" : null);
         Console.WriteLine($"results: {session.ResultsPath}");
         Console.WriteLine($"summary: {session.SummaryPath}");
+        var report = ReportWriter.Write([session.Result], Path.Combine(session.OutputDirectory, "report.html"), root,
+            ReportCommand.LoadHistory(null, root), ReportCommand.LoadBenchmarks(null, root), out var problem);
+        Console.WriteLine(report is null ? "bench: " + problem : "report:  " + report);
         return interrupted ? 130 : failed ? 1 : 0;
     }
 

@@ -1,0 +1,53 @@
+using Bench.Reporting;
+using Bench.Reporting.History;
+
+namespace Bench.Scenarios.Cli;
+
+/// <summary>
+/// `bench history record [RUN]` adds a run (default: the newest in results/runs) as a compact revision;
+/// `bench history promote [REVISION]` makes one the baseline (default: latest); `bench history list` shows them.
+/// </summary>
+internal static class HistoryCommand
+{
+    public const string Usage = "bench history record [RUN] | promote [latest|SHA|FILE] | list  [--history DIR]";
+
+    public static int Run(IReadOnlyList<string> arguments)
+    {
+        var positional = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var args = new CliArgs(arguments.Skip(positional.Count), new HashSet<string>());
+        var root = RunCommand.RepositoryRoot() ?? Environment.CurrentDirectory;
+        var store = new HistoryStore(args.String("history") ?? Path.Combine(root, "results", "history"));
+        args.EnsureAllUsed();
+        switch (positional.FirstOrDefault())
+        {
+            case "record":
+                var runPath = positional.ElementAtOrDefault(1) ?? NewestRun(root);
+                var run = ResultStore.Read(runPath);
+                var file = store.Record(run);
+                var size = new FileInfo(Path.Combine(store.Directory, file)).Length;
+                Console.WriteLine($"recorded {run.RunId} as {Path.Combine(store.Directory, file)} ({size / 1024.0:0.0} KiB){(run.Incomplete ? " — incomplete run" : string.Empty)}");
+                return 0;
+            case "promote":
+                var entry = store.Promote(positional.ElementAtOrDefault(1) ?? "latest");
+                Console.WriteLine($"baseline: {entry.File} ({entry.RunId})");
+                return 0;
+            case "list":
+                var index = store.ReadIndex();
+                foreach (var e in index.Entries)
+                {
+                    Console.WriteLine($"{(e.File == index.Baseline ? "*" : " ")} {e.File}  {e.RunId}  suite {e.Suite}{(e.Incomplete ? "  incomplete" : string.Empty)}");
+                }
+
+                return 0;
+            default:
+                throw new UsageException("history takes record, promote or list");
+        }
+    }
+
+    private static string NewestRun(string root)
+    {
+        var runs = Path.Combine(root, "results", "runs");
+        return (Directory.Exists(runs) ? Directory.GetDirectories(runs).Where(d => File.Exists(Path.Combine(d, ResultStore.ResultsFileName))).Order(StringComparer.Ordinal).LastOrDefault() : null)
+            ?? throw new UsageException($"no run in {runs} to record: run `bench run` first or name one");
+    }
+}

@@ -1,0 +1,8 @@
+namespace Bench.Reporting.Comparison;
+
+public enum Verdict
+{
+    Same,
+    Faster,
+    Slower,
+}

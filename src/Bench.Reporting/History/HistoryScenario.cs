@@ -1,0 +1,44 @@
+namespace Bench.Reporting.History;
+
+/// <summary>A scenario as history keeps it.</summary>
+public sealed record HistoryScenario
+{
+    public required string Id { get; init; }
+
+    public required string SettingsKey { get; init; }
+
+    public required string Model { get; init; }
+
+    public required string LatencyKind { get; init; }
+
+    public long Issued { get; init; }
+
+    public long Ok { get; init; }
+
+    public long Failed { get; init; }
+
+    public long TimedOut { get; init; }
+
+    public double Throughput { get; init; }
+
+    public double P50Us { get; init; }
+
+    public double P99Us { get; init; }
+
+    public double P999Us { get; init; }
+
+    public double MaxUs { get; init; }
+
+    public double MeanUs { get; init; }
+
+    public double StdDevUs { get; init; }
+
+    public required CompactHistogram Histogram { get; init; }
+
+    /// <summary>Per full second: ok/s, p50 µs, p99 µs (the samples comparisons test on).</summary>
+    public double[] ThroughputPerSecond { get; init; } = [];
+
+    public double[] P50PerSecond { get; init; } = [];
+
+    public double[] P99PerSecond { get; init; } = [];
+}

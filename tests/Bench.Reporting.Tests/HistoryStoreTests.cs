@@ -1,0 +1,57 @@
+using Bench.Reporting.Comparison;
+using Bench.Reporting.History;
+
+namespace Bench.Reporting.Tests;
+
+public sealed class HistoryStoreTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "bench-history-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Recorded_revisions_round_trip_promote_and_stay_small()
+    {
+        var store = new HistoryStore(_directory);
+        var run = Samples.Run("20261121T060000Z-0123456", Samples.Scenario("call.add", 400_000, 2000), Samples.Scenario("call.echo", 900_000, 1500, jitter: 0.5));
+
+        var file = store.Record(run);
+        store.Record(run); // recording again replaces, never duplicates
+        var baseline = store.Promote("0123456");
+        var loaded = store.Load(file);
+
+        Assert.Equal("2026-11-21-0123456.json", file);
+        Assert.Single(store.ReadIndex().Entries);
+        Assert.Equal(file, baseline.File);
+        Assert.Equal(file, store.ReadIndex().Baseline);
+        var original = run.Scenarios[1].Latency.Corrected.Histogram.ToHistogram();
+        var restored = loaded.Scenarios[1].Histogram.ToHistogram();
+        Assert.True(restored.Counts.SequenceEqual(original.Counts));
+        Assert.Equal(original.StdDev, restored.StdDev);
+        Assert.Equal(8, loaded.Scenarios[0].ThroughputPerSecond.Length);
+        // A year of nightly runs of the default suite (11 scenarios) must stay well under 50 MB.
+        var bytesPerScenario = new FileInfo(Path.Combine(_directory, file)).Length / 2.0;
+        Assert.True(bytesPerScenario * 11 * 365 < 50_000_000, $"{bytesPerScenario:0} bytes per scenario");
+        Assert.Equal(Verdict.Same, ResultComparer.Compare("run", Measurement.From(run), "history", Measurement.From(loaded)).Rows[0].Verdict);
+    }
+
+    [Fact]
+    public void Unknown_revisions_and_schemas_are_refused_with_a_clear_message()
+    {
+        var store = new HistoryStore(_directory);
+        Assert.Throws<ResultFormatException>(() => store.Promote("nope"));
+
+        Directory.CreateDirectory(_directory);
+        var path = Path.Combine(_directory, "results.json");
+        File.WriteAllText(path, "{\"schemaVersion\": 99}");
+        var error = Assert.Throws<ResultFormatException>(() => ResultStore.Read(path));
+        Assert.Contains("schemaVersion 99", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no results at", Assert.Throws<ResultFormatException>(() => ResultStore.Read(Path.Combine(_directory, "missing"))).Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Bench.Reporting.Html;
+using Bench.Testing;
+
+namespace Bench.Reporting.Tests;
+
+/// <summary>
+/// The report as a person sees it: rendered by headless Chromium (Debian's, installed by scripts/setup.sh) from a
+/// file with no network; every chart must have drawn and no script error may have occurred.
+/// </summary>
+public sealed partial class HtmlReportTests
+{
+    [Fact]
+    public async Task Report_opens_offline_in_a_browser_with_every_chart_drawn()
+    {
+        var runs = new[]
+        {
+            Samples.Run("20261121T060000Z-0123456",
+                Samples.Scenario("raw.call", 280_000, 3000),
+                Samples.Scenario("call.add", 380_000, 2600),
+                Samples.Scenario("call.add", 420_000, 1000, model: "open", settings: new Dictionary<string, string> { ["rate"] = "1000" }),
+                Samples.Scenario("call.add", 510_000, 2000, model: "open"),
+                Samples.Scenario("cast.count", 900_000, 30000)),
+        };
+        var plotly = PlotlyAsset.Find(RepoRoot.Path) ?? throw new InvalidOperationException("plotly.js is not installed: run scripts/setup.sh");
+        var history = new[] { History.HistoryStore.ToEntry(runs[0]), History.HistoryStore.ToEntry(runs[0] with { RunId = "second" }) with { ShortSha = "1111111" } };
+        var html = HtmlReport.Render(runs, await File.ReadAllTextAsync(plotly), history);
+        var path = Path.Combine(Path.GetTempPath(), "bench-report-" + Guid.NewGuid().ToString("N")[..8] + ".html");
+        await File.WriteAllTextAsync(path, html);
+        try
+        {
+            var dom = await DumpDomAsync(path);
+
+            var status = StatusPattern().Match(dom);
+            Assert.True(status.Success, "no #bench-status in the rendered page");
+            Assert.Equal("6", status.Groups["expected"].Value); // stock, percentiles, rate–latency, timeline, cost, trend
+            Assert.Equal(status.Groups["expected"].Value, status.Groups["drawn"].Value);
+            Assert.Equal(string.Empty, status.Groups["errors"].Value);
+            Assert.Equal(6, PlotPattern().Count(dom)); // each chart's div holds a drawn plot
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<string> DumpDomAsync(string path)
+    {
+        var profile = Directory.CreateTempSubdirectory("bench-chromium-");
+        var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var flag in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.FullName, "--virtual-time-budget=15000", "--dump-dom", "file://" + path })
+        {
+            start.ArgumentList.Add(flag);
+        }
+
+        try
+        {
+            using var chromium = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start: run scripts/setup.sh");
+            var dom = chromium.StandardOutput.ReadToEndAsync();
+            _ = chromium.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await chromium.WaitForExitAsync(timeout.Token);
+            return await dom;
+        }
+        finally
+        {
+            profile.Delete(recursive: true);
+        }
+    }
+
+    [GeneratedRegex("id=\"bench-status\" data-expected=\"(?<expected>\\d+)\" data-drawn=\"(?<drawn>\\d+)\" data-errors=\"(?<errors>[^\"]*)\"")]
+    private static partial Regex StatusPattern();
+
+    [GeneratedRegex("class=\"plot-container plotly\"")]
+    private static partial Regex PlotPattern();
+}

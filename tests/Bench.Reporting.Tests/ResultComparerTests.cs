@@ -1,0 +1,69 @@
+using Bench.Reporting.Comparison;
+
+namespace Bench.Reporting.Tests;
+
+/// <summary>Verdicts on known shifts: a regression is found, noise and sub-floor changes are not.</summary>
+public sealed class ResultComparerTests
+{
+    [Fact]
+    public void A_one_millisecond_slower_service_is_a_regression()
+    {
+        var fast = Samples.Run("base", Samples.Scenario("call.sleep", 400_000, 2000));
+        var slow = Samples.Run("diff", Samples.Scenario("call.sleep", 1_400_000, 570));
+
+        var result = ResultComparer.Compare("base", Measurement.From(fast), "diff", Measurement.From(slow));
+
+        var row = Assert.Single(result.Rows);
+        Assert.Equal(Verdict.Slower, row.Verdict);
+        Assert.True(result.HasRegression);
+        Assert.Contains("p50 +250", row.Reason, StringComparison.Ordinal);
+        Assert.Contains("throughput -71", row.Reason, StringComparison.Ordinal);
+        Assert.Contains("🔴 slower", ResultComparer.ToMarkdown(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Runs_that_differ_by_noise_only_are_the_same()
+    {
+        var a = Samples.Run("a", Samples.Scenario("call.add", 400_000, 2000, jitter: 0.03));
+        var b = Samples.Run("b", Samples.Scenario("call.add", 404_000, 1990, jitter: 0.03));
+
+        var result = ResultComparer.Compare("a", Measurement.From(a), "b", Measurement.From(b));
+
+        Assert.Equal(Verdict.Same, Assert.Single(result.Rows).Verdict);
+        Assert.False(result.HasRegression);
+    }
+
+    [Fact]
+    public void A_large_relative_change_below_the_noise_floor_is_the_same()
+    {
+        var a = Samples.Run("a", Samples.Scenario("harness.null", 100, 1000));
+        var b = Samples.Run("b", Samples.Scenario("harness.null", 150, 1000)); // +50%, but 0.05 µs
+
+        Assert.Equal(Verdict.Same, Assert.Single(ResultComparer.Compare("a", Measurement.From(a), "b", Measurement.From(b)).Rows).Verdict);
+    }
+
+    [Fact]
+    public void Faster_is_reported_and_is_not_a_regression()
+    {
+        var a = Samples.Run("a", Samples.Scenario("call.add", 1_000_000, 1000));
+        var b = Samples.Run("b", Samples.Scenario("call.add", 500_000, 2000));
+
+        var result = ResultComparer.Compare("a", Measurement.From(a), "b", Measurement.From(b));
+
+        Assert.Equal(Verdict.Faster, Assert.Single(result.Rows).Verdict);
+        Assert.False(result.HasRegression);
+    }
+
+    [Fact]
+    public void Only_matching_ids_and_settings_are_compared()
+    {
+        var a = Samples.Run("a", Samples.Scenario("call.add", 400_000, 2000), Samples.Scenario("call.echo", 500_000, 1500));
+        var b = Samples.Run("b", Samples.Scenario("call.add", 400_000, 2000, settings: new Dictionary<string, string> { ["prefetch"] = "10" }), Samples.Scenario("call.echo", 500_000, 1500));
+
+        var result = ResultComparer.Compare("a", Measurement.From(a), "b", Measurement.From(b));
+
+        Assert.Single(result.Rows);
+        Assert.Single(result.OnlyInBase);
+        Assert.Single(result.OnlyInDiff);
+    }
+}
