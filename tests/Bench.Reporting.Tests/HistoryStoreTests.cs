@@ -55,3 +55,27 @@ public sealed class HistoryStoreTests : IDisposable
         Assert.Contains("no results at", Assert.Throws<ResultFormatException>(() => ResultStore.Read(Path.Combine(_directory, "missing"))).Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The 3-in/2-out rule on constructed nights.</summary>
+public sealed class TrendRuleTests
+{
+    [Theory]
+    [InlineData("sssSS", true)]   // three in range, then two out: a shift
+    [InlineData("sssS", false)]   // one night out: a warning at most
+    [InlineData("ssSsS", false)]  // out, in, out: noise
+    [InlineData("sSS", false)]    // not enough stable nights before
+    [InlineData("sssss", false)]
+    public void Shift_needs_two_nights_out_after_three_in(string nights, bool shift)
+    {
+        var baseline = History.HistoryStore.ToEntry(Samples.Run("base", Samples.Scenario("call.add", 400_000, 2000)));
+        var entries = nights.Select((c, i) => History.HistoryStore.ToEntry(Samples.Run("n" + i,
+                c == 'S' ? Samples.Scenario("call.add", 800_000, 1000) : Samples.Scenario("call.add", 400_000, 2000))) with
+            { StartedAt = baseline.StartedAt.AddDays(i + 1), ShortSha = "n" + i })
+            .ToList();
+
+        var series = Assert.Single(History.TrendRule.Evaluate(entries, baseline));
+
+        Assert.Equal(nights.Length, series.Nights.Count);
+        Assert.Equal(shift, series.Shift);
+    }
+}

@@ -19,4 +19,7 @@ public sealed record ComparisonOptions
     public double BenchmarkNoiseNs { get; init; } = 1;
 
     public double Alpha { get; init; } = 0.05;
+
+    /// <summary>Settings left out when matching (e.g. sleepMs, to compare a slower worker with a faster one).</summary>
+    public IReadOnlySet<string> IgnoredSettings { get; init; } = new HashSet<string>();
 }

@@ -17,20 +17,30 @@ public static class ResultComparer
         ArgumentNullException.ThrowIfNull(baseSet);
         ArgumentNullException.ThrowIfNull(diffSet);
         options ??= new ComparisonOptions();
-        var diffByKey = diffSet.GroupBy(m => m.Key).ToDictionary(g => g.Key, g => g.First());
+        string Key(Measurement m) => MatchKey(m, options.IgnoredSettings);
+        var diffByKey = diffSet.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
         var rows = new List<ScenarioComparison>();
-        foreach (var b in baseSet.GroupBy(m => m.Key).Select(g => g.First()))
+        foreach (var b in baseSet.GroupBy(Key).Select(g => g.First()))
         {
-            if (diffByKey.TryGetValue(b.Key, out var d))
+            if (diffByKey.TryGetValue(Key(b), out var d))
             {
                 rows.Add(CompareOne(b, d, options));
             }
         }
 
-        var baseKeys = baseSet.Select(m => m.Key).ToHashSet();
+        var baseKeys = baseSet.Select(Key).ToHashSet();
         return new ComparisonResult(baseName, diffName, rows,
-            [.. baseSet.Where(m => !diffByKey.ContainsKey(m.Key)).Select(m => m.Label).Distinct()],
-            [.. diffSet.Where(m => !baseKeys.Contains(m.Key)).Select(m => m.Label).Distinct()]);
+            [.. baseSet.Where(m => !diffByKey.ContainsKey(Key(m))).Select(m => m.Label).Distinct()],
+            [.. diffSet.Where(m => !baseKeys.Contains(Key(m))).Select(m => m.Label).Distinct()]);
+    }
+
+    /// <summary>Id + settings key, without the ignored settings.</summary>
+    public static string MatchKey(Measurement measurement, IReadOnlySet<string> ignored)
+    {
+        ArgumentNullException.ThrowIfNull(measurement);
+        ArgumentNullException.ThrowIfNull(ignored);
+        return ignored.Count == 0 ? measurement.Key
+            : measurement.Id + "|" + string.Join(';', measurement.SettingsKey.Split(';').Where(kv => !ignored.Contains(kv.Split('=')[0])));
     }
 
     public static ScenarioComparison CompareOne(Measurement b, Measurement d, ComparisonOptions options)

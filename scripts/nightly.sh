@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The nightly job, runnable locally: install, build, run the nightly suite, record it in results/history, compare it
+# with the baseline revision, write the report and summary. Exits 1 on a regression verdict (the statistical test,
+# the threshold and the noise floor all agree), 0 otherwise. The GitHub workflow is a thin wrapper around this.
+#   scripts/nightly.sh [--suite default] [--promote]     (--promote: make this run the baseline afterwards)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+suite=default
+promote=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --suite) suite="$2"; shift 2 ;;
+    --promote) promote=true; shift ;;
+    *) echo "nightly.sh: unknown option $1 (use --suite NAME, --promote)" >&2; exit 2 ;;
+  esac
+done
+
+bash scripts/setup.sh
+dotnet build Bench.sln -c Release -warnaserror --nologo -v quiet
+bench() { (cd scenarios && dotnet run -c Release --no-build -- "$@"); }
+
+out="results/runs/nightly-$(date -u +%Y%m%dT%H%M%SZ)"
+status=0
+bench run --suite "$suite" --out "../$out" || status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 1 ]; then
+  echo "nightly: the run did not finish (exit $status)" >&2
+  exit "$status"
+fi
+
+bench history record "../$out"
+verdict=0
+if bench history list | grep -q '^\*'; then
+  bench compare baseline "../$out" --markdown "../$out/compare.md" --html "../$out/compare.html" || verdict=$?
+  [ "$verdict" -le 1 ] || exit "$verdict"
+else
+  echo "nightly: no baseline yet; this run becomes it" | tee "$out/compare.md"
+  promote=true
+fi
+
+# The trend rule (crank's "3 in, 2 out"): a shift is flagged when the last two nights are out of range after at least
+# three in range; one bad night alone only warns, so runner noise does not cry wolf.
+bench history trend --markdown "../$out/trend.md" || verdict=$?
+
+if [ "$promote" = true ]; then
+  bench history promote latest
+fi
+
+if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then
+  cat "$out/summary.md" "$out/compare.md" "$out/trend.md" >> "$GITHUB_STEP_SUMMARY" 2>/dev/null || true
+fi
+
+echo "nightly: results in $out (report.html, summary.md, compare.md, trend.md)"
+exit "$verdict"

@@ -1,0 +1,81 @@
+using Bench.Testing;
+
+namespace Bench.Scenarios.Tests;
+
+/// <summary>`bench compare` and `bench history` on real runs: a 1 ms slower service is a regression; the same settings twice are the same.</summary>
+public sealed class CompareCommandTests(BrokerFixture broker) : IDisposable
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(3);
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "bench-compare-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_one_millisecond_slower_worker_is_a_regression_with_exit_code_1()
+    {
+        var fast = await RunAsync("fast", "0");
+        var slow = await RunAsync("slow", "1");
+
+        using var unmatched = await BenchCli.RunAsync(s_timeout, "compare", fast, slow);
+        using var compare = await BenchCli.RunAsync(s_timeout, "compare", fast, slow, "--ignore-settings", "sleepMs", "--html", Path.Combine(_root, "compare.html"));
+
+        Assert.Equal(2, unmatched.ExitCode); // different settings do not match unless told to
+        Assert.Contains("--ignore-settings", unmatched.Stderr, StringComparison.Ordinal);
+
+        Assert.True(compare.ExitCode == 1, compare.Stdout + compare.Stderr);
+        Assert.Contains("🔴 slower", compare.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 regression(s)", compare.Stdout, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(_root, "compare.html")));
+    }
+
+    [Fact]
+    public async Task The_same_settings_twice_are_the_same_with_exit_code_0_also_through_history()
+    {
+        var first = await RunAsync("first", "2");
+        var second = await RunAsync("second", "2");
+        var history = Path.Combine(_root, "history");
+
+        using var compare = await BenchCli.RunAsync(s_timeout, "compare", first, second);
+        using var record = await BenchCli.RunAsync(s_timeout, "history", "record", first, "--history", history);
+        using var promote = await BenchCli.RunAsync(s_timeout, "history", "promote", "latest", "--history", history);
+        using var againstBaseline = await BenchCli.RunAsync(s_timeout, "compare", "baseline", second, "--history", history);
+
+        Assert.True(compare.ExitCode == 0, compare.Stdout + compare.Stderr);
+        Assert.Contains("no regression", compare.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, record.ExitCode);
+        Assert.Equal(0, promote.ExitCode);
+        Assert.True(againstBaseline.ExitCode == 0, againstBaseline.Stdout + againstBaseline.Stderr);
+    }
+
+    [Fact]
+    public async Task Missing_or_foreign_inputs_get_one_line_and_exit_code_2()
+    {
+        Directory.CreateDirectory(_root);
+        var foreign = Path.Combine(_root, "foreign.json");
+        await File.WriteAllTextAsync(foreign, "{\"hello\": 1}");
+
+        using var missing = await BenchCli.RunAsync(s_timeout, "compare", Path.Combine(_root, "nope"), Path.Combine(_root, "nope2"));
+        using var schema = await BenchCli.RunAsync(s_timeout, "compare", foreign, foreign);
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("neither a results file", missing.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, schema.ExitCode);
+        Assert.Contains("no schemaVersion", schema.Stderr, StringComparison.Ordinal);
+        Assert.Single(schema.Stderr.Trim().Split('\n'));
+    }
+
+    private async Task<string> RunAsync(string name, string sleepMs)
+    {
+        var output = Path.Combine(_root, name);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", sleepMs, "--outstanding", "4", "--duration", "6", "--warmup", "1",
+            "--amqp", broker.Uri.Uri.OriginalString, "--out", output);
+        Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
+        return output;
+    }
+}
