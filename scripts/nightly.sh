@@ -32,16 +32,17 @@ verdict=0
 if bench history list | grep -q '^\*'; then
   bench compare baseline "../$out" --markdown "../$out/compare.md" --html "../$out/compare.html" || verdict=$?
   [ "$verdict" -le 1 ] || exit "$verdict"
+  # The trend rule (crank's "3 in, 2 out"): a shift is flagged when the last two nights are out of range after at
+  # least three in range; one bad night alone only warns, so runner noise does not cry wolf.
+  trend=0
+  bench history trend --markdown "../$out/trend.md" || trend=$?
+  [ "$trend" -le 1 ] || exit "$trend"
+  [ "$trend" -eq 0 ] || verdict=1
+  if [ "$promote" = true ]; then
+    bench history promote latest
+  fi
 else
-  echo "nightly: no baseline yet; this run becomes it" | tee "$out/compare.md"
-  promote=true
-fi
-
-# The trend rule (crank's "3 in, 2 out"): a shift is flagged when the last two nights are out of range after at least
-# three in range; one bad night alone only warns, so runner noise does not cry wolf.
-bench history trend --markdown "../$out/trend.md" || verdict=$?
-
-if [ "$promote" = true ]; then
+  echo "nightly: no baseline yet; this run becomes it" | tee "$out/compare.md" > "$out/trend.md"
   bench history promote latest
 fi
 

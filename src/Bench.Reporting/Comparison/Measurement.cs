@@ -29,7 +29,8 @@ public sealed record Measurement(
         return [.. entry.Scenarios.Select(s =>
         {
             var samples = !s.LatencyKind.StartsWith("one-way", StringComparison.Ordinal);
-            return new Measurement(s.Id, s.SettingsKey, s.Id + " " + s.SettingsKey, s.Throughput, s.P50Us, s.P99Us, s.P999Us,
+            var settings = s.SettingsKey.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
+            return new Measurement(s.Id, s.SettingsKey, LabelOf(s.Id, settings), s.Throughput, s.P50Us, s.P99Us, s.P999Us,
                 samples ? s.ThroughputPerSecond : [], samples ? s.P50PerSecond : [], samples);
         })];
     }

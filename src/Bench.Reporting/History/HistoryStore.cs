@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Bench.Reporting.History;
 
 /// <summary>
-/// The history folder: <c>&lt;date&gt;-&lt;sha7&gt;.json</c> per recorded revision and <c>index.json</c>. Recording the same
-/// revision again replaces its entry. Writes are atomic.
+/// The history folder: <c>&lt;utc-start&gt;-&lt;sha7&gt;.json</c> per recorded run and <c>index.json</c>. Recording the same
+/// run again replaces its entry; two runs of one revision (two nights without a commit) are two entries, so a new
+/// night can never overwrite the baseline. Writes are atomic.
 /// </summary>
 public sealed class HistoryStore(string directory)
 {
@@ -24,11 +25,11 @@ public sealed class HistoryStore(string directory)
     {
         ArgumentNullException.ThrowIfNull(run);
         var entry = ToEntry(run);
-        var file = $"{entry.Date}-{entry.ShortSha}.json";
+        var file = $"{run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HHmmss", CultureInfo.InvariantCulture)}-{entry.ShortSha}.json";
         System.IO.Directory.CreateDirectory(Directory);
         ResultStore.WriteAtomic(Path.Combine(Directory, file), JsonSerializer.SerializeToUtf8Bytes(entry, s_compact));
         var index = ReadIndex();
-        var entries = index.Entries.Where(e => e.File != file).Append(new HistoryIndexEntry(file, entry.RunId, entry.Sha, entry.Date, entry.Suite, entry.Incomplete))
+        var entries = index.Entries.Where(e => e.File != file && e.RunId != entry.RunId).Append(new HistoryIndexEntry(file, entry.RunId, entry.Sha, entry.Date, entry.Suite, entry.Incomplete))
             .OrderBy(e => e.Date, StringComparer.Ordinal).ThenBy(e => e.RunId, StringComparer.Ordinal).ToList();
         WriteIndex(index with { Entries = entries });
         return file;
