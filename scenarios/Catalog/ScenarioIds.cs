@@ -34,7 +34,15 @@ internal static class ScenarioIds
     /// <summary>oslo fanout casts to every worker, each measured at each worker.</summary>
     public const string FanoutCount = "fanout.count";
 
-    public static IReadOnlyList<string> All { get; } = [HarnessNull, RawCall, RawCast, CallAdd, CallEcho, CallNova, CallSleep, CastCount, FanoutCount];
+    /// <summary>Celery: tasks.add by apply_async + get over rpc:// (the seed's benchmark).</summary>
+    public const string CeleryAdd = "celery.add";
+
+    /// <summary>Celery: tasks.add sent with ignore_result; throughput measured by draining the queue.</summary>
+    public const string CeleryAddCast = "celery.add.cast";
+
+    public static IReadOnlyList<string> All { get; } = [HarnessNull, RawCall, RawCast, CallAdd, CallEcho, CallNova, CallSleep, CastCount, FanoutCount, CeleryAdd, CeleryAddCast];
+
+    public static bool IsCelery(string id) => id.StartsWith("celery.", StringComparison.Ordinal);
 
     public static bool IsCall(string id) => id.StartsWith("call.", StringComparison.Ordinal);
 

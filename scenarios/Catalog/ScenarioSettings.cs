@@ -66,6 +66,28 @@ internal sealed record ScenarioSettings
     /// </summary>
     public string? Route { get; init; }
 
+    /// <summary>Celery: which worker serves the tasks, "python" (real Celery 5.2) or "bench" (Bench's C# worker).</summary>
+    public string CeleryWorker { get; init; } = "python";
+
+    /// <summary>Celery: which client sends them, "bench" (the C# client under the load engine) or "python" (real Celery).</summary>
+    public string CeleryClient { get; init; } = "bench";
+
+    /// <summary>Celery worker_prefetch_multiplier: 1, 4 (Celery's default) or 0 (unlimited).</summary>
+    public int PrefetchMultiplier { get; init; } = 4;
+
+    /// <summary>Celery rate limits enabled (Celery's default) or disabled (worker_disable_rate_limits: the seed's advice).</summary>
+    public bool CeleryRateLimits { get; init; } = true;
+
+    /// <summary>A rate_limit on tasks.add, e.g. "1000/s"; null: none.</summary>
+    public string? TaskRateLimit { get; init; }
+
+    /// <summary>Celery pool: "solo" (one task at a time) or "prefork" with <see cref="Concurrency"/> processes.</summary>
+    public string Pool { get; init; } = "solo";
+
+    public int Concurrency { get; init; } = 1;
+
+    public bool AcksLate { get; init; }
+
     public string EffectiveRoute(string id) => Route ?? (ScenarioIds.IsRaw(id) ? "queue" : "exchange");
 
     /// <summary>The settings that apply to <paramref name="id"/>, as they are recorded.</summary>
@@ -86,6 +108,18 @@ internal sealed record ScenarioSettings
 
         if (id == ScenarioIds.HarnessNull)
         {
+            return d;
+        }
+
+        if (ScenarioIds.IsCelery(id))
+        {
+            d["worker"] = CeleryWorker;
+            d["client"] = CeleryClient;
+            d["prefetchMultiplier"] = PrefetchMultiplier == 0 ? "unlimited" : PrefetchMultiplier.ToString(CultureInfo.InvariantCulture);
+            d["rateLimits"] = CeleryRateLimits ? "on" : "off";
+            d["taskRateLimit"] = TaskRateLimit ?? "none";
+            d["pool"] = Pool == "prefork" ? "prefork:" + Concurrency.ToString(CultureInfo.InvariantCulture) : "solo";
+            d["acksLate"] = AcksLate ? "true" : "false";
             return d;
         }
 

@@ -11,7 +11,7 @@ namespace Bench.Scenarios.Catalog;
 /// </summary>
 internal static class Suites
 {
-    public static IReadOnlyList<string> Names { get; } = ["default", "quick", "full", "million"];
+    public static IReadOnlyList<string> Names { get; } = ["default", "quick", "full", "million", "celery"];
 
     public static IReadOnlyList<ScenarioSpec> Get(string name) => name switch
     {
@@ -19,6 +19,7 @@ internal static class Suites
         "quick" => Quick(),
         "full" => Full(),
         "million" => Million(),
+        "celery" => Celery(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown suite"),
     };
 
@@ -84,6 +85,41 @@ internal static class Suites
         ]);
         specs.AddRange(new double[] { 1000, 2000, 4000, 8000, 12000 }.Select(r => new ScenarioSpec(ScenarioIds.CallAdd, s with { Rate = r })));
         return specs;
+    }
+
+    /// <summary>
+    /// The seed's benchmark against the real thing: tasks.add by apply_async + get over rpc://, with the real Celery 5.2
+    /// worker under the Celery author's knobs (prefetch multiplier, rate limits off, pool, acks_late), then Bench's C#
+    /// worker and the real Python client, so client cost and worker cost can be told apart; and casts drained.
+    /// </summary>
+    private static List<ScenarioSpec> Celery()
+    {
+        // Calls run for a fixed time, not a count: some Celery settings (prefetch multiplier 1) answer a few calls a second,
+        // and a count would make them run for minutes. Every request is still counted.
+        var s = new ScenarioSettings { DurationSeconds = 5, WarmUpSeconds = 1 };
+        // Casts: no warm-up — a closed-model warm-up publishes as fast as the broker takes it, and a Python worker would
+        // then spend the run draining it.
+        var castPython = s with { Requests = 20_000, Outstanding = 4, WarmUpSeconds = 0 };
+        return
+        [
+            new(ScenarioIds.CeleryAdd, s),
+            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false }),
+            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false, PrefetchMultiplier = 1 }),
+            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false, PrefetchMultiplier = 0 }),
+            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false, AcksLate = true }),
+            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false, Pool = "prefork", Concurrency = 2, Outstanding = 2 }),
+            new(ScenarioIds.CeleryAdd, s with { TaskRateLimit = "200/s" }),
+            new(ScenarioIds.CeleryAdd, s with { CeleryWorker = "bench" }),
+            new(ScenarioIds.CeleryAdd, s with { CeleryWorker = "bench", Outstanding = 32, PrefetchMultiplier = 0, Concurrency = 32, Pool = "prefork" }),
+            new(ScenarioIds.CeleryAdd, s with { CeleryClient = "python", Requests = 3000 }),
+            new(ScenarioIds.CeleryAdd, s with { CeleryClient = "python", CeleryWorker = "bench", Requests = 3000 }),
+            // Draining casts: a solo Celery worker with the default prefetch multiplier (4) — or "unlimited" — drains a deep
+            // queue at ~20 tasks/s here; with 64 it drains ~2,800/s. Both are measured (the default with few tasks).
+            new(ScenarioIds.CeleryAddCast, castPython with { PrefetchMultiplier = 64 }),
+            new(ScenarioIds.CeleryAddCast, castPython with { Requests = 200 }),
+            new(ScenarioIds.CeleryAddCast, castPython with { CeleryWorker = "bench", Requests = 100_000, PrefetchMultiplier = 64 }),
+            new(ScenarioIds.CeleryAddCast, castPython with { CeleryClient = "python", Requests = 10_000, Outstanding = 1, PrefetchMultiplier = 64 }),
+        ];
     }
 
     private static List<ScenarioSpec> Million() =>

@@ -20,7 +20,8 @@ internal static class RunCommand
     public const string Usage = "bench run [--suite default|quick|full|million] [--scenario ID[,ID…]] [--method echo|add|sleep] [--sleep-ms N] [--payload BYTES] " +
         "[--requests N] [--duration S] [--warmup S] [--outstanding N] [--rate N] [--prefetch N|unlimited] [--transport reply-queue|direct] " +
         "[--confirms on|off] [--persistent true|false] [--durable true|false] [--queue-type classic|quorum] [--envelope oslo2|plain] [--ack receipt|after] " +
-        "[--route exchange|queue] [--workers N] [--in-process] [--channels N] [--worker-rate-limit N] [--timeout S] [--amqp URI] [--out DIR]";
+        "[--route exchange|queue] [--workers N] [--in-process] " +
+        "[--celery-worker python|bench] [--celery-client bench|python] [--prefetch-multiplier N|unlimited] [--rate-limits on|off] [--task-rate-limit N/s|none] [--pool solo|prefork[:N]] [--acks-late true|false] [--channels N] [--worker-rate-limit N] [--timeout S] [--amqp URI] [--out DIR]";
 
     public static HashSet<string> Flags { get; } = ["in-process"];
 
@@ -70,8 +71,18 @@ internal static class RunCommand
                 d.Begin(spec.Id, settings);
                 try
                 {
-                    await using var execution = new ScenarioExecution(session, spec);
-                    var record = await execution.RunAsync(d.Update, signal.Token);
+                    ScenarioRecord record;
+                    if (ScenarioIds.IsCelery(spec.Id))
+                    {
+                        await using var celery = new CeleryExecution(session, spec);
+                        record = await celery.RunAsync(d.Update, signal.Token);
+                    }
+                    else
+                    {
+                        await using var execution = new ScenarioExecution(session, spec);
+                        record = await execution.RunAsync(d.Update, signal.Token);
+                    }
+
                     session.Add(record);
                     d.Complete(record);
                     failed |= !record.Counts.Accounted;
@@ -143,6 +154,14 @@ internal static class RunCommand
             Sweep(args, "queue-type", v => Choice(v, "queue-type", ("classic", QueueKind.Classic), ("quorum", QueueKind.Quorum)), (s, v) => s with { QueueType = v }),
             Sweep(args, "envelope", v => Choice(v, "envelope", ("oslo2", EnvelopeFormat.Oslo2), ("plain", EnvelopeFormat.Plain)), (s, v) => s with { Envelope = v }),
             Sweep(args, "ack", v => Choice(v, "ack", ("receipt", AckMode.OnReceipt), ("after", AckMode.AfterHandling)), (s, v) => s with { Ack = v }),
+            Sweep(args, "celery-worker", v => Choice(v, "celery-worker", ("python", "python"), ("bench", "bench")), (s, v) => s with { CeleryWorker = v }),
+            Sweep(args, "celery-client", v => Choice(v, "celery-client", ("bench", "bench"), ("python", "python")), (s, v) => s with { CeleryClient = v }),
+            Sweep(args, "prefetch-multiplier", v => v == "unlimited" ? 0 : ParseInt(v, "prefetch-multiplier", 0, 65_535), (s, v) => s with { PrefetchMultiplier = v }),
+            Sweep(args, "rate-limits", v => Choice(v, "rate-limits", ("on", true), ("off", false)), (s, v) => s with { CeleryRateLimits = v }),
+            Sweep(args, "task-rate-limit", v => v == "none" ? null : v, (s, v) => s with { TaskRateLimit = v }),
+            Sweep(args, "pool", v => v == "solo" ? ("solo", 1) : v.StartsWith("prefork", StringComparison.Ordinal) ? ("prefork", v.Length > 8 ? ParseInt(v[8..], "pool", 1, 64) : 2)
+                : throw new UsageException($"--pool must be solo or prefork[:N], not '{v}'"), (s, v) => s with { Pool = v.Item1, Concurrency = v.Item2 }),
+            Sweep(args, "acks-late", v => Choice(v, "acks-late", ("true", true), ("false", false)), (s, v) => s with { AcksLate = v }),
             Sweep(args, "route", v => Choice(v, "route", ("exchange", "exchange"), ("queue", "queue")), (s, v) => s with { Route = v }),
             Sweep(args, "workers", v => ParseInt(v, "workers", 1, 64), (s, v) => s with { Workers = v }),
             Sweep(args, "channels", v => ParseInt(v, "channels", 1, 1024), (s, v) => s with { Channels = v }),

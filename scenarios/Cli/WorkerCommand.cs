@@ -16,15 +16,21 @@ internal static class WorkerCommand
     public const string ReadyLine = "bench-worker-ready";
 
     public const string Usage = "bench worker --topic T [--server H] [--exchange X] [--amqp URI] [--prefetch N] [--ack receipt|after] [--concurrency N] " +
-        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--report-interval S] [--quiet]";
+        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--report-interval S] [--quiet] " +
+        "| bench worker --celery [--topic QUEUE] [--server NAME] [--concurrency N] [--prefetch-multiplier N] [--acks-late] [--rate-limit TASK=PER_SECOND] [--amqp URI]";
 
     private static readonly Dictionary<string, AckMode> s_ackModes = new() { ["receipt"] = AckMode.OnReceipt, ["after"] = AckMode.AfterHandling };
     private static readonly Dictionary<string, QueueKind> s_queueKinds = new() { ["classic"] = QueueKind.Classic, ["quorum"] = QueueKind.Quorum };
 
-    public static HashSet<string> Flags { get; } = ["durable", "raw", "quiet"];
+    public static HashSet<string> Flags { get; } = ["durable", "raw", "quiet", "celery", "acks-late"];
 
     public static async Task<int> RunAsync(CliArgs args)
     {
+        if (args.Has("celery"))
+        {
+            return await RunCeleryAsync(args);
+        }
+
         var options = new ServiceOptions
         {
             Topic = args.Required("topic"),
@@ -83,6 +89,44 @@ internal static class WorkerCommand
         }
 
         await service.DisposeAsync();
+        return 0;
+    }
+
+    /// <summary>A Celery worker serving the benchmark manager's methods as tasks.add, tasks.sleep, tasks.fail, tasks.count.</summary>
+    private static async Task<int> RunCeleryAsync(CliArgs args)
+    {
+        var options = new Rpc.Celery.CeleryWorkerOptions
+        {
+            Queue = args.String("topic") ?? "celery",
+            Concurrency = (int)(args.Int64("concurrency", 1, 1024) ?? 1),
+            PrefetchMultiplier = (int)(args.Int64("prefetch-multiplier", 0, 65_535) ?? 4),
+            AcksLate = args.Has("acks-late"),
+            RateLimits = ParseRateLimit(args.String("rate-limit")),
+            ClientName = "bench-celery-worker:" + (args.String("server") ?? Environment.MachineName),
+        };
+        var quiet = args.Has("quiet");
+        var amqp = args.String("amqp");
+        args.EnsureAllUsed();
+
+        using var signal = new ShutdownSignal();
+        using var logs = ConsoleLog.Create(quiet ? LogLevel.Warning : LogLevel.Information);
+        await using var broker = await BrokerLease.AcquireAsync(amqp, cancellationToken: signal.Token);
+        if (broker.PrivateBroker is { } node)
+        {
+            Console.WriteLine(node.Uri.Uri.OriginalString);
+        }
+
+        var worker = await Rpc.Celery.CeleryWorker.StartAsync(broker.Uri.Uri, new BenchManager(new OneWayStats()), options, logs.CreateLogger("bench.celery"), signal.Token);
+        Console.WriteLine(ReadyLine);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, signal.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await worker.DisposeAsync();
         return 0;
     }
 

@@ -26,5 +26,17 @@ public readonly record struct RpcArgs(ReadOnlyMemory<byte> Json)
         return new(System.Text.Encoding.UTF8.GetBytes(json));
     }
 
+    /// <summary>Positional arguments (Celery's args), JSON text that must be an array, e.g. "[4, 4]".</summary>
+    public static RpcArgs FromJsonArray(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw new ArgumentException("positional args must be a JSON array", nameof(json));
+        }
+
+        return new(System.Text.Encoding.UTF8.GetBytes(json));
+    }
+
     public override string ToString() => System.Text.Encoding.UTF8.GetString(Json.Span);
 }

@@ -14,10 +14,12 @@ public sealed class PeerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly string? _readyText;
 
-    private PeerProcess(Process process)
+    private PeerProcess(Process process, string? readyText)
     {
         _process = process;
+        _readyText = readyText;
         process.OutputDataReceived += (_, e) => OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => OnLine(e.Data);
         process.BeginOutputReadLine();
@@ -35,10 +37,16 @@ public sealed class PeerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a long-running peer script and waits for its "ready" line.</summary>
-    public static async Task<PeerProcess> StartAsync(string script, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    /// <summary>Starts a long-running peer script and waits for its "ready" line (or a line containing <paramref name="readyText"/>).</summary>
+    public static async Task<PeerProcess> StartAsync(string script, IEnumerable<string> arguments, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null, string? readyText = null)
     {
-        var peer = new PeerProcess(Process.Start(StartInfo(script, arguments))!);
+        var start = StartInfo(script, arguments);
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var peer = new PeerProcess(Process.Start(start)!, readyText);
         var waited = await Task.WhenAny(peer._ready.Task, peer._process.WaitForExitAsync(), Task.Delay(timeout ?? TimeSpan.FromSeconds(60)));
         if (waited != peer._ready.Task)
         {
@@ -98,7 +106,8 @@ public sealed class PeerProcess : IAsyncDisposable
 
     private static ProcessStartInfo StartInfo(string script, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(Python)
+        // Shell scripts (a Celery worker's launcher) run under bash; everything else under Debian's Python.
+        var start = new ProcessStartInfo(script.EndsWith(".sh", StringComparison.Ordinal) ? "bash" : Python)
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
@@ -127,7 +136,7 @@ public sealed class PeerProcess : IAsyncDisposable
             _output.AppendLine(line);
         }
 
-        if (line.Trim() == "ready")
+        if (_readyText is null ? line.Trim() == "ready" : line.Contains(_readyText, StringComparison.Ordinal))
         {
             _ready.TrySetResult();
         }

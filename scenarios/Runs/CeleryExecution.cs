@@ -1,0 +1,331 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Bench.Load;
+using Bench.Reporting;
+using Bench.Rpc;
+using Bench.Rpc.Celery;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Cli;
+using Bench.Scenarios.Workers;
+using RabbitMQ.Client;
+
+namespace Bench.Scenarios.Runs;
+
+/// <summary>
+/// Runs a Celery scenario: the seed's apply_async + get (celery.add) or fire-and-forget tasks drained by the worker
+/// (celery.add.cast), with the real Celery 5.2 worker or Bench's C# worker, driven by Bench's C# client under the
+/// load engine or by the real Python client (whose own per-request latencies Bench reads) — so client cost and
+/// worker cost can be told apart. The worker's log is kept beside the results.
+/// </summary>
+internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : IAsyncDisposable
+{
+    private static readonly byte[] s_addPositional = "[4, 4]"u8.ToArray();
+    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly string _queue = "bench.celery." + Guid.NewGuid().ToString("N")[..8];
+    private int? _workerPid;
+
+    private ScenarioSettings Settings => spec.Settings;
+
+    public async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
+    {
+        await StartWorkerAsync(cancellation);
+        var cpu = new List<CpuSource>();
+        if (_workerPid is { } pid)
+        {
+            cpu.Add(new CpuSource("worker", pid, IncludeDescendants: true));
+        }
+
+        if (session.BrokerProcessId is { } brokerPid)
+        {
+            cpu.Add(new CpuSource("broker", brokerPid));
+        }
+
+        var isCast = spec.Id == ScenarioIds.CeleryAddCast;
+        var record = Settings.CeleryClient == "python"
+            ? await RunPythonClientAsync(cpu, isCast, cancellation)
+            : await RunBenchClientAsync(cpu, isCast, onProgress, cancellation);
+        record.Notes.Add($"worker log: {Path.GetFileName(LogPath)} (in peers/ beside results.json)");
+        return record;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _owned.Reverse();
+        foreach (var owned in _owned)
+        {
+            try
+            {
+                await owned.DisposeAsync();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                session.Warn($"{spec.Id}: cleanup: {e.Message}");
+            }
+        }
+    }
+
+    private string LogPath => Path.Combine(session.OutputDirectory, "peers", $"{spec.Id}-{Settings.CeleryWorker}-worker-{_queue[^8..]}.log");
+
+    private static string PeersDirectory => Path.Combine(RunCommand.RepositoryRoot() ?? Environment.CurrentDirectory, "scripts", "peers", "celery");
+
+    private async Task StartWorkerAsync(CancellationToken cancellation)
+    {
+        var concurrency = Settings.Pool == "prefork" ? Settings.Concurrency : 1;
+        if (Settings.CeleryWorker == "python")
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["BENCH_CELERY_BROKER"] = session.BrokerUri.OriginalString,
+                ["BENCH_CELERY_RATE_LIMITS"] = Settings.CeleryRateLimits ? "on" : "off",
+                ["BENCH_CELERY_ADD_RATE_LIMIT"] = Settings.TaskRateLimit ?? string.Empty,
+                ["BENCH_CELERY_ACKS_LATE"] = Settings.AcksLate ? "1" : "0",
+            };
+            var peer = await PythonPeer.StartAsync(PeersDirectory,
+                // Celery's own defaults otherwise: with --without-heartbeat/--without-gossip a solo worker with a deep queue
+                // left prefetched tasks waiting for its next timer (measured: 3,000 casts drained in ~9 s with defaults,
+                // 1,220 in 82 s without), which would measure the flags, not Celery.
+                ["-m", "celery", "-A", "tasks", "worker", "--loglevel=WARNING",
+                 "-Q", _queue, "--pool", Settings.Pool, "-c", concurrency.ToString(CultureInfo.InvariantCulture),
+                 "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture)],
+                environment, " ready.", LogPath, cancellation, HasConsumerAsync);
+            _owned.Add(peer);
+            _workerPid = peer.ProcessId;
+            return;
+        }
+
+        var arguments = new List<string>
+        {
+            "--celery", "--topic", _queue, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture),
+            "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture),
+        };
+        if (Settings.AcksLate)
+        {
+            arguments.Add("--acks-late");
+        }
+
+        if (Settings.CeleryRateLimits && Settings.TaskRateLimit is { } limit)
+        {
+            arguments.AddRange(["--rate-limit", "add=" + limit.Replace("/s", string.Empty, StringComparison.Ordinal)]);
+        }
+
+        var worker = await WorkerProcess.StartAsync(arguments, "celery", session.ChildEnvironment, cancellation);
+        _owned.Add(worker);
+        _workerPid = worker.ProcessId;
+        Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
+        _owned.Add(new DisposeAction(() => File.WriteAllText(LogPath, worker.Log)));
+    }
+
+    // Ready when the worker consumes its queue: Celery's own "ready." line is logged at INFO, which would also log every task.
+    private async Task<bool> HasConsumerAsync()
+    {
+        try
+        {
+            await using var connection = await new ConnectionFactory { Uri = session.BrokerUri, ClientProvidedName = "bench-probe" }.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            return (await channel.QueueDeclarePassiveAsync(_queue)).ConsumerCount > 0;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return false; // not declared yet
+        }
+    }
+
+    private async Task<ScenarioRecord> RunBenchClientAsync(List<CpuSource> cpu, bool isCast, Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
+    {
+        var client = await CeleryClient.ConnectAsync(session.BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = TimeSpan.FromSeconds(Settings.TimeoutSeconds) }, cancellationToken: cancellation);
+        _owned.Add(client);
+        var positional = new RpcArgs(s_addPositional);
+        var timeout = TimeSpan.FromSeconds(Settings.TimeoutSeconds);
+        Func<StepContext, ValueTask<StepResult>> step = isCast
+            ? _ => SendAsync(client, positional)
+            : _ => ApplyAsync(client, positional, timeout);
+        var during = Settings.Requests is null ? TimeSpan.FromSeconds(Settings.DurationSeconds) : (TimeSpan?)null;
+        var scenario = Scenario.Create(spec.Id, step)
+            .WithWarmUp(TimeSpan.FromSeconds(Settings.WarmUpSeconds))
+            .WithLoad(Settings.Rate is { } rate ? LoadSimulation.Inject(rate, during, Settings.Requests) : LoadSimulation.KeepConstant(Settings.Outstanding, during, Settings.Requests))
+            .WithDrainTimeout(timeout + TimeSpan.FromSeconds(5));
+        var drainStart = 0L;
+        var result = await ScenarioRunner.RunAsync(scenario, new RunOptions
+        {
+            OnProgress = onProgress,
+            CpuSources = cpu,
+            Cancellation = cancellation,
+            BeforeMeasurement = isCast ? async (_, ct) => { await WaitForEmptyQueueAsync(ct); drainStart = Stopwatch.GetTimestamp(); } : null,
+        });
+        var record = ScenarioRecords.From(result, Settings.Describe(spec.Id), isCast ? "publish (client side)" : "round-trip");
+        return isCast ? await WithDrainAsync(record, result.Ok, drainStart == 0 ? Stopwatch.GetTimestamp() : drainStart, cancellation) : record;
+    }
+
+    private async Task<ScenarioRecord> RunPythonClientAsync(List<CpuSource> cpu, bool isCast, CancellationToken cancellation)
+    {
+        var requests = Settings.Requests ?? (long)Math.Max(100, Settings.DurationSeconds * 500);
+        var output = Path.Combine(session.OutputDirectory, "peers", $"{spec.Id}-python-client-{_queue[^8..]}.latencies");
+        var arguments = new List<string>
+        {
+            Path.Combine(PeersDirectory, "client.py"), "--url", session.BrokerUri.OriginalString, "--task", "tasks.add", "--args", "[4, 4]",
+            "--queue", _queue, "--count", requests.ToString(CultureInfo.InvariantCulture), "--threads", Settings.Outstanding.ToString(CultureInfo.InvariantCulture),
+            "--timeout", Settings.TimeoutSeconds.ToString(CultureInfo.InvariantCulture), "--out", output,
+        };
+        if (isCast)
+        {
+            arguments.Add("--cast");
+        }
+
+        var sources = cpu.ToList();
+        var before = sources.Select(s => s.CpuSeconds()).ToArray();
+        var start = Stopwatch.GetTimestamp();
+        await using var client = await PythonPeer.StartAsync(PeersDirectory, arguments, new Dictionary<string, string>(), "done ", Path.ChangeExtension(output, ".log"), cancellation);
+        if (await client.WaitForExitAsync(TimeSpan.FromSeconds(Settings.TimeoutSeconds + (requests / 50.0))) != 0)
+        {
+            throw new InvalidOperationException("the Python Celery client failed: " + client.Tail());
+        }
+
+        var after = sources.Select(s => s.CpuSeconds()).ToArray();
+        var samples = File.ReadAllLines(output).Select(l => l.Split(' ')).Select(p => (Start: long.Parse(p[0], CultureInfo.InvariantCulture), Latency: long.Parse(p[1], CultureInfo.InvariantCulture), Outcome: p[2])).ToList();
+        var result = FromSamples(samples, start, sources, before, after);
+        var record = ScenarioRecords.From(result, Settings.Describe(spec.Id), isCast ? "publish (client side)" : "round-trip (measured by the Python client)");
+        record.Notes.Add("driven by the real Python Celery client (scripts/peers/celery/client.py): latencies are its own; its CPU is not measured");
+        return isCast ? await WithDrainAsync(record, result.Ok, start, cancellation) : record;
+    }
+
+    // The Python client's samples as an engine result: the same histogram, counts and per-second timeline.
+    private ScenarioResult FromSamples(List<(long Start, long Latency, string Outcome)> samples, long startTicks, List<CpuSource> sources, double?[] before, double?[] after)
+    {
+        var histogram = new LatencyHistogram();
+        long ok = 0, failed = 0, timedOut = 0;
+        var first = samples.Count > 0 ? samples.Min(s => s.Start) : 0;
+        var last = samples.Count > 0 ? samples.Max(s => s.Start + s.Latency) : 0;
+        var perSecond = new SortedDictionary<int, (LatencyHistogram H, long Ok, long Failed, long TimedOut)>();
+        foreach (var (s, latency, outcome) in samples)
+        {
+            var second = (int)((s - first) / 1_000_000_000);
+            var slot = perSecond.TryGetValue(second, out var existing) ? existing : (new LatencyHistogram(), 0, 0, 0);
+            switch (outcome)
+            {
+                case "ok":
+                    histogram.Record(latency);
+                    slot.H.Record(latency);
+                    ok++;
+                    slot.Ok++;
+                    break;
+                case "timeout":
+                    timedOut++;
+                    slot.TimedOut++;
+                    break;
+                default:
+                    failed++;
+                    slot.Failed++;
+                    break;
+            }
+
+            perSecond[second] = slot;
+        }
+
+        var duration = Math.Max(1e-9, (last - first) / 1e9);
+        var timeline = perSecond.Select(kv => new TimelinePoint(kv.Key, 1, kv.Value.Ok, kv.Value.Failed, kv.Value.TimedOut, kv.Value.Ok,
+            kv.Value.H.ValueAtPercentile(50), kv.Value.H.ValueAtPercentile(99), kv.Value.H.Max)).ToList();
+        var completed = ok + failed + timedOut;
+        var cost = sources.Select((s, i) => before[i] is { } b && after[i] is { } a ? new CpuCost(s.Name, a - b, completed > 0 ? (a - b) * 1e6 / completed : 0) : (CpuCost?)null)
+            .OfType<CpuCost>().ToList();
+        return new ScenarioResult
+        {
+            ScenarioId = spec.Id,
+            Load = string.Create(CultureInfo.InvariantCulture, $"closed, {Settings.Outstanding} Python client thread(s), for {samples.Count:N0} requests"),
+            OpenModel = false,
+            StartedAt = DateTimeOffset.UtcNow.AddSeconds(-(Stopwatch.GetTimestamp() - startTicks) / (double)Stopwatch.Frequency),
+            WarmUpSeconds = 0,
+            DurationSeconds = duration,
+            Incomplete = false,
+            Issued = samples.Count,
+            Ok = ok,
+            Failed = failed,
+            TimedOut = timedOut,
+            Abandoned = 0,
+            LateStarts = 0,
+            MaxLatenessNs = 0,
+            Corrected = histogram,
+            Raw = histogram,
+            Timeline = timeline,
+            Errors = [],
+            Cost = cost,
+        };
+    }
+
+    /// <summary>Casts: throughput is the worker's, measured by draining — from the first send until the queue is empty.</summary>
+    private async Task<ScenarioRecord> WithDrainAsync(ScenarioRecord record, long sent, long startTicks, CancellationToken cancellation)
+    {
+        var remaining = await WaitForEmptyQueueAsync(cancellation);
+        var seconds = (Stopwatch.GetTimestamp() - startTicks) / (double)Stopwatch.Frequency;
+        record.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"throughput measured by draining: {sent - remaining:N0} tasks consumed in {seconds:0.000} s from the first send until the queue was empty"));
+        if (remaining > 0)
+        {
+            record.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{remaining:N0} tasks were still queued when the drain gave up"));
+        }
+
+        return record with
+        {
+            Throughput = seconds > 0 ? (sent - remaining) / seconds : 0,
+            Counts = record.Counts with { Delivered = sent - remaining },
+        };
+    }
+
+    private async Task<long> WaitForEmptyQueueAsync(CancellationToken cancellation)
+    {
+        await using var connection = await new ConnectionFactory { Uri = session.BrokerUri, ClientProvidedName = "bench-drain" }.CreateConnectionAsync(CancellationToken.None);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: CancellationToken.None);
+        var stalled = Stopwatch.GetTimestamp();
+        uint last = uint.MaxValue;
+        while (true)
+        {
+            var depth = (await channel.QueueDeclarePassiveAsync(_queue, CancellationToken.None)).MessageCount;
+            if (depth == 0)
+            {
+                return 0;
+            }
+
+            if (depth != last)
+            {
+                last = depth;
+                stalled = Stopwatch.GetTimestamp();
+            }
+            else if (cancellation.IsCancellationRequested || Stopwatch.GetElapsedTime(stalled) > TimeSpan.FromSeconds(30))
+            {
+                return depth;
+            }
+
+            await Task.Delay(20, CancellationToken.None);
+        }
+    }
+
+    private static ValueTask<StepResult> ApplyAsync(CeleryClient client, RpcArgs positional, TimeSpan timeout)
+    {
+        var pending = client.TryApplyAsync("tasks.add", positional, null, timeout, discardResult: true);
+        return pending.IsCompletedSuccessfully ? new ValueTask<StepResult>(Map(pending.Result)) : AwaitApplyAsync(pending);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<StepResult> AwaitApplyAsync(ValueTask<CallResult> pending) => Map(await pending);
+
+    private static async ValueTask<StepResult> SendAsync(CeleryClient client, RpcArgs positional)
+    {
+        await client.SendAsync("tasks.add", positional);
+        return StepResult.Ok;
+    }
+
+    private static StepResult Map(in CallResult result) => result.Outcome switch
+    {
+        CallOutcome.Ok => StepResult.Ok,
+        CallOutcome.TimedOut => new StepResult(Outcome.TimedOut),
+        _ => new StepResult(Outcome.Failed, result.Error?.ExceptionClass + ": " + result.Error?.RemoteMessage),
+    };
+
+    private sealed class DisposeAction(Action action) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            action();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
