@@ -61,31 +61,7 @@ internal abstract class MethodInvoker
         error = null;
         try
         {
-            if (!argsJson.IsEmpty)
-            {
-                var reader = new Utf8JsonReader(argsJson);
-                reader.Read();
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var parameter = Find(ref reader);
-                    if (parameter is null)
-                    {
-                        error = $"{Name}() got an unexpected keyword argument '{reader.GetString()}'";
-                        break;
-                    }
-
-                    reader.Read();
-                    error = parameter.Read(ref reader, argsJson, frame, Name, options);
-                    if (error is not null)
-                    {
-                        break;
-                    }
-
-                    frame.Seen |= 1UL << parameter.Index;
-                }
-            }
-
-            error ??= MissingArguments(frame);
+            error = BindKeywords(argsJson, frame, positional: 0, options) ?? MissingArguments(frame);
         }
         catch (JsonException e)
         {
@@ -132,34 +108,9 @@ internal abstract class MethodInvoker
                 }
             }
 
-            if (error is null && !kwargsObject.IsEmpty)
+            if (error is null)
             {
-                var reader = new Utf8JsonReader(kwargsObject);
-                reader.Read();
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var parameter = Find(ref reader);
-                    if (parameter is null)
-                    {
-                        error = $"{Name}() got an unexpected keyword argument '{reader.GetString()}'";
-                        break;
-                    }
-
-                    if ((frame.Seen & (1UL << parameter.Index)) != 0)
-                    {
-                        error = $"{Name}() got multiple values for argument '{parameter.Name}'";
-                        break;
-                    }
-
-                    reader.Read();
-                    error = parameter.Read(ref reader, kwargsObject, frame, Name, options);
-                    if (error is not null)
-                    {
-                        break;
-                    }
-
-                    frame.Seen |= 1UL << parameter.Index;
-                }
+                error = BindKeywords(kwargsObject, frame, positional: frame.Seen, options);
             }
 
             error ??= MissingArguments(frame);
@@ -175,6 +126,45 @@ internal abstract class MethodInvoker
         }
 
         ReturnFrame(frame);
+        return null;
+    }
+
+    /// <summary>
+    /// Binds a JSON object of keyword arguments into the frame (both call styles end here): an unknown name, a value
+    /// already given positionally (bits of <paramref name="positional"/>) or a mistyped value is a TypeError message;
+    /// null when all bound. A key repeated inside the object takes its last value, as Python's json.loads does.
+    /// </summary>
+    private string? BindKeywords(ReadOnlySpan<byte> json, ArgFrame frame, ulong positional, JsonSerializerOptions options)
+    {
+        if (json.IsEmpty)
+        {
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var parameter = Find(ref reader);
+            if (parameter is null)
+            {
+                return $"{Name}() got an unexpected keyword argument '{reader.GetString()}'";
+            }
+
+            if ((positional & (1UL << parameter.Index)) != 0)
+            {
+                return $"{Name}() got multiple values for argument '{parameter.Name}'";
+            }
+
+            reader.Read();
+            if (parameter.Read(ref reader, json, frame, Name, options) is { } error)
+            {
+                return error;
+            }
+
+            frame.Seen |= 1UL << parameter.Index;
+        }
+
         return null;
     }
 
