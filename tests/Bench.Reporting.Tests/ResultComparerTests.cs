@@ -67,3 +67,26 @@ public sealed class ResultComparerTests
         Assert.Single(result.OnlyInDiff);
     }
 }
+
+/// <summary>BenchmarkDotNet comparisons: a 10× faster case is faster even from a 3-iteration ShortRun.</summary>
+public sealed class BenchmarkComparisonTests
+{
+    [Fact]
+    public void Large_changes_count_even_with_few_iterations_and_small_ones_do_not()
+    {
+        var before = new BenchmarkDotNetResults("before", [
+            new("B.Write", "B", "Write", "", 50_000, 100, 0, [49_900, 50_000, 50_100]),
+            new("B.Parse", "B", "Parse", "", 1_000, 10, 0, [990, 1_000, 1_010]),
+        ]);
+        var after = new BenchmarkDotNetResults("after", [
+            new("B.Write", "B", "Write", "", 5_000, 10, 0, [4_990, 5_000, 5_010]),
+            new("B.Parse", "B", "Parse", "", 1_080, 10, 0, [1_070, 1_080, 1_090]), // +8%: under twice the threshold without a test
+        ]);
+
+        var result = Comparison.ResultComparer.CompareBenchmarks("before", before, "after", after);
+
+        Assert.Equal(Comparison.Verdict.Faster, result.Rows.Single(r => r.Key == "B.Write").Verdict);
+        Assert.Equal(Comparison.Verdict.Same, result.Rows.Single(r => r.Key == "B.Parse").Verdict);
+        Assert.Contains("mean ns", Comparison.ResultComparer.ToMarkdown(result), StringComparison.Ordinal);
+    }
+}

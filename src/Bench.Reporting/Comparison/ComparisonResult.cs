@@ -3,5 +3,8 @@ namespace Bench.Reporting.Comparison;
 /// <summary>All of a comparison: matched measurements and what only one side has.</summary>
 public sealed record ComparisonResult(string BaseName, string DiffName, IReadOnlyList<ScenarioComparison> Rows, IReadOnlyList<string> OnlyInBase, IReadOnlyList<string> OnlyInDiff)
 {
+    /// <summary>Rows are BenchmarkDotNet cases (mean time per operation) rather than scenarios.</summary>
+    public bool Benchmarks { get; init; }
+
     public bool HasRegression => Rows.Any(r => r.Verdict == Verdict.Slower);
 }

@@ -75,6 +75,22 @@ public static class ResultComparer
         }
 
         var verdict = slower ? Verdict.Slower : faster ? Verdict.Faster : Verdict.Same;
+        if (reasons.Count == 0)
+        {
+            // Say which condition kept a visible change from counting: the threshold, the noise floor, or the test.
+            foreach (var (name, change, absolute, floor, p) in new[]
+            {
+                ("throughput", throughputChange, Math.Abs(d.Throughput - b.Throughput), options.ThroughputNoise, throughputP),
+                ("p50", latencyChange, Math.Abs(d.P50Us - b.P50Us), options.LatencyNoiseUs, p50P),
+            })
+            {
+                if (Math.Abs(change) > threshold && absolute > floor && !Significant(p))
+                {
+                    reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {change:+0.0%;-0.0%} not significant{P(p)}"));
+                }
+            }
+        }
+
         var reason = reasons.Count > 0 ? string.Join(", ", reasons)
             : string.Create(CultureInfo.InvariantCulture, $"within {threshold:0%} / noise floor{(samples ? string.Empty : " (no per-second samples: threshold only)")}");
         return new ScenarioComparison(b.Key, b.Label, verdict, reason, b.Throughput, d.Throughput, throughputP, b.P50Us, d.P50Us, p50P, b.P99Us, d.P99Us, b.P999Us, d.P999Us);
@@ -95,11 +111,15 @@ public static class ResultComparer
                 continue;
             }
 
-            double? p = b.SamplesNs.Count >= 3 && d.SamplesNs.Count >= 3 ? MannWhitney.PValue(b.SamplesNs, d.SamplesNs) : null;
+            // With fewer than 5 iterations a side (a ShortRun has 3) no rank test can reach p < 0.05: twice the threshold instead.
+            var tested = b.SamplesNs.Count >= 5 && d.SamplesNs.Count >= 5;
+            double? p = tested ? MannWhitney.PValue(b.SamplesNs, d.SamplesNs) : null;
+            var threshold = tested ? options.Threshold : options.Threshold * 2;
             var change = ScenarioComparison.Change(b.MeanNs, d.MeanNs);
-            var matters = Math.Abs(d.MeanNs - b.MeanNs) > options.BenchmarkNoiseNs && Math.Abs(change) > options.Threshold && (p is null || p < options.Alpha);
+            var matters = Math.Abs(d.MeanNs - b.MeanNs) > options.BenchmarkNoiseNs && Math.Abs(change) > threshold && (p is null || p < options.Alpha);
             var verdict = !matters ? Verdict.Same : change > 0 ? Verdict.Slower : Verdict.Faster;
-            var reason = matters ? string.Create(CultureInfo.InvariantCulture, $"mean {change:+0.0%;-0.0%}{P(p)}") : "within threshold / noise floor";
+            var reason = matters ? string.Create(CultureInfo.InvariantCulture, $"mean {change:+0.0%;-0.0%}{P(p)}{(tested ? string.Empty : " (few iterations: threshold only)")}")
+                : string.Create(CultureInfo.InvariantCulture, $"mean {change:+0.0%;-0.0%}: within {threshold:0%} / noise floor{(p is { } pv && pv >= options.Alpha ? ", " + P(p)[2..] : string.Empty)}");
             rows.Add(new ScenarioComparison(b.FullName, b.Type + "." + b.Method + (b.Parameters.Length > 0 ? " [" + b.Parameters + "]" : string.Empty), verdict, reason,
                 0, 0, null, b.MeanNs / 1000, d.MeanNs / 1000, p, 0, 0, 0, 0));
         }
@@ -107,7 +127,7 @@ public static class ResultComparer
         var baseNames = baseResults.Cases.Select(c => c.FullName).ToHashSet();
         return new ComparisonResult(baseName, diffName, rows,
             [.. baseResults.Cases.Where(c => !diffByName.ContainsKey(c.FullName)).Select(c => c.FullName)],
-            [.. diffResults.Cases.Where(c => !baseNames.Contains(c.FullName)).Select(c => c.FullName)]);
+            [.. diffResults.Cases.Where(c => !baseNames.Contains(c.FullName)).Select(c => c.FullName)]) { Benchmarks = true };
     }
 
     public static string ToMarkdown(ComparisonResult result)
@@ -119,11 +139,18 @@ public static class ResultComparer
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"**{(regressions > 0 ? $"{regressions} regression(s)" : "no regression")}** · {result.Rows.Count(r => r.Verdict == Verdict.Faster)} faster · {result.Rows.Count(r => r.Verdict == Verdict.Same)} same");
         text.AppendLine();
-        text.AppendLine("| verdict | measurement | ok/s base → diff | p50 µs base → diff | p99 µs | p99.9 µs | why |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---|");
+        text.AppendLine(result.Benchmarks ? "| verdict | benchmark | mean ns base → diff | why |" : "| verdict | measurement | ok/s base → diff | p50 µs base → diff | p99 µs | p99.9 µs | why |");
+        text.AppendLine(result.Benchmarks ? "|---|---|---:|---|" : "|---|---|---:|---:|---:|---:|---|");
         foreach (var r in result.Rows.OrderByDescending(r => r.Verdict == Verdict.Slower).ThenBy(r => r.Label, StringComparer.Ordinal))
         {
             var mark = r.Verdict switch { Verdict.Slower => "🔴 slower", Verdict.Faster => "🟢 faster", _ => "same" };
+            if (result.Benchmarks)
+            {
+                // BenchmarkDotNet rows carry the mean in the p50 fields, in µs; shown in ns.
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {mark} | `{r.Label}` | {r.BaseP50Us * 1000:N1} → {r.DiffP50Us * 1000:N1} | {r.Reason} |");
+                continue;
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {mark} | `{r.Label}` | {r.BaseThroughput:N0} → {r.DiffThroughput:N0} ({ScenarioComparison.Change(r.BaseThroughput, r.DiffThroughput):+0.0%;-0.0%}) | {r.BaseP50Us:N1} → {r.DiffP50Us:N1} ({ScenarioComparison.Change(r.BaseP50Us, r.DiffP50Us):+0.0%;-0.0%}) | {r.BaseP99Us:N1} → {r.DiffP99Us:N1} | {r.BaseP999Us:N1} → {r.DiffP999Us:N1} | {r.Reason} |");
         }
