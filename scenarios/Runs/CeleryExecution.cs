@@ -21,7 +21,7 @@ namespace Bench.Scenarios.Runs;
 internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : IAsyncDisposable
 {
     private static readonly byte[] s_addPositional = "[4, 4]"u8.ToArray();
-    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly OwnedResources _owned = new(spec.Id, session.Warn);
     private readonly string _queue = "bench.celery." + Guid.NewGuid().ToString("N")[..8];
     private int? _workerPid;
 
@@ -49,21 +49,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
         return record;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _owned.Reverse();
-        foreach (var owned in _owned)
-        {
-            try
-            {
-                await owned.DisposeAsync();
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                session.Warn($"{spec.Id}: cleanup: {e.Message}");
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _owned.DisposeAsync();
 
     private string LogPath => Path.Combine(session.OutputDirectory, "peers", $"{spec.Id}-{Settings.CeleryWorker}-worker-{_queue[^8..]}.log");
 

@@ -18,7 +18,7 @@ namespace Bench.Scenarios.Runs;
 /// </summary>
 internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) : IAsyncDisposable
 {
-    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly OwnedResources _owned = new(spec.Id, session.Warn);
     private readonly List<(string Server, int? Pid)> _workers = [];
     private readonly string _topic = "bench." + spec.Id + "." + Guid.NewGuid().ToString("N")[..8];
     private RpcClient[] _clients = [];
@@ -72,21 +72,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
         return isCast ? await WithWorkerMeasurementsAsync(record, result, cancellation) : record;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _owned.Reverse();
-        foreach (var owned in _owned)
-        {
-            try
-            {
-                await owned.DisposeAsync();
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                session.Warn($"{spec.Id}: cleanup: {e.Message}");
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _owned.DisposeAsync();
 
     private LoadSimulation Load()
     {
