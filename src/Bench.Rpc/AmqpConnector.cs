@@ -42,4 +42,28 @@ public static class AmqpConnector
         };
         return connection;
     }
+
+    /// <summary>
+    /// Closes channels (each once) and the connection, then disposes it. A connection that is already closed or
+    /// broken is what shutdown after a lost broker looks like, not an error worth surfacing.
+    /// </summary>
+    public static async Task CloseAsync(IConnection connection, params IChannel[] channels)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(channels);
+        try
+        {
+            foreach (var channel in channels.Distinct())
+            {
+                await channel.CloseAsync();
+            }
+
+            await connection.CloseAsync();
+        }
+        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or OperationCanceledException or IOException)
+        {
+        }
+
+        await connection.DisposeAsync();
+    }
 }

@@ -226,21 +226,7 @@ public sealed class RpcClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _pending.DisposeAsync();
-        try
-        {
-            if (_castChannel != _channel)
-            {
-                await _castChannel.CloseAsync();
-            }
-
-            await _channel.CloseAsync();
-            await _connection.CloseAsync();
-        }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or OperationCanceledException or IOException)
-        {
-        }
-
-        await _connection.DisposeAsync();
+        await AmqpConnector.CloseAsync(_connection, _castChannel, _channel); // the same channel twice is closed once
     }
 
     /// <summary>Called by the reply consumer, on its dispatch loop, with the delivered body (valid only during the call).</summary>

@@ -103,16 +103,7 @@ public sealed class CeleryClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _pending.DisposeAsync();
-        try
-        {
-            await _channel.CloseAsync();
-            await _connection.CloseAsync();
-        }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or OperationCanceledException or IOException)
-        {
-        }
-
-        await _connection.DisposeAsync();
+        await AmqpConnector.CloseAsync(_connection, _channel);
     }
 
     internal void OnResult(string? correlationId, ReadOnlySpan<byte> body)

@@ -101,15 +101,14 @@ public sealed class CeleryWorker : IAsyncDisposable
                 await Task.Delay(5);
             }
 
-            await _stopping.CancelAsync();
-            await _channel.CloseAsync();
-            await _connection.CloseAsync();
         }
         catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or OperationCanceledException or IOException)
         {
+            // The connection is gone: nothing is in flight on it any more.
         }
 
-        await _connection.DisposeAsync();
+        await _stopping.CancelAsync();
+        await AmqpConnector.CloseAsync(_connection, _channel);
         _stopping.Dispose();
         _concurrency.Dispose();
     }

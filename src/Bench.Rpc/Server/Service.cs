@@ -558,17 +558,7 @@ public sealed class Service : IAsyncDisposable
 
         await _stopping.CancelAsync();
         await Task.WhenAll(_reportLoop ?? Task.CompletedTask, _periodicLoop ?? Task.CompletedTask);
-        try
-        {
-            await _replyChannel.CloseAsync();
-            await _channel.CloseAsync();
-            await _connection.CloseAsync();
-        }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or OperationCanceledException or IOException)
-        {
-        }
-
-        await _connection.DisposeAsync();
+        await AmqpConnector.CloseAsync(_connection, _replyChannel, _channel);
         _logger.LogInformation("Stopped {Binary} on {Host}: {Received} received, {Replies} replies, {Failures} failures, {DeadLettered} dead-lettered",
             Options.Binary, Options.Host, Received, Replies, Failures, DeadLettered);
     }
