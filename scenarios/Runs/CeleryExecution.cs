@@ -124,8 +124,8 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
         var positional = new RpcArgs(s_addPositional);
         var timeout = TimeSpan.FromSeconds(Settings.TimeoutSeconds);
         Func<StepContext, ValueTask<StepResult>> step = isCast
-            ? _ => SendAsync(client, positional)
-            : _ => ApplyAsync(client, positional, timeout);
+            ? _ => StepOutcomes.FromCast(client.SendAsync("tasks.add", positional))
+            : _ => StepOutcomes.FromCall(client.TryApplyAsync("tasks.add", positional, null, timeout, discardResult: true));
         var during = Settings.Requests is null ? TimeSpan.FromSeconds(Settings.DurationSeconds) : (TimeSpan?)null;
         var scenario = Scenario.Create(spec.Id, step)
             .WithWarmUp(TimeSpan.FromSeconds(Settings.WarmUpSeconds))
@@ -283,28 +283,6 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
             await Task.Delay(20, CancellationToken.None);
         }
     }
-
-    private static ValueTask<StepResult> ApplyAsync(CeleryClient client, RpcArgs positional, TimeSpan timeout)
-    {
-        var pending = client.TryApplyAsync("tasks.add", positional, null, timeout, discardResult: true);
-        return pending.IsCompletedSuccessfully ? new ValueTask<StepResult>(Map(pending.Result)) : AwaitApplyAsync(pending);
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<StepResult> AwaitApplyAsync(ValueTask<CallResult> pending) => Map(await pending);
-
-    private static async ValueTask<StepResult> SendAsync(CeleryClient client, RpcArgs positional)
-    {
-        await client.SendAsync("tasks.add", positional);
-        return StepResult.Ok;
-    }
-
-    private static StepResult Map(in CallResult result) => result.Outcome switch
-    {
-        CallOutcome.Ok => StepResult.Ok,
-        CallOutcome.TimedOut => new StepResult(Outcome.TimedOut),
-        _ => new StepResult(Outcome.Failed, result.Error?.ExceptionClass + ": " + result.Error?.RemoteMessage),
-    };
 
     private sealed class DisposeAction(Action action) : IAsyncDisposable
     {

@@ -197,14 +197,14 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             {
                 var payload = Payloads.Payloads.Raw(Settings.PayloadBytes);
                 var clients = _rawClients;
-                return ctx => FromCall(clients[Pick(ctx, clients.Length)].CallAsync(payload, timeout));
+                return ctx => StepOutcomes.FromCall(clients[Pick(ctx, clients.Length)].CallAsync(payload, timeout));
             }
 
             case ScenarioIds.RawCast:
             {
                 var payload = Payloads.Payloads.Raw(Settings.PayloadBytes);
                 var clients = _rawClients;
-                return ctx => FromCast(clients[Pick(ctx, clients.Length)].CastAsync(payload));
+                return ctx => StepOutcomes.FromCast(clients[Pick(ctx, clients.Length)].CastAsync(payload));
             }
 
             case ScenarioIds.CastCount:
@@ -213,7 +213,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
                 var args = Payloads.Payloads.Echo(Settings.PayloadBytes);
                 var target = spec.Id == ScenarioIds.FanoutCount ? Target.AsFanout() : Target;
                 var clients = _clients;
-                return ctx => FromCast(clients[Pick(ctx, clients.Length)].CastAsync(target, "count", args, null, stampSendTime: true));
+                return ctx => StepOutcomes.FromCast(clients[Pick(ctx, clients.Length)].CastAsync(target, "count", args, null, stampSendTime: true));
             }
 
             default:
@@ -228,36 +228,12 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
                 };
                 var target = Target;
                 var clients = _clients;
-                return ctx => FromCall(clients[Pick(ctx, clients.Length)].TryCallAsync(target, method, args, timeout, discardResult: true));
+                return ctx => StepOutcomes.FromCall(clients[Pick(ctx, clients.Length)].TryCallAsync(target, method, args, timeout, discardResult: true));
             }
         }
     }
 
     private static int Pick(StepContext ctx, int count) => count == 1 ? 0 : (int)((ctx.VirtualUser >= 0 ? ctx.VirtualUser : ctx.Invocation) % count);
-
-    private static ValueTask<StepResult> FromCall(ValueTask<CallResult> call) =>
-        call.IsCompletedSuccessfully ? new ValueTask<StepResult>(Map(call.Result)) : AwaitCallAsync(call);
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<StepResult> AwaitCallAsync(ValueTask<CallResult> call) => Map(await call);
-
-    private static StepResult Map(in CallResult result) => result.Outcome switch
-    {
-        CallOutcome.Ok => StepResult.Ok,
-        CallOutcome.TimedOut => new StepResult(Outcome.TimedOut),
-        CallOutcome.RemoteError => new StepResult(Outcome.Failed, result.Error!.ExceptionClass + ": " + result.Error.RemoteMessage),
-        _ => new StepResult(Outcome.Failed, result.Outcome + ": " + result.Error?.RemoteMessage),
-    };
-
-    private static ValueTask<StepResult> FromCast(ValueTask cast) =>
-        cast.IsCompletedSuccessfully ? new ValueTask<StepResult>(StepResult.Ok) : AwaitCastAsync(cast);
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private static async ValueTask<StepResult> AwaitCastAsync(ValueTask cast)
-    {
-        await cast;
-        return StepResult.Ok;
-    }
 
     private string StatsMethod => ScenarioIds.IsRaw(spec.Id) ? "raw_stats" : "stats";
 
