@@ -8,6 +8,12 @@ public sealed record ScenarioRecord
 
     public required string SettingsKey { get; init; }
 
+    /// <summary>
+    /// Which repetition of its variant this is (1-based). With `--repeat N` a variant (same <see cref="Id"/> and
+    /// <see cref="SettingsKey"/>) appears N times in a run, interleaved with the other variants.
+    /// </summary>
+    public int Repetition { get; init; } = 1;
+
     public required SortedDictionary<string, string> Settings { get; init; }
 
     public required string Load { get; init; }
