@@ -13,7 +13,8 @@ internal static class Program
         "  " + RunCommand.Usage,
         "  " + ReportCommand.Usage,
         "  " + CompareCommand.Usage,
-        "  " + HistoryCommand.Usage);
+        "  " + HistoryCommand.Usage,
+        "  " + SelftestCommand.Usage);
 
     public static async Task<int> Main(string[] args)
     {
@@ -31,8 +32,9 @@ internal static class Program
                 "report" => ReportCommand.Run(rest),
                 "compare" => CompareCommand.Run(rest),
                 "history" => HistoryCommand.Run(rest),
+                "selftest" => SelftestCommand.Run(new CliArgs(rest, SelftestCommand.Flags)),
                 "help" or "--help" or "-h" => Help(),
-                _ => throw new UsageException($"unknown command '{command}' (commands: run, report, compare, history, worker, call, broker)"),
+                _ => throw new UsageException($"unknown command '{command}' (commands: run, report, compare, history, selftest, worker, call, broker)"),
             };
         }
         catch (UsageException e)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bench.Load;
 using Bench.Rpc;
 using Bench.Rpc.Server;
 using Bench.Rpc.Wire;
@@ -15,6 +16,9 @@ internal sealed record ScenarioSettings
 
     /// <summary>Open model at this rate (requests/s) when set; closed model with <see cref="Outstanding"/> otherwise.</summary>
     public double? Rate { get; init; }
+
+    /// <summary>Open model: evenly spaced arrivals (the default) or Poisson ones with the same mean rate.</summary>
+    public Arrivals Arrivals { get; init; }
 
     /// <summary>Stop after this many requests instead of <see cref="DurationSeconds"/>.</summary>
     public long? Requests { get; init; }
@@ -100,6 +104,7 @@ internal sealed record ScenarioSettings
         if (Rate is { } rate)
         {
             d["rate"] = rate.ToString("0.##", CultureInfo.InvariantCulture);
+            d["arrivals"] = Arrivals == Arrivals.Poisson ? "poisson" : "uniform";
         }
         else
         {

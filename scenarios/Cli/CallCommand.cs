@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Bench.Broker;
+using Bench.Load;
 using Bench.Rpc;
 using Bench.Rpc.Server;
 using Bench.Scenarios.Workers;
@@ -89,7 +90,7 @@ internal static class CallCommand
     {
         Array.Sort(ticks);
         double Us(long t) => t * 1_000_000.0 / Stopwatch.Frequency;
-        long At(double p) => ticks[Math.Min(ticks.Length - 1, (int)Math.Ceiling(p * ticks.Length) - 1)];
+        long At(double p) => ticks[LatencyHistogram.Rank(p * 100, ticks.Length) - 1];
         return string.Create(CultureInfo.InvariantCulture,
             $"round trip µs: min {Us(ticks[0]):0.0}  p50 {Us(At(0.50)):0.0}  p99 {Us(At(0.99)):0.0}  max {Us(ticks[^1]):0.0}  mean {ticks.Average(t => Us(t)):0.0}  (n={ticks.Length})");
     }

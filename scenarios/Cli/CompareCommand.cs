@@ -78,7 +78,7 @@ internal static class CompareCommand
             Console.WriteLine("html: " + Path.GetFullPath(htmlPath));
         }
 
-        return result.HasRegression ? 1 : 0;
+        return result.HasRegression || result.HasInvalid ? 1 : 0;
     }
 
     private sealed record Side(string Name, List<Measurement>? Measurements, RunResult? Run, BenchmarkDotNetResults? Benchmarks);

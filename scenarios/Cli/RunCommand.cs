@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bench.Broker;
+using Bench.Load;
 using Bench.Reporting;
 using Bench.Rpc;
 using Bench.Rpc.Server;
@@ -18,7 +19,7 @@ namespace Bench.Scenarios.Cli;
 internal static class RunCommand
 {
     public const string Usage = "bench run [--suite default|quick|full|million] [--scenario ID[,ID…]] [--method echo|add|sleep] [--sleep-ms N] [--payload BYTES] " +
-        "[--requests N] [--duration S] [--warmup S] [--outstanding N] [--rate N] [--prefetch N|unlimited] [--transport reply-queue|direct] " +
+        "[--requests N] [--duration S] [--warmup S] [--outstanding N] [--rate N] [--arrivals uniform|poisson] [--repeat N] [--prefetch N|unlimited] [--transport reply-queue|direct] " +
         "[--confirms on|off] [--persistent true|false] [--durable true|false] [--queue-type classic|quorum] [--envelope oslo2|plain] [--ack receipt|after] " +
         "[--route exchange|queue] [--workers N] [--in-process] " +
         "[--celery-worker python|bench] [--celery-client bench|python] [--prefetch-multiplier N|unlimited] [--rate-limits on|off] [--task-rate-limit N/s|none] [--pool solo|prefork[:N]] [--acks-late true|false] [--channels N] [--worker-rate-limit N] [--timeout S] [--amqp URI] [--out DIR]";
@@ -28,6 +29,7 @@ internal static class RunCommand
     public static async Task<int> RunAsync(CliArgs args, IReadOnlyList<string> commandLine)
     {
         var specs = Plan(args);
+        var repeat = args.String("repeat") is { } r ? ParseInt(r, "repeat", 1, 1000) : 1;
         var amqp = args.String("amqp");
         var outDirectory = args.String("out");
         var suite = args.String("suite") ?? (args.Has("scenario") || args.Has("method") ? "custom" : "default");
@@ -55,19 +57,20 @@ internal static class RunCommand
             Environment = environment,
         }, message => Console.Error.WriteLine("bench: " + message));
 
-        Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s), suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.IsPrivate ? " (private)" : string.Empty)}");
+        Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s){(repeat > 1 ? $" × {repeat} repetitions, interleaved" : string.Empty)}, suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.IsPrivate ? " (private)" : string.Empty)}");
         var failed = false;
         var display = new ProgressDisplay();
         await display.RunAsync(async d =>
         {
-            foreach (var spec in specs)
+            // Repetitions are interleaved (A B C A B C …), so slow drift on a shared machine hits every variant alike.
+            foreach (var (spec, repetition) in Enumerable.Range(1, repeat).SelectMany(rep => specs.Select(spec => (spec, rep))))
             {
                 if (signal.Token.IsCancellationRequested)
                 {
                     break;
                 }
 
-                var settings = string.Join(' ', spec.Settings.Describe(spec.Id).Select(kv => kv.Key + "=" + kv.Value));
+                var settings = string.Join(' ', spec.Settings.Describe(spec.Id).Select(kv => kv.Key + "=" + kv.Value)) + (repeat > 1 ? $" (repetition {repetition}/{repeat})" : string.Empty);
                 d.Begin(spec.Id, settings);
                 try
                 {
@@ -83,6 +86,7 @@ internal static class RunCommand
                         record = await execution.RunAsync(d.Update, signal.Token);
                     }
 
+                    record = record with { Repetition = repetition };
                     session.Add(record);
                     d.Complete(record);
                     failed |= !record.Counts.Accounted;
@@ -144,6 +148,7 @@ internal static class RunCommand
         {
             Sweep(args, "outstanding", v => ParseInt(v, "outstanding", 1, 100_000), (s, v) => s with { Outstanding = v, Rate = null }),
             Sweep(args, "rate", v => ParseDouble(v, "rate", 0.001, 10_000_000), (s, v) => s with { Rate = v }),
+            Sweep(args, "arrivals", v => Choice(v, "arrivals", ("uniform", Arrivals.Uniform), ("poisson", Arrivals.Poisson)), (s, v) => s with { Arrivals = v }),
             Sweep(args, "payload", v => ParseInt(v, "payload", 0, 64 << 20), (s, v) => s with { PayloadBytes = v }),
             Sweep(args, "sleep-ms", v => ParseInt(v, "sleep-ms", 0, 3_600_000), (s, v) => s with { SleepMs = v }),
             Sweep(args, "prefetch", v => v == "unlimited" ? (ushort)0 : (ushort)ParseInt(v, "prefetch", 0, ushort.MaxValue), (s, v) => s with { Prefetch = v }),

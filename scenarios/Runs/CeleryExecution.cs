@@ -129,7 +129,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
         var during = Settings.Requests is null ? TimeSpan.FromSeconds(Settings.DurationSeconds) : (TimeSpan?)null;
         var scenario = Scenario.Create(spec.Id, step)
             .WithWarmUp(TimeSpan.FromSeconds(Settings.WarmUpSeconds))
-            .WithLoad(Settings.Rate is { } rate ? LoadSimulation.Inject(rate, during, Settings.Requests) : LoadSimulation.KeepConstant(Settings.Outstanding, during, Settings.Requests))
+            .WithLoad(Settings.Rate is { } rate ? LoadSimulation.Inject(rate, during, Settings.Requests, Settings.Arrivals) : LoadSimulation.KeepConstant(Settings.Outstanding, during, Settings.Requests))
             .WithDrainTimeout(timeout + TimeSpan.FromSeconds(5));
         var drainStart = 0L;
         var result = await ScenarioRunner.RunAsync(scenario, new RunOptions

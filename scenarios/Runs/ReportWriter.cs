@@ -33,7 +33,8 @@ internal static class ReportWriter
     {
         var rows = new List<ScenarioComparison>();
         // Only variants under the same load: 64 outstanding against 1 is a different experiment, not a slower setting.
-        var load = run.Scenarios.ToDictionary(s => s.Id + "|" + s.SettingsKey, s => string.Join(',', s.Settings.Where(kv => kv.Key is "model" or "outstanding" or "rate").Select(kv => kv.Value)));
+        var load = run.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey) // repetitions share a key
+            .ToDictionary(g => g.Key, g => string.Join(',', g.First().Settings.Where(kv => kv.Key is "model" or "outstanding" or "rate").Select(kv => kv.Value)));
         foreach (var group in Measurement.From(run).GroupBy(m => m.Id + "|" + load[m.Key]).Where(g => g.Count() > 1))
         {
             var first = group.First();

@@ -24,6 +24,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
     private RpcClient[] _clients = [];
     private RawRpcClient[] _rawClients = [];
     private RpcClient? _control;
+    private List<WorkerStats>? _delivered;
 
     private ScenarioSettings Settings => spec.Settings;
 
@@ -57,6 +58,10 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             CpuSources = cpu,
             Cancellation = cancellation,
             BeforeMeasurement = isCast ? (warmUp, ct) => ResetWorkerStatsAsync(warmUp, ct) : null,
+
+            // Casts: the workers' and the broker's work on the backlog happens after the client stops publishing, so
+            // the run (and its CPU reading) ends when the workers have received what was sent, not before.
+            AfterDrain = isCast ? async (ok, ct) => _delivered = await WaitForDeliveriesAsync(ok, ct) : null,
         });
         var record = ScenarioRecords.From(result, Settings.Describe(spec.Id), isCast ? "one-way (at worker)" : spec.Id == ScenarioIds.HarnessNull ? "step (in-process)" : "round-trip");
         if (Settings.InProcess && spec.Id != ScenarioIds.HarnessNull)
@@ -78,7 +83,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
     {
         var during = Settings.Requests is null ? TimeSpan.FromSeconds(Settings.DurationSeconds) : (TimeSpan?)null;
         return Settings.Rate is { } rate
-            ? LoadSimulation.Inject(rate, during, Settings.Requests)
+            ? LoadSimulation.Inject(rate, during, Settings.Requests, Settings.Arrivals)
             : LoadSimulation.KeepConstant(Settings.Outstanding, during, Settings.Requests);
     }
 
@@ -286,7 +291,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
 
     private async Task<ScenarioRecord> WithWorkerMeasurementsAsync(ScenarioRecord record, ScenarioResult result, CancellationToken cancellation)
     {
-        var stats = await WaitForDeliveriesAsync(result.Ok, cancellation);
+        var stats = _delivered ?? await WaitForDeliveriesAsync(result.Ok, cancellation);
         var merged = new LatencyHistogram();
         foreach (var s in stats)
         {
@@ -315,7 +320,9 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
         {
             OneWay = LatencyRecord.From(merged),
             Throughput = window > 0 ? received / window : 0,
-            Counts = record.Counts with { Delivered = received, Rejected = rejected, Accounted = record.Counts.Accounted && rejected == 0 },
+            // Checked against the other side: every cast the client sent must have arrived at a worker, or the
+            // run's accounting does not hold (a lost delivery is a failure of the measurement, not a footnote).
+            Counts = record.Counts with { Delivered = received, Rejected = rejected, Accounted = record.Counts.Accounted && rejected == 0 && received == expected },
         };
     }
 }

@@ -145,7 +145,7 @@ public sealed class LatencyHistogram
             return 0;
         }
 
-        var rank = Math.Max(1, (long)Math.Ceiling(Math.Clamp(percentile, 0, 100) / 100 * _count));
+        var rank = Rank(percentile, _count);
         long seen = 0;
         for (var i = 0; i < _counts.Length; i++)
         {
@@ -157,6 +157,19 @@ public sealed class LatencyHistogram
         }
 
         return _max;
+    }
+
+    /// <summary>
+    /// The 1-based rank of the p-th percentile among <paramref name="count"/> values: ⌈p/100 · n⌉, computed so that
+    /// binary floating point cannot push an exact product over an integer (99.9/100 · 1000 is 999.0000000000001 in
+    /// doubles, whose ceiling would make p99.9 of 1,000 values the maximum).
+    /// </summary>
+    public static long Rank(double percentile, long count)
+    {
+        var exact = Math.Clamp(percentile, 0, 100) / 100 * count;
+        var nearest = Math.Round(exact);
+        var rank = Math.Abs(exact - nearest) <= 1e-9 * Math.Max(1, exact) ? (long)nearest : (long)Math.Ceiling(exact);
+        return Math.Clamp(rank, 1, Math.Max(1, count));
     }
 
     /// <summary>Restores a histogram from its serialized parts (sparse buckets and exact sums).</summary>

@@ -38,11 +38,16 @@ public abstract record LoadSimulation
     /// <summary>Closed model: <paramref name="outstanding"/> requests in flight at all times.</summary>
     public static LoadSimulation KeepConstant(int outstanding, TimeSpan? during = null, long? requests = null) => new Closed(outstanding, during, requests);
 
-    /// <summary>Open model: requests at <paramref name="rate"/> per second on a fixed schedule.</summary>
-    public static LoadSimulation Inject(double rate, TimeSpan? during = null, long? requests = null) => new Open(rate, rate, during, requests);
+    /// <summary>Open model: requests at <paramref name="rate"/> per second, evenly spaced or with Poisson arrivals.</summary>
+    public static LoadSimulation Inject(double rate, TimeSpan? during = null, long? requests = null, Arrivals arrivals = Arrivals.Uniform, int seed = DefaultSeed) =>
+        new Open(rate, rate, during, requests) { Arrivals = arrivals, Seed = seed };
 
     /// <summary>Open model whose rate moves linearly from one value to another over the duration.</summary>
-    public static LoadSimulation Ramp(double fromRate, double toRate, TimeSpan during) => new Open(fromRate, toRate, during, null);
+    public static LoadSimulation Ramp(double fromRate, double toRate, TimeSpan during, Arrivals arrivals = Arrivals.Uniform, int seed = DefaultSeed) =>
+        new Open(fromRate, toRate, during, null) { Arrivals = arrivals, Seed = seed };
+
+    /// <summary>The Poisson schedule's seed when none is given: fixed, so a run's arrivals are the same every time.</summary>
+    public const int DefaultSeed = 20261121;
 
     /// <summary>The model in words, for results and screens: "closed 64 for 10 s", "open 2000/s for 1,000,000 requests".</summary>
     public abstract string Describe();
@@ -85,12 +90,21 @@ public abstract record LoadSimulation
 
         public bool IsRamp => FromRate != ToRate;
 
-        public override string Describe() => IsRamp
-            ? string.Create(CultureInfo.InvariantCulture, $"open, ramp {FromRate:0.##}/s to {ToRate:0.##}/s, {Extent()}")
-            : string.Create(CultureInfo.InvariantCulture, $"open, {FromRate:0.##}/s, {Extent()}");
+        public Arrivals Arrivals { get; init; }
 
-        /// <summary>Seconds from the start at which request <paramref name="i"/> is due (the integral of the rate, inverted).</summary>
-        public double IntendedSeconds(long i)
+        /// <summary>The seed of a Poisson schedule (unused for uniform arrivals).</summary>
+        public int Seed { get; init; } = DefaultSeed;
+
+        public override string Describe() => (IsRamp
+            ? string.Create(CultureInfo.InvariantCulture, $"open, ramp {FromRate:0.##}/s to {ToRate:0.##}/s, {Extent()}")
+            : string.Create(CultureInfo.InvariantCulture, $"open, {FromRate:0.##}/s, {Extent()}"))
+            + (Arrivals == Arrivals.Poisson ? ", Poisson arrivals" : string.Empty);
+
+        /// <summary>
+        /// Seconds from the start at which the cumulative count of requests reaches <paramref name="i"/> (the integral
+        /// of the rate, inverted): request i of a uniform schedule, or any point of a Poisson one.
+        /// </summary>
+        public double IntendedSeconds(double i)
         {
             if (!IsRamp)
             {

@@ -16,6 +16,13 @@ public sealed record RunOptions
     /// </summary>
     public Func<long, CancellationToken, Task>? BeforeMeasurement { get; init; }
 
+    /// <summary>
+    /// Runs after the in-flight requests have drained and before CPU and totals are read: casts wait there until the
+    /// workers have received what was sent, so the CPU the workers and broker spend on the backlog is counted. It is
+    /// given the number of ok requests.
+    /// </summary>
+    public Func<long, CancellationToken, Task>? AfterDrain { get; init; }
+
     /// <summary>Stops issuing; in-flight requests are still awaited and counted, and the result is marked incomplete.</summary>
     public CancellationToken Cancellation { get; init; }
 }

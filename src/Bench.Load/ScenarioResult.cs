@@ -13,8 +13,20 @@ public sealed class ScenarioResult
 
     public required double WarmUpSeconds { get; init; }
 
-    /// <summary>From the first request of the measured phase to the completion of the last.</summary>
+    /// <summary>From the first request of the measured phase to the completion of the last (issue window + drain).</summary>
     public required double DurationSeconds { get; init; }
+
+    /// <summary>The issue window: from the first request to the moment the last was issued (or the load's deadline).</summary>
+    public double IssueSeconds { get; init; }
+
+    /// <summary>After the issue window, waiting for what was still in flight (and, for casts, for the workers to drain).</summary>
+    public double DrainSeconds => Math.Max(0, DurationSeconds - IssueSeconds);
+
+    /// <summary>Ok requests completed by the end of the issue window: throughput's numerator.</summary>
+    public long OkInIssueWindow { get; init; }
+
+    /// <summary>Open model: requests abandoned at the drain timeout that completed afterwards (counted once, as timed out).</summary>
+    public long LateCompletions { get; init; }
 
     public required bool Incomplete { get; init; }
 
@@ -48,5 +60,9 @@ public sealed class ScenarioResult
 
     public bool Accounted => Issued == Ok + Failed + TimedOut;
 
-    public double Throughput => DurationSeconds > 0 ? Ok / DurationSeconds : 0;
+    /// <summary>
+    /// Ok requests per second over the issue window, not the whole duration: a drain tail (one lost reply waiting out
+    /// its timeout) would otherwise divide the run's work by seconds in which nothing was asked of the system.
+    /// </summary>
+    public double Throughput => IssueSeconds > 0 ? OkInIssueWindow / IssueSeconds : DurationSeconds > 0 ? Ok / DurationSeconds : 0;
 }

@@ -25,7 +25,7 @@ public static class ScenarioRunner
         if (scenario.WarmUp > TimeSpan.Zero && !cancel.IsCancellationRequested)
         {
             using var warmUp = new Phase(scenario, new RunRecorder(0), isWarmUp: true, cancel);
-            await warmUp.RunAsync(WarmUpLoad(scenario.Load[0], scenario.WarmUp), options);
+            await warmUp.RunAsync(WarmUpLoad(scenario.Load[0], scenario.WarmUp), options, last: true);
             await warmUp.DrainAsync();
             warmUpIssued = warmUp.Issued;
         }
@@ -41,22 +41,24 @@ public static class ScenarioRunner
         using var phase = new Phase(scenario, new RunRecorder(options.ErrorSamplesPerKind), isWarmUp: false, cancel);
         var startedAt = DateTimeOffset.UtcNow;
         var timeline = phase.StartTimeline(options);
-        foreach (var load in scenario.Load)
+        for (var i = 0; i < scenario.Load.Count && !cancel.IsCancellationRequested; i++)
         {
-            if (cancel.IsCancellationRequested)
-            {
-                break;
-            }
-
-            await phase.RunAsync(load, options);
+            await phase.RunAsync(scenario.Load[i], options, last: i == scenario.Load.Count - 1);
         }
 
+        phase.EndIssue(Stopwatch.GetTimestamp()); // no-op when the last load already marked it (the usual case)
         var abandoned = await phase.DrainAsync();
+        if (options.AfterDrain is { } afterDrain)
+        {
+            await afterDrain(phase.Recorder.LiveCounts().Ok, cancel); // e.g. casts: until the workers have received what was sent
+        }
+
         var duration = phase.ElapsedSeconds();
         var points = await phase.StopTimelineAsync(timeline);
         var cpuAfter = sources.Select(s => s.CpuSeconds()).ToArray();
         var (corrected, raw, ok, failed, timedOut) = phase.Recorder.Totals();
         var completed = ok + failed + timedOut;
+        var issueSeconds = phase.IssueSeconds();
         var cost = new List<CpuCost>();
         for (var i = 0; i < sources.Count; i++)
         {
@@ -75,6 +77,8 @@ public static class ScenarioRunner
             StartedAt = startedAt,
             WarmUpSeconds = scenario.WarmUp.TotalSeconds,
             DurationSeconds = duration,
+            IssueSeconds = issueSeconds,
+            OkInIssueWindow = phase.OkAtIssueEnd,
             Incomplete = cancel.IsCancellationRequested,
             StopReason = cancel.IsCancellationRequested ? "interrupted" : null,
             Issued = phase.Issued,
@@ -82,6 +86,7 @@ public static class ScenarioRunner
             Failed = failed,
             TimedOut = timedOut + abandoned,
             Abandoned = abandoned,
+            LateCompletions = phase.LateCompletions,
             LateStarts = phase.LateStarts,
             MaxLatenessNs = RunRecorder.ToNanoseconds(phase.MaxLatenessTicks),
             Corrected = corrected,
@@ -95,7 +100,7 @@ public static class ScenarioRunner
     private static LoadSimulation WarmUpLoad(LoadSimulation first, TimeSpan warmUp) => first switch
     {
         LoadSimulation.Closed c => LoadSimulation.KeepConstant(c.Outstanding, during: warmUp),
-        LoadSimulation.Open o => LoadSimulation.Inject(o.FromRate, during: warmUp),
+        LoadSimulation.Open o => LoadSimulation.Inject(o.FromRate, during: warmUp, arrivals: o.Arrivals, seed: o.Seed),
         _ => throw new NotSupportedException(first.GetType().Name),
     };
 
@@ -111,6 +116,16 @@ public static class ScenarioRunner
         private long _maxLatenessTicks;
         private long _expected;
         private long _end;
+        private long _issueEnd;
+        private long _okAtIssueEnd;
+        private bool _lastLoad;
+
+        // Open model, after the drain timeout: requests still in flight are counted as abandoned (timed out) once, and
+        // a completion that arrives later is only counted as late, never recorded a second time. _completing counts
+        // completions between their check of _sealed and the end of their recording, so sealing can wait them out.
+        private int _sealed;
+        private long _completing;
+        private long _lateCompletions;
 
         public RunRecorder Recorder { get; } = recorder;
 
@@ -120,10 +135,30 @@ public static class ScenarioRunner
 
         public long MaxLatenessTicks => Interlocked.Read(ref _maxLatenessTicks);
 
+        public long OkAtIssueEnd => Interlocked.Read(ref _okAtIssueEnd);
+
+        public long LateCompletions => Interlocked.Read(ref _lateCompletions);
+
         public double ElapsedSeconds() => ((_end != 0 ? _end : Stopwatch.GetTimestamp()) - _start) / (double)Stopwatch.Frequency;
 
-        public Task RunAsync(LoadSimulation load, RunOptions options)
+        /// <summary>The issue window: from the start to the moment the last request was issued (or the load's deadline).</summary>
+        public double IssueSeconds() => ((Interlocked.Read(ref _issueEnd) is var end and not 0 ? end : Stopwatch.GetTimestamp()) - _start) / (double)Stopwatch.Frequency;
+
+        /// <summary>
+        /// Marks the end of the issue window, once: what follows is the drain, which is reported on its own and kept
+        /// out of throughput (one lost reply waiting out a 60 s timeout must not divide the run's ok count by 60 s more).
+        /// </summary>
+        public void EndIssue(long at)
         {
+            if (Interlocked.CompareExchange(ref _issueEnd, Math.Max(at, _start + 1), 0) == 0)
+            {
+                Interlocked.Exchange(ref _okAtIssueEnd, Recorder.LiveCounts().Ok);
+            }
+        }
+
+        public Task RunAsync(LoadSimulation load, RunOptions options, bool last)
+        {
+            _lastLoad = last;
             Interlocked.Add(ref _expected, load.Requests ?? 0);
             return load switch
             {
@@ -142,6 +177,14 @@ public static class ScenarioRunner
                 await Task.Delay(1);
             }
 
+            Volatile.Write(ref _sealed, 1);
+            Interlocked.MemoryBarrier();
+            var spin = default(SpinWait);
+            while (Interlocked.Read(ref _completing) > 0)
+            {
+                spin.SpinOnce(); // a completion that passed the check before the seal finishes recording in nanoseconds
+            }
+
             _end = Stopwatch.GetTimestamp();
             return Interlocked.Read(ref _inFlight);
         }
@@ -156,6 +199,15 @@ public static class ScenarioRunner
             if (seconds > 0.001 || _points.Count == 0)
             {
                 _points.Add(Recorder.HarvestFinal(_points.Count, Math.Max(seconds, 0)));
+            }
+
+            // A second that began after the last request was issued is drain: kept for the timeline, flagged so that
+            // no statistic takes its low throughput (or its empty histogram's 0 µs) for a measurement.
+            var issueSeconds = IssueSeconds();
+            for (var i = 0; i < _points.Count; i++)
+            {
+                var p = _points[i];
+                _points[i] = p with { Drain = p.Second >= issueSeconds, Partial = p.Seconds < 0.999 || p.Second + p.Seconds > issueSeconds + 1e-9 };
             }
 
             return _points;
@@ -200,7 +252,16 @@ public static class ScenarioRunner
             var users = new Task[load.Outstanding];
             for (var i = 0; i < users.Length; i++)
             {
-                users[i] = VirtualUserAsync(i, deadline, () => Interlocked.Decrement(ref remaining) >= 0).AsTask();
+                users[i] = VirtualUserAsync(i, deadline, () =>
+                {
+                    var left = Interlocked.Decrement(ref remaining);
+                    if (left == 0 && _lastLoad)
+                    {
+                        EndIssue(Stopwatch.GetTimestamp()); // the last request of a counted run is being issued now
+                    }
+
+                    return left >= 0;
+                }).AsTask();
             }
 
             await Task.WhenAll(users); // closed model: nothing is left in flight once every user has returned
@@ -228,6 +289,11 @@ public static class ScenarioRunner
                 var end = Stopwatch.GetTimestamp();
                 Recorder.Record(result, end - start, end - start);
                 start = end; // one clock read per request: this end is the next start
+            }
+
+            if (start >= deadline && _lastLoad)
+            {
+                EndIssue(deadline); // a timed run issues until its deadline, whoever notices first
             }
         }
 
@@ -257,17 +323,19 @@ public static class ScenarioRunner
 
         private void Schedule(LoadSimulation.Open load)
         {
-            var total = load.Requests ?? (long)Math.Floor(load.During!.Value.TotalSeconds * (load.FromRate + load.ToRate) / 2);
+            var schedule = new ArrivalSchedule(load);
             var start = Stopwatch.GetTimestamp();
             var late = (long)(scenario.LateThreshold.TotalSeconds * Stopwatch.Frequency);
             var frequency = (double)Stopwatch.Frequency;
-            for (long i = 0; i < total && !cancel.IsCancellationRequested; i++)
+            for (long i = 0; !cancel.IsCancellationRequested && schedule.Next() is { } due; i++)
             {
-                var intended = start + (long)(load.IntendedSeconds(i) * frequency);
+                var intended = start + (long)(due * frequency);
                 var now = Stopwatch.GetTimestamp();
-                if (intended > now)
+                while (now < intended && !cancel.IsCancellationRequested)
                 {
-                    NativeSleep.Microseconds((intended - now) * 1_000_000 / Stopwatch.Frequency);
+                    // Never early: a sleep can return before its time (a signal interrupts usleep; the runtime sends
+                    // them), and long waits are capped, so the clock is read again until the intended time has come.
+                    NativeSleep.Microseconds(Math.Max(1, (intended - now) * 1_000_000 / Stopwatch.Frequency));
                     now = Stopwatch.GetTimestamp();
                 }
 
@@ -291,14 +359,28 @@ public static class ScenarioRunner
                 Interlocked.Increment(ref _inFlight);
                 OpenRequest.Start(this, i, intended, now);
             }
+
+            if (_lastLoad)
+            {
+                EndIssue(Stopwatch.GetTimestamp());
+            }
         }
 
         /// <summary>Called by an <see cref="OpenRequest"/> when its step has completed.</summary>
         public void Complete(in StepResult result, long intended, long started)
         {
             var end = Stopwatch.GetTimestamp();
+            Interlocked.Increment(ref _completing);
+            if (Volatile.Read(ref _sealed) != 0)
+            {
+                Interlocked.Increment(ref _lateCompletions); // already counted as abandoned when the drain gave up
+                Interlocked.Decrement(ref _completing);
+                return;
+            }
+
             Recorder.Record(result, end - intended, end - started);
             Interlocked.Decrement(ref _inFlight);
+            Interlocked.Decrement(ref _completing);
         }
 
         public StepContext Context(long invocation) => new(invocation, -1, cancel);

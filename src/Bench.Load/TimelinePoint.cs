@@ -5,4 +5,13 @@ public readonly record struct TimelinePoint(int Second, double Seconds, long Ok,
 {
     /// <summary>This process's resident memory at the end of the second: flat across a long run, or a leak.</summary>
     public long RssBytes { get; init; }
+
+    /// <summary>The second began after the last request was issued: the drain, not the measurement.</summary>
+    public bool Drain { get; init; }
+
+    /// <summary>The point covers less than a whole second of the issue window (the last one, or the one the drain cuts).</summary>
+    public bool Partial { get; init; }
+
+    /// <summary>A whole second of the issue window with something completed in it: fit to be a statistical sample.</summary>
+    public bool IsSample => !Drain && !Partial && Ok + Failed + TimedOut > 0;
 }

@@ -14,6 +14,9 @@ public sealed record CountsRecord
     /// <summary>Of the timed out: still in flight when the drain ended.</summary>
     public long Abandoned { get; init; }
 
+    /// <summary>Open model: abandoned requests that completed after the drain gave up on them (not counted again).</summary>
+    public long LateCompletions { get; init; }
+
     /// <summary>Open model: starts more than the late threshold behind schedule.</summary>
     public long LateStarts { get; init; }
 

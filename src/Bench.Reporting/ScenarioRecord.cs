@@ -24,7 +24,14 @@ public sealed record ScenarioRecord
 
     public double WarmUpSeconds { get; init; }
 
+    /// <summary>Issue window plus drain.</summary>
     public double DurationSeconds { get; init; }
+
+    /// <summary>From the first request to the last one issued (or the deadline): throughput's denominator.</summary>
+    public double IssueSeconds { get; init; }
+
+    /// <summary>After the issue window: waiting for what was in flight, and for casts, for the workers to drain.</summary>
+    public double DrainSeconds { get; init; }
 
     public bool Incomplete { get; init; }
 
@@ -32,7 +39,7 @@ public sealed record ScenarioRecord
 
     public required CountsRecord Counts { get; init; }
 
-    /// <summary>Ok requests per second over the measured window (for casts: deliveries per second at the worker).</summary>
+    /// <summary>Ok requests per second over the issue window (for cast floods: deliveries per second at the worker, first to last arrival).</summary>
     public double Throughput { get; init; }
 
     /// <summary>What <see cref="Latency"/>'s primary figure means: "round-trip", "one-way (at worker)", "publish".</summary>

@@ -20,6 +20,8 @@ public static class ScenarioRecords
             StartedAt = result.StartedAt,
             WarmUpSeconds = result.WarmUpSeconds,
             DurationSeconds = result.DurationSeconds,
+            IssueSeconds = result.IssueSeconds,
+            DrainSeconds = result.DrainSeconds,
             Incomplete = result.Incomplete,
             StopReason = result.StopReason,
             Counts = new CountsRecord
@@ -29,6 +31,7 @@ public static class ScenarioRecords
                 Failed = result.Failed,
                 TimedOut = result.TimedOut,
                 Abandoned = result.Abandoned,
+                LateCompletions = result.LateCompletions,
                 LateStarts = result.LateStarts,
                 MaxLatenessMs = result.MaxLatenessNs / 1e6,
                 Accounted = result.Accounted,
@@ -36,7 +39,7 @@ public static class ScenarioRecords
             Throughput = result.Throughput,
             LatencyKind = latencyKind,
             Latency = new LatencyPair(LatencyRecord.From(result.Corrected), LatencyRecord.From(result.Raw)),
-            Timeline = [.. result.Timeline.Select(p => new TimelineRecord(p.Second, p.Seconds, p.Ok, p.Failed, p.TimedOut, p.Throughput, p.P50Ns / 1000.0, p.P99Ns / 1000.0, p.MaxNs / 1000.0, p.RssBytes / 1048576.0))],
+            Timeline = [.. result.Timeline.Select(p => new TimelineRecord(p.Second, p.Seconds, p.Ok, p.Failed, p.TimedOut, p.Throughput, p.P50Ns / 1000.0, p.P99Ns / 1000.0, p.MaxNs / 1000.0, p.RssBytes / 1048576.0) { Drain = p.Drain, Partial = p.Partial })],
             Cost = [.. result.Cost.Select(c => new CostRecord(c.Name, c.CpuSeconds, c.MicrosecondsPerRequest))],
             Errors = [.. result.Errors.Select(e => new ErrorRecord(e.Outcome.ToString(), e.Message))],
         };

@@ -23,7 +23,7 @@ public sealed class LatencyHistogramTests
         var sorted = values.Order().ToArray();
         foreach (var p in s_percentiles)
         {
-            var exact = sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Length) - 1)];
+            var exact = sorted[Math.Max(0, (int)Math.Ceiling((decimal)p / 100 * sorted.Length) - 1)]; // decimal: exact rank, no binary rounding
             var reported = histogram.ValueAtPercentile(p);
             Assert.InRange(reported, exact, exact + (exact / 1024) + 1);
         }
@@ -144,5 +144,25 @@ public sealed class LatencyHistogramTests
             "tiny" => [1, 2, 3, 2047, 2048, 2049, 4095, 4096],
             _ => throw new ArgumentOutOfRangeException(nameof(distribution)),
         };
+    }
+
+    [Theory]
+    [InlineData(99.9, 999)]
+    [InlineData(99, 990)]
+    [InlineData(50, 500)]
+    [InlineData(99.99, 1000)]
+    [InlineData(0, 1)]
+    [InlineData(100, 1000)]
+    public void Percentiles_of_one_to_a_thousand_are_the_exact_order_statistics(double percentile, long expected)
+    {
+        // 99.9/100 × 1000 is 999.0000000000001 in doubles: a bare ceiling made p99.9 the maximum.
+        var histogram = new LatencyHistogram();
+        for (long v = 1; v <= 1000; v++)
+        {
+            histogram.Record(v);
+        }
+
+        Assert.Equal(expected, histogram.ValueAtPercentile(percentile));
+        Assert.Equal(expected, LatencyHistogram.Rank(percentile, 1000));
     }
 }

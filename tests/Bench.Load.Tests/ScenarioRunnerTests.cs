@@ -148,3 +148,117 @@ public sealed class ScenarioRunnerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => LoadSimulation.KeepConstant(1, requests: 0));
     }
 }
+
+/// <summary>The issue window, the drain and late completions: numbers that must not carry the run's tail.</summary>
+public sealed class DrainAccountingTests
+{
+    [Fact]
+    public async Task Throughput_is_taken_over_the_issue_window_and_the_drain_is_reported_apart()
+    {
+        // 2,000 quick requests and one that waits on a gate opened only after the others are done: the stall is pure
+        // drain. Ok over the whole duration would charge the run for it; ok over the issue window does not.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        long completedQuick = 0;
+        var scenario = Scenario.Create("test.drain", async ctx =>
+        {
+            if (ctx.Invocation == 1_990)
+            {
+                await gate.Task;
+                return StepResult.Ok;
+            }
+
+            await Task.Yield();
+            if (Interlocked.Increment(ref completedQuick) == 1_999)
+            {
+                _ = Task.Delay(300).ContinueWith(_ => gate.SetResult(), TaskScheduler.Default);
+            }
+
+            return StepResult.Ok;
+        }).WithLoad(LoadSimulation.KeepConstant(4, requests: 2_000));
+
+        var result = await ScenarioRunner.RunAsync(scenario);
+
+        Assert.Equal(2_000, result.Ok);
+        Assert.True(result.Accounted);
+        Assert.True(result.IssueSeconds < result.DurationSeconds);
+        Assert.Equal(result.DurationSeconds - result.IssueSeconds, result.DrainSeconds, 9);
+        Assert.True(result.OkInIssueWindow is > 0 and <= 2_000);
+        Assert.Equal(result.OkInIssueWindow / result.IssueSeconds, result.Throughput, 6);
+        Assert.True(result.Throughput > result.Ok / result.DurationSeconds, $"{result.Throughput} vs {result.Ok / result.DurationSeconds}");
+        Assert.All(result.Timeline.Where(p => p.Drain), p => Assert.False(p.IsSample));
+    }
+
+    [Fact]
+    public async Task A_request_abandoned_at_the_drain_that_completes_before_the_totals_is_counted_once()
+    {
+        var never = new TaskCompletionSource<StepResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var scenario = Scenario.Create("test.late", ctx => ctx.Invocation < 3 ? new ValueTask<StepResult>(never.Task) : new ValueTask<StepResult>(StepResult.Ok))
+            .WithLoad(LoadSimulation.Inject(1000, requests: 50))
+            .WithDrainTimeout(TimeSpan.FromMilliseconds(100));
+
+        // The abandoned requests complete after the drain gave up on them and before the totals are read.
+        var result = await ScenarioRunner.RunAsync(scenario, new RunOptions
+        {
+            AfterDrain = async (_, ct) =>
+            {
+                never.SetResult(StepResult.Ok);
+                await Task.Delay(50, ct);
+            },
+        });
+
+        Assert.Equal(50, result.Issued);
+        Assert.Equal(47, result.Ok);
+        Assert.Equal(3, result.TimedOut);
+        Assert.Equal(3, result.Abandoned);
+        Assert.Equal(3, result.LateCompletions);
+        Assert.True(result.Accounted);
+    }
+}
+
+/// <summary>Open-model schedules: exact uniform spacing, Poisson with the right mean, repeatable from the seed.</summary>
+public sealed class ArrivalScheduleTests
+{
+    [Fact]
+    public void A_uniform_schedule_is_evenly_spaced_and_ends_at_its_count()
+    {
+        var schedule = new ArrivalSchedule((LoadSimulation.Open)LoadSimulation.Inject(500, requests: 4));
+
+        Assert.Equal([0, 0.002, 0.004, 0.006], Drain(schedule).Select(t => Math.Round(t, 9)));
+    }
+
+    [Fact]
+    public void A_poisson_schedule_has_the_rate_as_its_mean_and_is_the_same_for_the_same_seed()
+    {
+        var load = (LoadSimulation.Open)LoadSimulation.Inject(1000, requests: 100_000, arrivals: Arrivals.Poisson, seed: 7);
+        var first = Drain(new ArrivalSchedule(load));
+        var second = Drain(new ArrivalSchedule(load));
+        var gaps = first.Zip(first.Skip(1), (a, b) => b - a).ToArray();
+
+        Assert.Equal(first, second);
+        Assert.Equal(100_000, first.Count);
+        Assert.InRange(gaps.Average(), 0.00099, 0.00101); // mean gap 1/rate (100,000 draws: ±0.3% at 3σ)
+        var cv = Math.Sqrt(gaps.Select(g => (g - gaps.Average()) * (g - gaps.Average())).Average()) / gaps.Average();
+        Assert.InRange(cv, 0.97, 1.03); // exponential gaps: standard deviation = mean
+        Assert.All(gaps, g => Assert.True(g >= 0));
+    }
+
+    [Fact]
+    public void A_timed_schedule_stops_at_its_duration()
+    {
+        var times = Drain(new ArrivalSchedule((LoadSimulation.Open)LoadSimulation.Inject(100, TimeSpan.FromSeconds(2), arrivals: Arrivals.Poisson)));
+
+        Assert.All(times, t => Assert.True(t < 2));
+        Assert.InRange(times.Count, 150, 250);
+    }
+
+    private static List<double> Drain(ArrivalSchedule schedule)
+    {
+        var times = new List<double>();
+        while (schedule.Next() is { } t)
+        {
+            times.Add(t);
+        }
+
+        return times;
+    }
+}

@@ -34,12 +34,14 @@ public sealed class ResultComparerTests
     }
 
     [Fact]
-    public void A_large_relative_change_below_the_noise_floor_is_the_same()
+    public void The_noise_floor_is_relative_for_small_values_so_a_large_change_of_a_tiny_latency_counts()
     {
         var a = Samples.Run("a", Samples.Scenario("harness.null", 100, 1000));
-        var b = Samples.Run("b", Samples.Scenario("harness.null", 150, 1000)); // +50%, but 0.05 µs
+        var b = Samples.Run("b", Samples.Scenario("harness.null", 150, 1000)); // +50%, only 0.05 µs, but half the value
+        var c = Samples.Run("c", Samples.Scenario("harness.null", 104, 1000)); // +4%: within the threshold
 
-        Assert.Equal(Verdict.Same, Assert.Single(ResultComparer.Compare("a", Measurement.From(a), "b", Measurement.From(b)).Rows).Verdict);
+        Assert.Equal(Verdict.Slower, Assert.Single(ResultComparer.Compare("a", Measurement.From(a), "b", Measurement.From(b)).Rows).Verdict);
+        Assert.Equal(Verdict.Same, Assert.Single(ResultComparer.Compare("a", Measurement.From(a), "c", Measurement.From(c)).Rows).Verdict);
     }
 
     [Fact]

@@ -7,4 +7,7 @@ public sealed record ComparisonResult(string BaseName, string DiffName, IReadOnl
     public bool Benchmarks { get; init; }
 
     public bool HasRegression => Rows.Any(r => r.Verdict == Verdict.Slower);
+
+    /// <summary>A matched measurement could not be judged (incomplete or unaccounted): a comparison that fails too.</summary>
+    public bool HasInvalid => Rows.Any(r => r.Verdict == Verdict.Invalid);
 }

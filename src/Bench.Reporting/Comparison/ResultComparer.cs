@@ -6,9 +6,10 @@ namespace Bench.Reporting.Comparison;
 
 /// <summary>
 /// Compares two sets of measurements (two runs, two recorded revisions, or two variants of one run) matched by
-/// scenario id + settings. Verdict per match: slower when throughput fell or p50 rose by more than the threshold and
-/// the noise floor with a significant Mann–Whitney test on the per-second samples; faster for the opposite; else same.
-/// Measurements without per-second samples (casts, measured at the worker) need twice the threshold instead.
+/// scenario id + settings. A metric (throughput, p50, p99, and p99.9 with enough samples) counts when the repetitions
+/// differ significantly (<see cref="RepetitionTest"/>), beyond the relative threshold and beyond a floor that is
+/// absolute for large values and relative for small ones. A significant rise in the error rate is a regression. An
+/// incomplete or unaccounted side is invalid, never "same"; a "same" says the smallest change it could have seen.
 /// </summary>
 public static class ResultComparer
 {
@@ -48,52 +49,142 @@ public static class ResultComparer
         ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(d);
         ArgumentNullException.ThrowIfNull(options);
-        var samples = b.ThroughputPerSecond.Count >= 3 && d.ThroughputPerSecond.Count >= 3;
-        var threshold = samples ? options.Threshold : options.Threshold * 2;
-        double? throughputP = samples ? MannWhitney.PValue(b.ThroughputPerSecond, d.ThroughputPerSecond) : null;
-        double? p50P = samples && b.PerSecondSamplesAreLatency ? MannWhitney.PValue(b.P50PerSecond, d.P50PerSecond) : null;
-        bool Significant(double? p) => p is null || p < options.Alpha;
-
-        var throughputChange = ScenarioComparison.Change(b.Throughput, d.Throughput);
-        var throughputMatters = Math.Abs(d.Throughput - b.Throughput) > options.ThroughputNoise && Math.Abs(throughputChange) > threshold && Significant(throughputP);
-        var latencyChange = ScenarioComparison.Change(b.P50Us, d.P50Us);
-        var latencyMatters = Math.Abs(d.P50Us - b.P50Us) > options.LatencyNoiseUs && Math.Abs(latencyChange) > threshold && Significant(p50P);
-
-        var reasons = new List<string>();
-        var slower = false;
-        var faster = false;
-        if (throughputMatters)
+        var row = new ScenarioComparison(b.Key, b.Label, Verdict.Same, string.Empty, b.Throughput, d.Throughput, null, b.P50Us, d.P50Us, null, b.P99Us, d.P99Us, b.P999Us, d.P999Us)
         {
-            (throughputChange < 0 ? ref slower : ref faster) = true;
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"throughput {throughputChange:+0.0%;-0.0%}{P(throughputP)}"));
-        }
+            BaseErrorRate = b.ErrorRate,
+            DiffErrorRate = d.ErrorRate,
+            BaseRepetitions = b.Repetitions.Count,
+            DiffRepetitions = d.Repetitions.Count,
+        };
 
-        if (latencyMatters)
+        // Figures from an interrupted run, or one whose requests do not add up, are not measurements: never "same".
+        var invalid = new List<string>();
+        foreach (var (side, m) in new[] { ("base", b), ("diff", d) })
         {
-            (latencyChange > 0 ? ref slower : ref faster) = true;
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"p50 {latencyChange:+0.0%;-0.0%}{P(p50P)}"));
-        }
-
-        var verdict = slower ? Verdict.Slower : faster ? Verdict.Faster : Verdict.Same;
-        if (reasons.Count == 0)
-        {
-            // Say which condition kept a visible change from counting: the threshold, the noise floor, or the test.
-            foreach (var (name, change, absolute, floor, p) in new[]
+            if (m.Incomplete)
             {
-                ("throughput", throughputChange, Math.Abs(d.Throughput - b.Throughput), options.ThroughputNoise, throughputP),
-                ("p50", latencyChange, Math.Abs(d.P50Us - b.P50Us), options.LatencyNoiseUs, p50P),
-            })
+                invalid.Add(side + " is incomplete");
+            }
+
+            if (!m.Accounted)
             {
-                if (Math.Abs(change) > threshold && absolute > floor && !Significant(p))
-                {
-                    reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {change:+0.0%;-0.0%} not significant{P(p)}"));
-                }
+                invalid.Add(side + "'s accounting does not hold");
             }
         }
 
-        var reason = reasons.Count > 0 ? string.Join(", ", reasons)
-            : string.Create(CultureInfo.InvariantCulture, $"within {threshold:0%} / noise floor{(samples ? string.Empty : " (no per-second samples: threshold only)")}");
-        return new ScenarioComparison(b.Key, b.Label, verdict, reason, b.Throughput, d.Throughput, throughputP, b.P50Us, d.P50Us, p50P, b.P99Us, d.P99Us, b.P999Us, d.P999Us);
+        if (invalid.Count > 0)
+        {
+            return row with { Verdict = Verdict.Invalid, Reason = string.Join(", ", invalid) + ": not judged" };
+        }
+
+        var metrics = new List<(string Name, bool HigherIsBetter, Func<RepetitionFigures, double> Figure, double Floor)>
+        {
+            ("throughput", true, r => r.Throughput, options.ThroughputNoise),
+        };
+        if (b.LatencyJudged && d.LatencyJudged)
+        {
+            metrics.Add(("p50", false, r => r.P50Us, options.LatencyNoiseUs));
+            metrics.Add(("p99", false, r => r.P99Us, options.LatencyNoiseUs));
+            if (b.Repetitions.Concat(d.Repetitions).All(r => r.Ok >= options.MinOkForP999))
+            {
+                metrics.Add(("p99.9", false, r => r.P999Us, options.LatencyNoiseUs));
+            }
+        }
+
+        var worse = new List<string>();
+        var better = new List<string>();
+        var unseen = new List<string>();
+        var tested = false;
+        (string Metric, double Mde, double Se)? weakest = null;
+        foreach (var (name, higherIsBetter, figure, floor) in metrics)
+        {
+            var (baseMedian, diffMedian) = (b.Median(figure), d.Median(figure));
+            var outcome = RepetitionTest.Compare([.. b.Repetitions.Select(figure)], [.. d.Repetitions.Select(figure)], options.Alpha);
+            var change = ScenarioComparison.Change(baseMedian, diffMedian);
+
+            // The absolute floor keeps sub-microsecond wobble quiet, but it must not swallow real changes of small
+            // values: it never asks for more than half the relative threshold.
+            var effectiveFloor = Math.Min(floor, options.Threshold / 2 * Math.Abs(baseMedian));
+            var beyondFloor = Math.Abs(diffMedian - baseMedian) > effectiveFloor;
+            bool counts;
+            string why;
+            if (outcome.P is { } p)
+            {
+                tested = true;
+                counts = p < options.Alpha && Math.Abs(change) > options.Threshold && beyondFloor;
+                why = string.Create(CultureInfo.InvariantCulture, $"{name} {change:+0.0%;-0.0%} (p={p:0.0000})");
+                if (outcome.MinDetectableChange is { } mde && (weakest is null || mde > weakest.Value.Mde))
+                {
+                    weakest = (name, mde, outcome.StandardError!.Value);
+                }
+
+                if (!counts && Math.Abs(change) > options.Threshold && beyondFloor)
+                {
+                    unseen.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {change:+0.0%;-0.0%} not significant (p={p:0.0000})"));
+                }
+            }
+            else
+            {
+                // One repetition a side: run-to-run noise is unknown, so only a change far beyond it counts.
+                counts = Math.Abs(change) > options.Threshold * options.UntestedFactor && beyondFloor;
+                why = string.Create(CultureInfo.InvariantCulture, $"{name} {change:+0.0%;-0.0%}");
+            }
+
+            if (counts)
+            {
+                ((change < 0) == higherIsBetter ? worse : better).Add(why);
+            }
+
+            row = name switch
+            {
+                "throughput" => row with { ThroughputP = outcome.P },
+                "p50" => row with { P50P = outcome.P },
+                _ => row,
+            };
+        }
+
+        var riseP = ErrorRateTest.RiseP(b.Errors, b.Issued, d.Errors, d.Issued);
+        if (riseP < options.Alpha && d.ErrorRate - b.ErrorRate > options.ErrorRateFloor)
+        {
+            worse.Add(string.Create(CultureInfo.InvariantCulture, $"errors {b.ErrorRate:0.00%} → {d.ErrorRate:0.00%} (p={riseP:0.0000})"));
+        }
+
+        var verdict = worse.Count > 0 ? Verdict.Slower : better.Count > 0 ? Verdict.Faster : Verdict.Same;
+        string reason;
+        if (verdict != Verdict.Same)
+        {
+            reason = string.Join(", ", worse.Concat(better));
+            if (!tested)
+            {
+                reason += string.Create(CultureInfo.InvariantCulture, $" (one repetition a side: untested, beyond {options.Threshold * options.UntestedFactor:0%})");
+            }
+        }
+        else if (!tested)
+        {
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"within {options.Threshold * options.UntestedFactor:0%}: one repetition a side cannot tell a change from run-to-run noise; --repeat 3 or more tests it");
+        }
+        else if (weakest is { } w && w.Mde > options.Threshold)
+        {
+            var suggest = RepetitionTest.RepetitionsFor(options.Threshold, w.Se, b.Repetitions.Count, d.Repetitions.Count, options.Alpha);
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"inconclusive: a change under {w.Mde:0%} in {w.Metric} could have gone unseen{(suggest is { } n ? $"; about {n} repetitions a side would see {options.Threshold:0%}" : string.Empty)}");
+            row = row with { MinDetectableChange = w.Mde, SuggestedRepetitions = suggest };
+        }
+        else
+        {
+            reason = weakest is { } seen
+                ? string.Create(CultureInfo.InvariantCulture, $"same: no change ≥ {seen.Mde:0%} in {seen.Metric} would have gone unseen")
+                : "same";
+            row = row with { MinDetectableChange = weakest?.Mde };
+        }
+
+        if (verdict == Verdict.Same && unseen.Count > 0)
+        {
+            reason += " (" + string.Join(", ", unseen) + ")";
+        }
+
+        return row with { Verdict = verdict, Reason = reason };
     }
 
     /// <summary>BenchmarkDotNet results, matched by full name, tested on their per-iteration samples (lower is better).</summary>
@@ -137,13 +228,14 @@ public static class ResultComparer
         var regressions = result.Rows.Count(r => r.Verdict == Verdict.Slower);
         text.AppendLine(CultureInfo.InvariantCulture, $"## Bench compare: {result.DiffName} against {result.BaseName}");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"**{(regressions > 0 ? $"{regressions} regression(s)" : "no regression")}** · {result.Rows.Count(r => r.Verdict == Verdict.Faster)} faster · {result.Rows.Count(r => r.Verdict == Verdict.Same)} same");
+        var invalid = result.Rows.Count(r => r.Verdict == Verdict.Invalid);
+        text.AppendLine(CultureInfo.InvariantCulture, $"**{(regressions > 0 ? $"{regressions} regression(s)" : "no regression")}**{(invalid > 0 ? $" · **{invalid} invalid** (incomplete or unaccounted: not judged)" : string.Empty)} · {result.Rows.Count(r => r.Verdict == Verdict.Faster)} faster · {result.Rows.Count(r => r.Verdict == Verdict.Same)} same");
         text.AppendLine();
         text.AppendLine(result.Benchmarks ? "| verdict | benchmark | mean ns base → diff | why |" : "| verdict | measurement | ok/s base → diff | p50 µs base → diff | p99 µs | p99.9 µs | why |");
         text.AppendLine(result.Benchmarks ? "|---|---|---:|---|" : "|---|---|---:|---:|---:|---:|---|");
-        foreach (var r in result.Rows.OrderByDescending(r => r.Verdict == Verdict.Slower).ThenBy(r => r.Label, StringComparer.Ordinal))
+        foreach (var r in result.Rows.OrderByDescending(r => r.Verdict is Verdict.Slower or Verdict.Invalid).ThenBy(r => r.Label, StringComparer.Ordinal))
         {
-            var mark = r.Verdict switch { Verdict.Slower => "🔴 slower", Verdict.Faster => "🟢 faster", _ => "same" };
+            var mark = r.Verdict switch { Verdict.Slower => "🔴 slower", Verdict.Faster => "🟢 faster", Verdict.Invalid => "⚠️ invalid", _ => "same" };
             if (result.Benchmarks)
             {
                 // BenchmarkDotNet rows carry the mean in the p50 fields, in µs; shown in ns.

@@ -7,5 +7,19 @@ public sealed record ScenarioComparison(
     double BaseP50Us, double DiffP50Us, double? P50P,
     double BaseP99Us, double DiffP99Us, double BaseP999Us, double DiffP999Us)
 {
+    public double BaseErrorRate { get; init; }
+
+    public double DiffErrorRate { get; init; }
+
+    public int BaseRepetitions { get; init; } = 1;
+
+    public int DiffRepetitions { get; init; } = 1;
+
+    /// <summary>The smallest change the comparison would have found at 95% power (with repetitions), as a fraction.</summary>
+    public double? MinDetectableChange { get; init; }
+
+    /// <summary>When the minimum detectable change is above the threshold: repetitions a side that would bring it under.</summary>
+    public int? SuggestedRepetitions { get; init; }
+
     public static double Change(double baseValue, double diffValue) => baseValue == 0 ? 0 : (diffValue - baseValue) / baseValue;
 }

@@ -7,6 +7,14 @@ public sealed record HistoryScenario
 
     public required string SettingsKey { get; init; }
 
+    /// <summary>Which repetition of the variant (1-based): a run with --repeat N keeps N entries per variant.</summary>
+    public int Repetition { get; init; } = 1;
+
+    public bool Incomplete { get; init; }
+
+    /// <summary>issued = ok + failed + timed out held (and, for casts, every delivery arrived). Old entries lack it: true.</summary>
+    public bool Accounted { get; init; } = true;
+
     public required string Model { get; init; }
 
     public required string LatencyKind { get; init; }

@@ -40,6 +40,12 @@ public sealed class HistoryStore(string directory)
     {
         var index = ReadIndex();
         var entry = Find(index, which) ?? throw new ResultFormatException($"no recorded revision matches '{which}' in {Directory}");
+        if (entry.Incomplete)
+        {
+            // An interrupted night measured less than it claims: every later night would be judged against it.
+            throw new ResultFormatException($"{entry.File} is an incomplete run: it cannot be the baseline");
+        }
+
         WriteIndex(index with { Baseline = entry.File });
         return entry;
     }
@@ -78,11 +84,14 @@ public sealed class HistoryStore(string directory)
             Scenarios = [.. run.Scenarios.Select(s =>
             {
                 var latency = s.OneWay ?? s.Latency.Corrected;
-                var full = s.Timeline.Where(p => p.Seconds >= 0.999).ToList();
+                var full = s.Timeline.Where(p => p.IsSample).ToList();
                 return new HistoryScenario
                 {
                     Id = s.Id,
                     SettingsKey = s.SettingsKey,
+                    Repetition = s.Repetition,
+                    Incomplete = s.Incomplete,
+                    Accounted = s.Counts.Accounted,
                     Model = s.Model,
                     LatencyKind = s.LatencyKind,
                     Issued = s.Counts.Issued,

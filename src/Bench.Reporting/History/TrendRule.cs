@@ -26,7 +26,8 @@ public static class TrendRule
         foreach (var key in baseMeasurements.Keys)
         {
             var nights = new List<(string, Verdict)>();
-            foreach (var entry in entries.Where(e => e.StartedAt > baseline.StartedAt))
+            // Only complete nights of the baseline's suite: a quick run or an interrupted night is another measurement.
+            foreach (var entry in entries.Where(e => e.StartedAt > baseline.StartedAt && e.Suite == baseline.Suite && !e.Incomplete))
             {
                 if (Measurement.From(entry).FirstOrDefault(m => m.Key == key) is { } night)
                 {
@@ -35,8 +36,8 @@ public static class TrendRule
             }
 
             var shift = nights.Count >= StableNights + OutNights
-                && nights.TakeLast(OutNights).All(n => n.Item2 == Verdict.Slower)
-                && nights.SkipLast(OutNights).TakeLast(StableNights).All(n => n.Item2 != Verdict.Slower);
+                && nights.TakeLast(OutNights).All(n => n.Item2 is Verdict.Slower or Verdict.Invalid)
+                && nights.SkipLast(OutNights).TakeLast(StableNights).All(n => n.Item2 is Verdict.Same or Verdict.Faster);
             series.Add(new Series(key, baseMeasurements[key].Label, nights, shift));
         }
 
@@ -52,11 +53,11 @@ public static class TrendRule
         text.AppendLine();
         text.AppendLine(shifts > 0 ? $"**{shifts} shift(s) flagged**: two nights out of range after three in range." : "No shift: no measurement has two nights out of range after three in range.");
         text.AppendLine();
-        text.AppendLine("| measurement | nights, oldest first (· same, ▲ faster, ▼ slower) | shift |");
+        text.AppendLine("| measurement | nights, oldest first (· same, ▲ faster, ▼ slower, ✕ invalid) | shift |");
         text.AppendLine("|---|---|---|");
         foreach (var s in series)
         {
-            var marks = string.Concat(s.Nights.Select(n => n.Verdict switch { Verdict.Slower => "▼", Verdict.Faster => "▲", _ => "·" }));
+            var marks = string.Concat(s.Nights.Select(n => n.Verdict switch { Verdict.Slower => "▼", Verdict.Faster => "▲", Verdict.Invalid => "✕", _ => "·" }));
             text.AppendLine(CultureInfo.InvariantCulture, $"| `{s.Label}` | {(marks.Length > 0 ? marks : "(no nights since the baseline)")} | {(s.Shift ? "🔴 yes" : "no")} |");
         }
 
