@@ -17,6 +17,13 @@ internal sealed record ScenarioSettings
     /// <summary>Open model at this rate (requests/s) when set; closed model with <see cref="Outstanding"/> otherwise.</summary>
     public double? Rate { get; init; }
 
+    /// <summary>
+    /// Open model at this fraction of the drain rate the same scenario's closed-model flood just measured in this run
+    /// (casts: one-way latency below capacity, where it is latency and not backlog depth). Resolved into
+    /// <see cref="Rate"/> when the run reaches it; recorded as the fraction, so runs on faster or slower machines match.
+    /// </summary>
+    public double? RateOfDrain { get; init; }
+
     /// <summary>Open model: evenly spaced arrivals (the default) or Poisson ones with the same mean rate.</summary>
     public Arrivals Arrivals { get; init; }
 
@@ -99,9 +106,14 @@ internal sealed record ScenarioSettings
     {
         var d = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["model"] = Rate is null ? "closed" : "open",
+            ["model"] = Rate is null && RateOfDrain is null ? "closed" : "open",
         };
-        if (Rate is { } rate)
+        if (RateOfDrain is { } fraction)
+        {
+            d["rate"] = fraction.ToString("0.##%", CultureInfo.InvariantCulture) + " of drain";
+            d["arrivals"] = Arrivals == Arrivals.Poisson ? "poisson" : "uniform";
+        }
+        else if (Rate is { } rate)
         {
             d["rate"] = rate.ToString("0.##", CultureInfo.InvariantCulture);
             d["arrivals"] = Arrivals == Arrivals.Poisson ? "poisson" : "uniform";
@@ -145,14 +157,27 @@ internal sealed record ScenarioSettings
             d["sleepMs"] = SleepMs.ToString(CultureInfo.InvariantCulture);
         }
 
+        // The raw baseline runs with the ack mode, queue type and client connections it records (like for like).
+        d["ack"] = Ack == AckMode.OnReceipt ? "receipt" : "after";
+        d["channels"] = Channels.ToString(CultureInfo.InvariantCulture);
+
+        // The extent changes what a cast's figures mean (a flood of 30,000 builds a shallower backlog than one of
+        // 200,000), and a counted call run is another measurement than a timed one.
+        if (Requests is { } requests)
+        {
+            d["requests"] = requests.ToString(CultureInfo.InvariantCulture);
+        }
+        else if (ScenarioIds.IsCast(id))
+        {
+            d["duration"] = DurationSeconds.ToString("0.##", CultureInfo.InvariantCulture);
+        }
+
         if (ScenarioIds.IsRaw(id))
         {
             return d;
         }
 
         d["envelope"] = Envelope == EnvelopeFormat.Oslo2 ? "oslo2" : "plain";
-        d["ack"] = Ack == AckMode.OnReceipt ? "receipt" : "after";
-        d["channels"] = Channels.ToString(CultureInfo.InvariantCulture);
         d["workerRateLimit"] = WorkerRateLimit is { } limit ? limit.ToString("0.##", CultureInfo.InvariantCulture) : "off";
         if (ScenarioIds.IsCall(id))
         {

@@ -75,14 +75,15 @@ internal static class RunCommand
                 try
                 {
                     ScenarioRecord record;
+                    var run = ResolveRate(spec, session.Result.Scenarios);
                     if (ScenarioIds.IsCelery(spec.Id))
                     {
-                        await using var celery = new CeleryExecution(session, spec);
+                        await using var celery = new CeleryExecution(session, run);
                         record = await celery.RunAsync(d.Update, signal.Token);
                     }
                     else
                     {
-                        await using var execution = new ScenarioExecution(session, spec);
+                        await using var execution = new ScenarioExecution(session, run);
                         record = await execution.RunAsync(d.Update, signal.Token);
                     }
 
@@ -107,6 +108,22 @@ internal static class RunCommand
             ReportCommand.LoadHistory(null, root), ReportCommand.LoadBenchmarks(null, root), out var problem);
         Console.WriteLine(report is null ? "bench: " + problem : "report:  " + report);
         return interrupted ? 130 : failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// A spec whose rate is a fraction of the drain rate gets its rate from the newest closed-model run of the same
+    /// scenario in this run (the flood just before it); the recorded settings keep the fraction.
+    /// </summary>
+    private static ScenarioSpec ResolveRate(ScenarioSpec spec, IReadOnlyList<ScenarioRecord> done)
+    {
+        if (spec.Settings.RateOfDrain is not { } fraction)
+        {
+            return spec;
+        }
+
+        var flood = done.LastOrDefault(r => r.Id == spec.Id && r.Model == "closed" && r.Throughput > 0)
+            ?? throw new InvalidOperationException($"{spec.Id} at {fraction:0%} of its drain rate needs a closed-model run of {spec.Id} before it in the same run");
+        return spec with { Settings = spec.Settings with { Rate = Math.Max(1, Math.Round(flood.Throughput * fraction)) } };
     }
 
     /// <summary>The scenario runs the flags ask for: a suite, or one scenario, crossed with every listed setting value.</summary>

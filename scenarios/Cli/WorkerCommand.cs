@@ -69,7 +69,7 @@ internal static class WorkerCommand
         RawEchoServer? rawServer = null;
         if (rawCasts is not null)
         {
-            rawServer = await RawEchoServer.StartAsync(broker.Uri.Uri, options.Topic + ".raw", options.ControlExchange, options.Prefetch, options.Durable || options.QueueKind == QueueKind.Quorum, rawCasts, signal.Token);
+            rawServer = await RawEchoServer.StartAsync(broker.Uri.Uri, options.Topic + ".raw", options.ControlExchange, options.Prefetch, options.Durable, rawCasts, signal.Token, quorum: options.QueueKind == QueueKind.Quorum, ackAfter: options.AckMode == AckMode.AfterHandling);
         }
 
         // A parent process (a scenario) waits for this line before it sends anything.

@@ -23,7 +23,7 @@ internal sealed class InProcessWorker : IAsyncDisposable
         service.CastReceived = casts.Record;
         manager.RejectedCount = () => service.DeadLettered + service.Failures;
         var rawServer = rawCasts is null ? null
-            : await RawEchoServer.StartAsync(uri, options.Topic + ".raw", options.ControlExchange, options.Prefetch, options.Durable || options.QueueKind == QueueKind.Quorum, rawCasts, cancellationToken);
+            : await RawEchoServer.StartAsync(uri, options.Topic + ".raw", options.ControlExchange, options.Prefetch, options.Durable, rawCasts, cancellationToken, quorum: options.QueueKind == QueueKind.Quorum, ackAfter: options.AckMode == AckMode.AfterHandling);
         return new InProcessWorker(service, rawServer);
     }
 

@@ -6,8 +6,9 @@ namespace Bench.Scenarios.Workers;
 
 /// <summary>
 /// The baseline's server: plain RabbitMQ.Client, no RPC layer. A message with reply_to is echoed back to it (a raw
-/// request/reply); one without is a raw cast whose first 8 bytes are the send timestamp. Acks on receipt, as the
-/// RPC service does by default, with the same prefetch, so the two differ only by what the RPC layer adds.
+/// request/reply); one without is a raw cast whose first 8 bytes are the send timestamp. It honours the settings the
+/// RPC service runs with — prefetch, queue type (classic or quorum), durability and ack mode (on receipt, oslo's
+/// default, or after the reply is published) — so the two differ only by what the RPC layer adds.
 /// </summary>
 public sealed class RawEchoServer : IAsyncDisposable
 {
@@ -16,19 +17,24 @@ public sealed class RawEchoServer : IAsyncDisposable
     private readonly OneWayStats _casts;
     private readonly CachedString _defaultExchange = new(string.Empty);
     private readonly Dictionary<string, CachedString> _routes = new(StringComparer.Ordinal);
+    private readonly bool _ackAfter;
 
-    private RawEchoServer(IConnection connection, IChannel channel, OneWayStats casts)
+    private RawEchoServer(IConnection connection, IChannel channel, OneWayStats casts, bool ackAfter)
     {
         _connection = connection;
         _channel = channel;
         _casts = casts;
+        _ackAfter = ackAfter;
     }
 
-    public static async Task<RawEchoServer> StartAsync(Uri uri, string queue, string exchange, ushort prefetch, bool durable, OneWayStats casts, CancellationToken cancellationToken)
+    public static async Task<RawEchoServer> StartAsync(Uri uri, string queue, string exchange, ushort prefetch, bool durable, OneWayStats casts, CancellationToken cancellationToken,
+        bool quorum = false, bool ackAfter = false)
     {
         var connection = await new ConnectionFactory { Uri = uri, ClientProvidedName = "bench-raw-server:" + queue }.CreateConnectionAsync(cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        await channel.QueueDeclareAsync(queue, durable: durable, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+        // A quorum queue is always durable; the RPC service declares the same.
+        await channel.QueueDeclareAsync(queue, durable: durable || quorum, exclusive: false, autoDelete: false,
+            arguments: quorum ? new Dictionary<string, object?> { ["x-queue-type"] = "quorum" } : null, cancellationToken: cancellationToken);
         // Also reachable through oslo's topic exchange, so the baseline can be measured on either route.
         await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: durable, autoDelete: false, cancellationToken: cancellationToken);
         await channel.QueueBindAsync(queue, exchange, queue, cancellationToken: cancellationToken);
@@ -37,7 +43,7 @@ public sealed class RawEchoServer : IAsyncDisposable
             await channel.BasicQosAsync(0, prefetch, false, cancellationToken);
         }
 
-        var server = new RawEchoServer(connection, channel, casts);
+        var server = new RawEchoServer(connection, channel, casts, ackAfter);
         await channel.BasicConsumeAsync(queue, autoAck: false, new Consumer(channel, server), cancellationToken);
         return server;
     }
@@ -51,7 +57,11 @@ public sealed class RawEchoServer : IAsyncDisposable
 
     private async Task HandleAsync(ulong tag, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
-        await _channel.BasicAckAsync(tag, false);
+        if (!_ackAfter)
+        {
+            await _channel.BasicAckAsync(tag, false);
+        }
+
         if (properties.ReplyTo is { } replyTo)
         {
             if (!_routes.TryGetValue(replyTo, out var route))
@@ -64,6 +74,11 @@ public sealed class RawEchoServer : IAsyncDisposable
         else if (body.Length >= 8)
         {
             _casts.Record(BinaryPrimitives.ReadInt64LittleEndian(body.Span), Stopwatch.GetTimestamp());
+        }
+
+        if (_ackAfter)
+        {
+            await _channel.BasicAckAsync(tag, false);
         }
     }
 
