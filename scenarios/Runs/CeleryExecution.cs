@@ -46,6 +46,11 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
             ? await RunPythonClientAsync(cpu, isCast, cancellation)
             : await RunBenchClientAsync(cpu, isCast, onProgress, cancellation);
         record.Notes.Add($"worker log: {Path.GetFileName(LogPath)} (in peers/ beside results.json)");
+        if (Settings.CeleryWorker == "python" && Settings.Pool == "solo" && Settings.PrefetchMultiplier is > 0 and <= 4)
+        {
+            record.Notes.Add(StallNote);
+        }
+
         return record;
     }
 
@@ -169,14 +174,31 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
 
         var after = sources.Select(s => s.CpuSeconds()).ToArray();
         var samples = File.ReadAllLines(output).Select(l => l.Split(' ')).Select(p => (Start: long.Parse(p[0], CultureInfo.InvariantCulture), Latency: long.Parse(p[1], CultureInfo.InvariantCulture), Outcome: p[2])).ToList();
-        var result = FromSamples(samples, start, sources, before, after);
+        // The drain clock starts at the first send the client made (its stamps are CLOCK_MONOTONIC ns, Stopwatch's
+        // clock on Linux), not at the launch: the interpreter's start, its imports and its connection are not drain.
+        if (samples.Count > 0)
+        {
+            start = (long)(samples.Min(s => s.Start) * (Stopwatch.Frequency / 1e9));
+        }
+
+        var result = FromSamples(samples, requests, start, sources, before, after);
         var record = ScenarioRecords.From(result, Settings.Describe(spec.Id), isCast ? "publish (client side)" : "round-trip (measured by the Python client)");
         record.Notes.Add("driven by the real Python Celery client (scripts/peers/celery/client.py): latencies are its own; its CPU is not measured");
         return isCast ? await WithDrainAsync(record, result.Ok, start, cancellation) : record;
     }
 
+    /// <summary>
+    /// What a solo Celery 5.2.6 worker with a small prefetch window does, found by strace and a probe in kombu's hub
+    /// (issue 15, item 11): Celery's finding, not an artifact of Bench's client, which the real Python client shows too.
+    /// </summary>
+    private const string StallNote = "Celery 5.2.6 / kombu 5.2.4, solo pool, prefetch multiplier ≤ 4: the worker queues each ack for the event "
+        + "loop's next turn, then blocks in poll() until its next timer (the 2 s worker heartbeat) with the ack unsent; the broker withholds "
+        + "the next task until the ack arrives, so stalls of up to 2 s follow. A client that sends within ~1 ms of a result hits it most "
+        + "often; the real Python client hits it too (celery/celery#7718, celery/kombu#1587). Patching the hub to poll with timeout 0 while "
+        + "callbacks are ready removes every stall for both clients.";
+
     // The Python client's samples as an engine result: the same histogram, counts and per-second timeline.
-    private ScenarioResult FromSamples(List<(long Start, long Latency, string Outcome)> samples, long startTicks, List<CpuSource> sources, double?[] before, double?[] after)
+    private ScenarioResult FromSamples(List<(long Start, long Latency, string Outcome)> samples, long requested, long startTicks, List<CpuSource> sources, double?[] before, double?[] after)
     {
         var histogram = new LatencyHistogram();
         long ok = 0, failed = 0, timedOut = 0;
@@ -223,7 +245,9 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
             WarmUpSeconds = 0,
             DurationSeconds = duration,
             Incomplete = false,
-            Issued = samples.Count,
+            // Issued is what the client was asked to send, not the samples it wrote: a request it lost leaves the
+            // accounting short, and so the run says so.
+            Issued = requested,
             Ok = ok,
             Failed = failed,
             TimedOut = timedOut,
