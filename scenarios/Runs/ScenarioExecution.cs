@@ -57,7 +57,8 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             OnProgress = onProgress,
             CpuSources = cpu,
             Cancellation = cancellation,
-            BeforeMeasurement = isCast ? (warmUp, ct) => ResetWorkerStatsAsync(warmUp, ct) : null,
+            BeforeMeasurement = isCast ? (warmUp, ct) => ResetWorkerStatsAsync(warmUp, ct)
+                : spec.Id == ScenarioIds.CallSleep ? (_, ct) => ForEachWorkerAsync("sleep_stats_reset", ct) : null,
 
             // Casts: the workers' and the broker's work on the backlog happens after the client stops publishing, so
             // the run (and its CPU reading) ends when the workers have received what was sent, not before.
@@ -74,7 +75,33 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             record.Notes.Add("external broker: its CPU is not measured");
         }
 
+        if (spec.Id == ScenarioIds.CallSleep && _workers.Count > 0)
+        {
+            record = record with { WorkerServiceTime = await SleepServiceTimeAsync() };
+        }
+
         return isCast ? await WithWorkerMeasurementsAsync(record, result, cancellation) : record;
+    }
+
+    /// <summary>What `sleep` really took at the workers (merged), to stand beside the service time asked for.</summary>
+    private async Task<LatencyRecord> SleepServiceTimeAsync()
+    {
+        var merged = new LatencyHistogram();
+        foreach (var (server, _) in _workers)
+        {
+            var histogram = await _control!.CallAsync<HistogramRecord>(Target.WithServer(server), "sleep_stats", RpcArgs.Empty, TimeSpan.FromSeconds(60));
+            merged.Add((histogram ?? throw new InvalidOperationException("worker " + server + " returned no sleep stats")).ToHistogram());
+        }
+
+        return LatencyRecord.From(merged);
+    }
+
+    private async Task ForEachWorkerAsync(string method, CancellationToken cancellation)
+    {
+        foreach (var (server, _) in _workers)
+        {
+            await _control!.CallAsync<JsonElement>(Target.WithServer(server), method, RpcArgs.Empty, TimeSpan.FromSeconds(60), cancellationToken: cancellation);
+        }
     }
 
     public ValueTask DisposeAsync() => _owned.DisposeAsync();

@@ -28,6 +28,12 @@ public static class MarkdownSummary
 
         text.AppendLine();
         text.AppendLine("Latency is of ok requests: round trip for calls, send-to-arrival at the worker for casts; open-model rows are measured from each request's intended start. CPU is user+system time of each process in the measured window, divided by completed requests.");
+        if (BaselineRatios.ToMarkdown(run) is { Length: > 0 } ratios)
+        {
+            text.AppendLine();
+            text.Append(ratios);
+        }
+
         var notes = run.Scenarios.SelectMany(s => s.Notes.Select(n => $"- `{s.Id}`: {n}")).Concat(run.Scenarios.SelectMany(s => s.Errors.Take(3).Select(err => $"- `{s.Id}` {err.Outcome}: {err.Message}"))).ToList();
         if (notes.Count > 0)
         {

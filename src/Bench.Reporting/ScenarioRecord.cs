@@ -47,6 +47,9 @@ public sealed record ScenarioRecord
 
     public required LatencyPair Latency { get; init; }
 
+    /// <summary>call.sleep: the service time the workers really spent in `sleep`, beside the sleepMs asked for.</summary>
+    public LatencyRecord? WorkerServiceTime { get; init; }
+
     /// <summary>Casts: latency from send to arrival, measured by the worker(s).</summary>
     public LatencyRecord? OneWay { get; init; }
 

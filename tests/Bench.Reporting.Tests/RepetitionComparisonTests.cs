@@ -186,3 +186,26 @@ public sealed class RepetitionComparisonTests
         }
     }
 }
+
+/// <summary>The Bench/raw ratios in summary.md: only like-for-like pairs, from the same run.</summary>
+public sealed class BaselineRatioTests
+{
+    [Fact]
+    public void Each_bench_scenario_is_paired_with_the_raw_one_of_the_same_load_and_route()
+    {
+        var route = new Dictionary<string, string> { ["route"] = "exchange", ["ack"] = "receipt" };
+        var run = Samples.Run("r",
+            Samples.Scenario("raw.call", 300_000, 2000, settings: route),
+            Samples.Scenario("raw.call", 250_000, 2500, settings: new Dictionary<string, string> { ["route"] = "queue", ["ack"] = "receipt" }),
+            Samples.Scenario("call.add", 400_000, 1500, settings: route),
+            Samples.Scenario("call.echo", 400_000, 1000, settings: new Dictionary<string, string> { ["route"] = "exchange", ["ack"] = "after" }));
+
+        var pair = Assert.Single(BaselineRatios.Pairs(run)); // call.echo has no raw run with ack=after
+
+        Assert.StartsWith("call.add", pair.BenchLabel, StringComparison.Ordinal);
+        Assert.Contains("route=exchange", pair.RawLabel, StringComparison.Ordinal);
+        Assert.Equal(0.75, pair.ThroughputRatio, 2);
+        Assert.Equal(1.0, pair.CpuRatio, 6); // the samples' costs are alike
+        Assert.Contains("Bench/raw", MarkdownSummary.Render(run), StringComparison.Ordinal);
+    }
+}

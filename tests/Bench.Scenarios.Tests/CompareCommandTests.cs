@@ -1,3 +1,4 @@
+using Bench.Reporting;
 using Bench.Testing;
 
 namespace Bench.Scenarios.Tests;
@@ -80,6 +81,11 @@ public sealed class CompareCommandTests(BrokerFixture broker) : IDisposable
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", sleepMs, "--outstanding", "4", "--duration", "6", "--warmup", "1",
             "--amqp", broker.Uri.Uri.OriginalString, "--out", output);
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
+
+        // The worker's own measure of `sleep` stands beside the requested time: one sample per call it served.
+        var s = Assert.Single(ResultStore.Read(output).Scenarios);
+        Assert.NotNull(s.WorkerServiceTime);
+        Assert.True(s.WorkerServiceTime.Count >= s.Counts.Ok, $"{s.WorkerServiceTime.Count} sleeps for {s.Counts.Ok} ok calls");
         return output;
     }
 }

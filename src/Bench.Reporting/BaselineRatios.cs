@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+
+namespace Bench.Reporting;
+
+/// <summary>
+/// What the RPC layer costs, the figure people come for: each Bench scenario beside the raw RabbitMQ.Client baseline
+/// that ran the same load, route, ack mode, queue type, persistence and prefetch in the same run (call.* with
+/// raw.call, cast.count with raw.cast), as Bench/raw ratios of throughput and of client + worker CPU per request.
+/// Settings only one side has (envelope, transport, payload bytes, …) are not part of the match.
+/// </summary>
+public static class BaselineRatios
+{
+    private static readonly string[] s_shared = ["model", "outstanding", "rate", "route", "ack", "queueType", "persistent", "durable", "prefetch", "channels", "workers", "workerProcess", "requests", "duration", "arrivals"];
+
+    public sealed record Pair(string BenchLabel, string RawLabel, double ThroughputRatio, double BenchCpuUs, double RawCpuUs)
+    {
+        public double CpuRatio => RawCpuUs > 0 ? BenchCpuUs / RawCpuUs : 0;
+    }
+
+    public static List<Pair> Pairs(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var pairs = new List<Pair>();
+        var variants = run.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey).Select(g => g.ToList()).ToList();
+        foreach (var bench in variants.Where(v => v[0].Id.StartsWith("call.", StringComparison.Ordinal) || v[0].Id == "cast.count"))
+        {
+            var rawId = bench[0].Id == "cast.count" ? "raw.cast" : "raw.call";
+            var raw = variants.FirstOrDefault(v => v[0].Id == rawId && s_shared.All(k => Value(v[0], k) == Value(bench[0], k)));
+            if (raw is null)
+            {
+                continue;
+            }
+
+            pairs.Add(new Pair(Label(bench[0]), Label(raw[0]), Median(bench, s => s.Throughput) / Math.Max(1e-9, Median(raw, s => s.Throughput)),
+                Median(bench, ClientWorkerCpu), Median(raw, ClientWorkerCpu)));
+        }
+
+        return pairs;
+    }
+
+    public static string ToMarkdown(RunResult run)
+    {
+        var pairs = Pairs(run);
+        if (pairs.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine("## The RPC layer's cost: Bench against raw RabbitMQ.Client, same run");
+        text.AppendLine();
+        text.AppendLine("| Bench | raw baseline | throughput Bench/raw | client + worker CPU µs/req Bench · raw | CPU Bench/raw |");
+        text.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var p in pairs)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{p.BenchLabel}` | `{p.RawLabel}` | {p.ThroughputRatio:0.00}× | {p.BenchCpuUs:0.0} · {p.RawCpuUs:0.0} | {(p.RawCpuUs > 0 ? p.CpuRatio.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–")} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("Matched on load, route, ack mode, queue type, persistence, prefetch, channels and workers; a ratio is the median of each side's repetitions.");
+        return text.ToString();
+    }
+
+    private static string? Value(ScenarioRecord s, string key) => s.Settings.TryGetValue(key, out var v) ? v : null;
+
+    private static string Label(ScenarioRecord s) => s.Id + " " + string.Join(' ', s.Settings.Where(kv => kv.Key is "outstanding" or "rate" or "route").Select(kv => kv.Key + "=" + kv.Value));
+
+    private static double ClientWorkerCpu(ScenarioRecord s) => s.Cost.Where(c => c.Process.StartsWith("client", StringComparison.Ordinal) || c.Process.StartsWith("worker", StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest);
+
+    private static double Median(List<ScenarioRecord> repetitions, Func<ScenarioRecord, double> figure)
+    {
+        var values = repetitions.Select(figure).Order().ToArray();
+        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[(values.Length / 2) - 1] + values[values.Length / 2]) / 2;
+    }
+}
