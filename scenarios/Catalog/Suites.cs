@@ -11,6 +11,9 @@ namespace Bench.Scenarios.Catalog;
 /// </summary>
 internal static class Suites
 {
+    /// <summary>call.add's arguments, {"x": 4, "y": 4}: what a raw baseline sends to be like for like, and what casts carry.</summary>
+    private static readonly int AddArgsBytes = Payloads.Payloads.Add.Json.Length;
+
     public static IReadOnlyList<string> Names { get; } = ["default", "quick", "full", "million", "celery"];
 
     public static IReadOnlyList<ScenarioSpec> Get(string name) => name switch
@@ -31,17 +34,17 @@ internal static class Suites
             new(ScenarioIds.HarnessNull, s with { DurationSeconds = 4, WarmUpSeconds = 1 }),
             // Each Bench scenario beside a raw one on the same route (oslo's topic exchange), ack mode and queue type;
             // the 64-outstanding raw call is also measured straight to the queue, to show what the exchange costs.
-            new(ScenarioIds.RawCall, s with { Outstanding = 1, PayloadBytes = 16, Route = "exchange" }),
+            new(ScenarioIds.RawCall, s with { Outstanding = 1, PayloadBytes = AddArgsBytes, Route = "exchange" }),
             new(ScenarioIds.CallAdd, s with { Outstanding = 1 }),
-            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = 16 }),
-            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = 16, Route = "exchange" }),
+            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
+            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes, Route = "exchange" }),
             new(ScenarioIds.CallAdd, s with { Outstanding = 64 }),
             // Casts twice: a flood gives the drain throughput (its "one-way latency" is the backlog it builds, so it
             // is not judged as latency); then an open model at half that rate gives one-way latency below capacity.
-            new(ScenarioIds.RawCast, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = 16, Route = "exchange" }),
-            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = 16 }),
-            new(ScenarioIds.RawCast, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = 16, Route = "exchange" }),
-            new(ScenarioIds.CastCount, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = 16 }),
+            new(ScenarioIds.RawCast, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes }),
+            new(ScenarioIds.RawCast, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioIds.CastCount, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes }),
             new(ScenarioIds.CallEcho, s with { Outstanding = 16, PayloadBytes = 1024 }),
             new(ScenarioIds.CallNova, s with { Outstanding = 16 }),
             new(ScenarioIds.CallAdd, s with { Rate = 2000 }),
@@ -54,10 +57,10 @@ internal static class Suites
         return
         [
             new(ScenarioIds.HarnessNull, s),
-            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = 16 }),
+            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
             new(ScenarioIds.CallAdd, s with { Outstanding = 1 }),
             new(ScenarioIds.CallAdd, s with { Outstanding = 64 }),
-            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 30_000, PayloadBytes = 16 }),
+            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 30_000, PayloadBytes = AddArgsBytes }),
         ];
     }
 
@@ -86,8 +89,8 @@ internal static class Suites
             new(ScenarioIds.CallAdd, c64 with { Workers = 2 }),
             new(ScenarioIds.CallAdd, c64 with { InProcess = true }),
             new(ScenarioIds.CallAdd, c64 with { WorkerRateLimit = 5000 }),
-            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = 16, Confirms = true }),
-            new(ScenarioIds.FanoutCount, s with { Outstanding = 8, Requests = 50_000, PayloadBytes = 16, Workers = 3 }),
+            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Confirms = true }),
+            new(ScenarioIds.FanoutCount, s with { Outstanding = 8, Requests = 50_000, PayloadBytes = AddArgsBytes, Workers = 3 }),
         ]);
         specs.AddRange(new double[] { 1000, 2000, 4000, 8000, 12000 }.Select(r => new ScenarioSpec(ScenarioIds.CallAdd, s with { Rate = r })));
         return specs;

@@ -156,7 +156,10 @@ internal static class RunCommand
             throw new UsageException("--suite runs a whole suite; give --scenario/--method without it to run one scenario");
         }
 
-        List<ScenarioSpec> specs = scenarios.Length > 0 ? [.. scenarios.Select(id => new ScenarioSpec(id, new ScenarioSettings()))]
+        // A raw baseline run on its own sends what call.add sends as arguments ({"x": 4, "y": 4}: 16 bytes), not the
+        // 1 KiB echo payload, so `--scenario raw.call` is call.add's baseline unless --payload says otherwise.
+        var rawDefault = new ScenarioSettings { PayloadBytes = Payloads.Payloads.Add.Json.Length };
+        List<ScenarioSpec> specs = scenarios.Length > 0 ? [.. scenarios.Select(id => new ScenarioSpec(id, ScenarioIds.IsRaw(id) ? rawDefault : new ScenarioSettings()))]
             : method is not null ? [new ScenarioSpec("call." + method, new ScenarioSettings())]
             : [.. Suites.Get(suite ?? "default")];
 
