@@ -45,6 +45,20 @@ public sealed partial class HtmlReportTests
         await AssertEveryChartDrawnAsync(html, 8);
     }
 
+    [Fact]
+    public async Task Celery_knobs_get_an_effect_chart_each_and_the_stock_chart_grouped_by_knob()
+    {
+        var plotly = PlotlyAsset.Find(RepoRoot.Path) ?? throw new InvalidOperationException("plotly.js is not installed: run scripts/setup.sh");
+        var html = HtmlReport.Render([SweepSamples.CeleryKnobs()], await File.ReadAllTextAsync(plotly));
+
+        Assert.Contains("celery.add: effect of prefetchMultiplier", html, StringComparison.Ordinal);
+        Assert.Contains("celery.add: effect of acksLate", html, StringComparison.Ordinal);
+        Assert.Contains("celery.add: effect of rateLimits", html, StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"celery.add: prefetchMultiplier\"", html, StringComparison.Ordinal); // the stock chart's knob group
+        // three effect charts; stock, percentiles, timeline ok/s and p99, cost
+        await AssertEveryChartDrawnAsync(html, 8);
+    }
+
     private static async Task AssertEveryChartDrawnAsync(string html, int charts)
     {
         var path = Path.Combine(Path.GetTempPath(), "bench-report-" + Guid.NewGuid().ToString("N")[..8] + ".html");

@@ -49,4 +49,20 @@ internal static class SweepSamples
     public static RunResult RateSweep(double capacity, params (double Rate, double P99Us)[] points) =>
         Samples.Run("20261121T080000Z-0123456", [.. points.Select(p => Samples.Scenario("call.add", (long)(p.P99Us * 1000), Math.Min(p.Rate, capacity), model: "open",
             settings: new Dictionary<string, string> { ["rate"] = p.Rate.ToString(System.Globalization.CultureInfo.InvariantCulture) }))]);
+
+    /// <summary>
+    /// The Celery suite's shape: one knob at a time from a common base (rate limits off, multiplier 4, acks early),
+    /// plus the seed's base with rate limits on.
+    /// </summary>
+    public static RunResult CeleryKnobs()
+    {
+        var common = new Dictionary<string, string> { ["prefetchMultiplier"] = "4", ["acksLate"] = "false", ["rateLimits"] = "off", ["pool"] = "solo" };
+        Dictionary<string, string> With(string key, string value) => new(common) { [key] = value };
+        return Samples.Run("celery", [
+            Samples.Scenario("celery.add", 900_000, 900, settings: With("rateLimits", "on")),
+            Samples.Scenario("celery.add", 850_000, 1000, settings: common),
+            Samples.Scenario("celery.add", 2_000_000, 300, settings: With("prefetchMultiplier", "1")),
+            Samples.Scenario("celery.add", 880_000, 950, settings: With("prefetchMultiplier", "unlimited")),
+            Samples.Scenario("celery.add", 1_000_000, 850, settings: With("acksLate", "true"))]);
+    }
 }

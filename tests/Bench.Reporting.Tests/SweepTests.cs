@@ -67,20 +67,14 @@ public sealed class SweepTests
     [Fact]
     public void One_knob_at_a_time_draws_a_line_only_where_that_knob_alone_changed()
     {
-        var baseSettings = new Dictionary<string, string> { ["prefetchMultiplier"] = "4", ["acksLate"] = "false", ["rateLimits"] = "off" };
-        Dictionary<string, string> With(string key, string value) => new(baseSettings) { [key] = value };
-        var run = Samples.Run("celery", [
-            Samples.Scenario("celery.add", 900_000, 900, settings: baseSettings),
-            Samples.Scenario("celery.add", 950_000, 800, settings: With("rateLimits", "on")),
-            Samples.Scenario("celery.add", 2_000_000, 300, settings: With("prefetchMultiplier", "1")),
-            Samples.Scenario("celery.add", 880_000, 950, settings: With("prefetchMultiplier", "unlimited")),
-            Samples.Scenario("celery.add", 1_000_000, 850, settings: With("acksLate", "true"))]);
+        var run = SweepSamples.CeleryKnobs();
         var sweep = Assert.Single(Sweep.AllOf(run));
 
         Assert.False(sweep.IsGrid);
         var multiplier = Assert.Single(sweep.Lines(sweep.Swept.Single(s => s.Name == "prefetchMultiplier")));
         Assert.Equal(["1", "4", "unlimited"], multiplier.Points.Select(p => p.Settings["prefetchMultiplier"]));
         Assert.Equal(["false", "true"], Assert.Single(sweep.Lines(sweep.Swept.Single(s => s.Name == "acksLate"))).Points.Select(p => p.Settings["acksLate"]));
-        Assert.Contains("acksLate=true", sweep.Points.Select(p => p.Label));
+        // Labels name only what differs from the common settings.
+        Assert.Equal(["rateLimits=on", "prefetchMultiplier=1", "common settings", "prefetchMultiplier=unlimited", "acksLate=true"], sweep.Points.Select(p => p.Label));
     }
 }

@@ -119,7 +119,7 @@ public static class EffectCharts
 
         var (across, down) = (sweep.Swept[0], sweep.Swept[1]);
         SweepPoint? At(string a, string d) => sweep.Points.FirstOrDefault(p => Sweep.ValueOf(p, across.Name) == a && Sweep.ValueOf(p, down.Name) == d);
-        HeatmapTrace Map(Func<SweepPoint, double> value, string format, string scale, string axis) => new()
+        HeatmapTrace Map(Func<SweepPoint, double> value, string format, string scale, bool reverse, string axis) => new()
         {
             X = across.Values,
             Y = down.Values,
@@ -127,6 +127,7 @@ public static class EffectCharts
             Text = [.. down.Values.Select(d => (IReadOnlyList<string>)[.. across.Values.Select(a => At(a, d) is { } p ? value(p).ToString(format, CultureInfo.InvariantCulture) : "not run")])],
             TextTemplate = "%{text}",
             ColorScale = scale,
+            ReverseScale = reverse ? true : null,
             ShowScale = false,
             XAxis = axis == "1" ? null : "x" + axis,
             YAxis = axis == "1" ? null : "y" + axis,
@@ -136,7 +137,8 @@ public static class EffectCharts
         Axis Down(string anchor) => new() { Anchor = anchor, Type = "category", CategoryOrder = "array", CategoryArray = down.Values, Title = new Title(down.Name), AutoRange = "reversed" };
         return new Figure(id, F($"{sweep.ScenarioId}: {across.Name} × {down.Name}"),
             "Median ok/s (left; darker is more) and p99 in µs (right; darker is slower) for every combination of the two swept settings.",
-            [Map(p => p.Throughput.Median, "N0", "Greens", "1"), Map(p => p.P99.Median, "N0", "Reds", "2")],
+            // Plotly's "Greens" runs dark to light and its "Reds" light to dark: reversed, both are darker for more.
+            [Map(p => p.Throughput.Median, "N0", "Greens", true, "1"), Map(p => p.P99.Median, "N0", "Reds", false, "2")],
             new Layout
             {
                 XAxis = Across([0, 0.46], "y"),

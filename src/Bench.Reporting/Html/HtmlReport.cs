@@ -66,7 +66,7 @@ public static class HtmlReport
             .Append("table{border-collapse:collapse;font-size:.8rem;margin-top:1rem}td,th{border:1px solid #ddd;padding:.25rem .45rem;text-align:right;vertical-align:top}")
             .Append("td:first-child,td:nth-child(2),td:nth-child(3),th{text-align:left}.warn{color:#b00}.env{color:#555;font-size:.9rem}#bench-status{color:#777;font-size:.8rem}")
             .Append(".verdict{background:#f4f7fb;border-left:4px solid #4c78a8;padding:.2rem 1rem;margin-top:1.5rem}.verdict h2{margin-top:.8rem}.verdict li{margin:.35rem 0;line-height:1.4}.key{color:#777;font-size:.7rem}")
-            .Append("td.n{white-space:nowrap}td.why{text-align:left;max-width:28rem}</style>");
+            .Append("td.n{white-space:nowrap}td.why{text-align:left;max-width:28rem}td.key{min-width:26rem;text-align:left}td.v{white-space:nowrap}.wide{overflow-x:auto}</style>");
         // Inlined, so the page works from a file with no network. "</script" cannot occur inside it (checked on load).
         html.Append("<script>").Append(plotlyJs.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)).Append("</script></head><body>");
         html.Append("<h1>Bench report</h1>");
@@ -122,14 +122,14 @@ public static class HtmlReport
     {
         var repeated = points.Any(p => p.Repetitions.Count > 1);
         html.Append("<h2>Every scenario and setting</h2><p class=\"caption\">Latency in µs of ok requests (casts: at the worker). Counts are exact: issued = ok + failed + timed out.</p>");
-        html.Append("<table><tr><th>scenario</th><th>variant</th><th>settings</th>").Append(repeated ? "<th>rep</th>" : string.Empty).Append("<th>load</th><th>ok/s</th><th>min</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>p99.99</th><th>max</th><th>mean</th><th>stddev</th>")
+        html.Append("<div class=\"wide\"><table><tr><th>scenario</th><th>variant</th><th>settings</th>").Append(repeated ? "<th>rep</th>" : string.Empty).Append("<th>load</th><th>ok/s</th><th>min</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>p99.99</th><th>max</th><th>mean</th><th>stddev</th>")
             .Append("<th>issued</th><th>ok</th><th>failed</th><th>timed out</th><th>late starts</th><th>CPU µs/req client</th><th>worker</th><th>broker</th></tr>");
         foreach (var (v, s) in points.SelectMany(p => p.Repetitions.Select(r => (p, r))))
         {
             var l = SweepPoint.Primary(s);
             double Cost(string p) => s.Cost.Where(c => c.Process.StartsWith(p, StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest);
             html.Append("<tr><td>").Append(Encode(s.Id)).Append(s.Incomplete ? " <span class=\"warn\">incomplete</span>" : string.Empty).Append(s.Counts.Accounted ? string.Empty : " <span class=\"warn\">unaccounted</span>")
-                .Append("</td><td>").Append(Encode(v.ShortLabel)).Append("</td><td class=\"key\">").Append(Encode(string.Join(' ', s.Settings.Select(kv => kv.Key + "=" + kv.Value)))).Append("</td>")
+                .Append("</td><td class=\"v\">").Append(Encode(v.ShortLabel)).Append("</td><td class=\"key\">").Append(Encode(string.Join(' ', s.Settings.Select(kv => kv.Key + "=" + kv.Value)))).Append("</td>")
                 .Append(repeated ? "<td>" + s.Repetition.ToString(CultureInfo.InvariantCulture) + "</td>" : string.Empty).Append("<td>").Append(Encode(s.Load)).Append("</td>");
             foreach (var value in new[] { s.Throughput, l.MinUs, l.P50Us, l.P90Us, l.P99Us, l.P999Us, l.P9999Us, l.MaxUs, l.MeanUs, l.StdDevUs })
             {
@@ -149,7 +149,7 @@ public static class HtmlReport
             html.Append("</tr>");
         }
 
-        html.Append("</table>");
+        html.Append("</table></div>");
     }
 
     private static void AppendBenchmarks(StringBuilder html, BenchmarkDotNetResults benchmarks)

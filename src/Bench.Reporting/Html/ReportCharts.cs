@@ -71,17 +71,7 @@ public static class ReportCharts
         };
         return new Figure("stock", "Latency per variant",
             "Whiskers run from min to max, the box spans mean ± stddev (exact, from running sums), the line and dash mark the median; the diamond is p99. Calls: round trip; casts: send to arrival at the worker.",
-            traces, new Layout
-            {
-                YAxis = new Axis { Title = new Title("latency (µs)"), Type = "log", DTick = "D2" },
-                XAxis = new Axis { Type = "category" },
-                Height = 600,
-                Shapes = GroupLines(groups),
-                Annotations = GroupNames(groups),
-                // Above the plot: below it, the legend would sit on the slanted labels of many variants.
-                Legend = new Legend("h", 1.1),
-                Margin = new Margin(60, 20, 70, 40),
-            });
+            traces, GroupedLayout(groups, new Axis { Title = new Title("latency (µs)"), Type = "log", DTick = "D2" }, 600));
     }
 
     /// <summary>Latency against percentile on a log scale of 1/(1−p), one line per variant; raw (service time) dashed where it differs.</summary>
@@ -136,17 +126,7 @@ public static class ReportCharts
 
         return new Figure("cost", "CPU per request",
             "User + system CPU each process spent during the measured window, divided by completed requests. On two cores the broker competes with the load generator for the same CPU.",
-            traces, new Layout
-            {
-                BarMode = "stack",
-                YAxis = new Axis { Title = new Title("CPU µs per request") },
-                XAxis = new Axis { Type = "category" },
-                Height = 540,
-                Shapes = GroupLines(shownGroups),
-                Annotations = GroupNames(shownGroups),
-                Legend = new Legend("h", 1.1),
-                Margin = new Margin(60, 20, 70, 40),
-            });
+            traces, GroupedLayout(shownGroups, new Axis { Title = new Title("CPU µs per request") }, 540) with { BarMode = "stack" });
     }
 
     /// <summary>p50, p99 and throughput of each scenario across recorded revisions (history), oldest first.</summary>
@@ -189,6 +169,19 @@ public static class ReportCharts
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         return [.. groups.Select(g => (object)(g.Point.ShortLabel + new string('\u200b', seen[g.Point.ShortLabel] = seen.GetValueOrDefault(g.Point.ShortLabel, -1) + 1)))];
     }
+
+    /// <summary>One category per variant, groups named above the plot and split by dotted lines.</summary>
+    private static Layout GroupedLayout(IReadOnlyList<(string Group, SweepPoint Point)> groups, Axis yAxis, double height) => new()
+    {
+        YAxis = yAxis,
+        XAxis = new Axis { Type = "category" },
+        Height = height,
+        Shapes = GroupLines(groups),
+        Annotations = GroupNames(groups),
+        // Above the plot: below it, the legend would sit on the slanted labels of many variants.
+        Legend = new Legend("h", 1.1),
+        Margin = new Margin(60, 20, 70, 40),
+    };
 
     private static List<(string Group, int First, int Last)> Runs(IReadOnlyList<(string Group, SweepPoint Point)> groups)
     {

@@ -88,16 +88,16 @@ public sealed record Sweep(string ScenarioId, RunResult Run, IReadOnlyList<Sweep
             .Select(g => new SweepLine(VariantLabel.Of(g.First().Settings, others, Common), [.. g.OrderBy(p => IndexOf(setting, p))]))];
     }
 
-    /// <summary>The other swept settings, described for a sentence: "every transport", "every combination of transport, workers".</summary>
-    public string EveryOther(SweptSetting setting)
+    /// <summary>The other swept settings, for a sentence ("at every …"): "transport", "combination of transport, workers"; empty when none.</summary>
+    public string OthersPhrase(SweptSetting setting)
     {
         ArgumentNullException.ThrowIfNull(setting);
         var others = Swept.Where(s => s.Name != setting.Name).Select(s => s.Name).ToList();
         return others.Count switch
         {
             0 => string.Empty,
-            1 => "every " + others[0],
-            _ => "every combination of " + string.Join(", ", others),
+            1 => others[0],
+            _ => "combination of " + string.Join(", ", others),
         };
     }
 

@@ -47,7 +47,7 @@ public static class SweepVerdict
             foreach (var group in against.GroupBy(c => c.To, StringComparer.Ordinal))
             {
                 var rows = group.ToList();
-                sentences.Add(F($"{setting.Name} {rows[0].To} against {rows[0].From}: ") + Summarise(rows, sweep.EveryOther(setting), lines.Count) + ".");
+                sentences.Add(F($"{setting.Name} {rows[0].To} against {rows[0].From}: ") + Summarise(rows, sweep.OthersPhrase(setting), lines.Count) + ".");
             }
         }
 
@@ -76,7 +76,7 @@ public static class SweepVerdict
         var line = lines.MaxBy(l => l.Points.Max(p => p.Throughput.Median))!;
         var best = line.Points.MaxBy(p => p.Throughput.Median)!;
         var first = line.Points[0];
-        var at = line.Label.Length > 0 ? " at " + line.Label : string.Empty;
+        var at = line.Label.Length > 0 && lines.Count > 1 ? " at " + line.Label : string.Empty;
         var value = Sweep.ValueOf(best, setting.Name);
         var rest = line.Points.Where(p => !ReferenceEquals(p, best) && !ReferenceEquals(p, first)).Select(p => F($"; {Sweep.ValueOf(p, setting.Name)}: {p.Throughput.Median:N0}/s"));
         var text = F($"{setting.Name} {value} gave the most ok/s ({best.Throughput.Median:N0}/s{at}{string.Concat(rest)})");
@@ -89,7 +89,7 @@ public static class SweepVerdict
         var leaders = lines.Select(l => Sweep.ValueOf(l.Points.MaxBy(p => p.Throughput.Median)!, setting.Name)).Distinct(StringComparer.Ordinal).ToList();
         if (lines.Count > 1)
         {
-            text += leaders.Count == 1 ? F($"; the same value led at {sweep.EveryOther(setting)}")
+            text += leaders.Count == 1 ? F($"; the same value led at every {sweep.OthersPhrase(setting)}")
                 : "; the leader differs: " + string.Join(", ", lines.Select(l => l.Label + " → " + Sweep.ValueOf(l.Points.MaxBy(p => p.Throughput.Median)!, setting.Name)));
         }
 
@@ -97,22 +97,29 @@ public static class SweepVerdict
     }
 
     /// <summary>"slower at every prefetch (ok/s -27% to -44%, p99 +30% to +60%; p ≤ 0.0004)", or verdicts split by where they hold.</summary>
-    private static string Summarise(List<NeighbourComparison> rows, string everyOther, int lineCount)
+    private static string Summarise(List<NeighbourComparison> rows, string others, int lineCount)
     {
         var parts = new List<string>();
         foreach (var group in rows.GroupBy(r => r.Result.Verdict).OrderBy(g => g.Key == Verdict.Same))
         {
             var g = group.ToList();
-            var where = g.Count == rows.Count && lineCount > 1 && everyOther.Length > 0 ? " at " + everyOther
+            var where = g.Count == rows.Count && lineCount > 1 && others.Length > 0 ? (group.Key == Verdict.Same ? " at any " : " at every ") + others
                 : rows.Count == 1 || g.All(r => r.At.Length == 0) ? string.Empty
                 : " at " + string.Join(", ", g.Select(r => r.At));
-            var evidence = g.Count == 1 ? g[0].Result.Reason
-                : Range("ok/s", g.Select(r => r.ThroughputChange)) + ", " + Range("p99", g.Select(r => r.P99Change))
-                    + (g[0].Result.Verdict == Verdict.Same ? "; " + g[0].Result.Reason
-                        : g.All(r => r.Result.ThroughputP is not null) ? "; throughput " + AtMost(g.Max(r => r.Result.ThroughputP)!.Value) : string.Empty);
+            string evidence;
             if (g.Count == 1)
             {
-                evidence = F($"ok/s {g[0].ThroughputChange:+0%;-0%}, p99 {g[0].P99Change:+0%;-0%}; ") + evidence;
+                evidence = F($"ok/s {g[0].ThroughputChange:+0%;-0%}, p99 {g[0].P99Change:+0%;-0%}; ") + g[0].Result.Reason;
+            }
+            else
+            {
+                // One p-value bound is honest only when every verdict rests on throughput; else each reason is given.
+                var onThroughput = group.Key != Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.StartsWith("throughput", StringComparison.Ordinal));
+                var noneSignificant = group.Key == Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.Contains("not significant", StringComparison.Ordinal));
+                evidence = Range("ok/s", g.Select(r => r.ThroughputChange)) + ", " + Range("p99", g.Select(r => r.P99Change)) + "; "
+                    + (onThroughput ? "throughput " + AtMost(g.Max(r => r.Result.ThroughputP)!.Value)
+                        : noneSignificant ? F($"no change significant: throughput p {g.Min(r => r.Result.ThroughputP)!.Value:0.0000} to {g.Max(r => r.Result.ThroughputP)!.Value:0.0000}")
+                        : string.Join("; ", g.Select(r => r.At + ": " + r.Result.Reason)));
             }
 
             parts.Add(Word(group.Key) + where + " (" + evidence + ")");
