@@ -66,12 +66,16 @@ public static class ReportCharts
                 Mean = [.. variants.Select(v => v.Latency.MeanUs)],
                 Marker = new Marker("#4c78a8"),
             },
-            new ScatterTrace { Name = "p99", Mode = "markers", X = x, Y = [.. variants.Select(v => v.Latency.P99Us)], Marker = new Marker("#e45756", 10, "diamond") },
+            new ScatterTrace
+            {
+                Name = "p99", Mode = "markers", X = x, Y = [.. variants.Select(v => v.Latency.P99Us)], Marker = new Marker("#e45756", 10, "diamond"),
+                CustomData = [.. variants.Select(v => v.FullKey)], HoverTemplate = "p99 %{y:,.0f} µs<br>%{customdata}<extra></extra>",
+            },
             new ScatterTrace { Name = "median (p50)", Mode = "markers", X = x, Y = [.. variants.Select(v => v.Latency.P50Us)], Marker = new Marker("#222", 7, "line-ew-open") },
         };
         return new Figure("stock", "Latency per variant",
             "Whiskers run from min to max, the box spans mean ± stddev (exact, from running sums), the line and dash mark the median; the diamond is p99. Calls: round trip; casts: send to arrival at the worker.",
-            traces, GroupedLayout(groups, new Axis { Title = new Title("latency (µs)"), Type = "log", DTick = "D2" }, 600));
+            traces, GroupedLayout(groups, LogTicks.Apply(new Axis { Title = new Title("latency (µs)") }, variants.SelectMany(v => new[] { v.Latency.MinUs, v.Latency.MaxUs })), 600));
     }
 
     /// <summary>Latency against percentile on a log scale of 1/(1−p), one line per variant; raw (service time) dashed where it differs.</summary>
@@ -100,7 +104,7 @@ public static class ReportCharts
             traces, new Layout
             {
                 XAxis = new Axis { Title = new Title("percentile"), Type = "log", TickVals = [.. ticks.Select(p => 1 / (1 - (p / 100)))], TickText = [.. ticks.Select(p => p.ToString(CultureInfo.InvariantCulture) + "%")] },
-                YAxis = new Axis { Title = new Title("latency (µs)"), Type = "log" },
+                YAxis = LogTicks.Apply(new Axis { Title = new Title("latency (µs)") }, traces.OfType<ScatterTrace>().SelectMany(t => t.Y)),
                 Height = 480,
             });
     }

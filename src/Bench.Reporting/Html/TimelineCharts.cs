@@ -44,7 +44,8 @@ public static class TimelineCharts
             var top = 1 - (row * (PanelHeight + TitleHeight) / plotHeight) - (TitleHeight / plotHeight);
             double[] yDomain = [Math.Max(0, top - (PanelHeight / plotHeight)), top];
             var x = new Axis { Domain = xDomain, Anchor = "y" + n, Matches = i == 0 ? null : "x", ShowTickLabels = row == rows - 1 || i + columns >= shown.Count, Title = row == rows - 1 && column == 0 ? new Title("second") : null };
-            var y = new Axis { Domain = yDomain, Anchor = "x" + n, Matches = i == 0 ? null : "y", ShowTickLabels = column == 0, Type = log ? "log" : null, DTick = log ? "D2" : null, RangeMode = log ? null : "tozero", Title = column == 0 && row == 0 ? new Title(unit) : null };
+            var y = new Axis { Domain = yDomain, Anchor = "x" + n, Matches = i == 0 ? null : "y", ShowTickLabels = column == 0, RangeMode = log ? null : "tozero", Title = column == 0 && row == 0 ? new Title(unit) : null };
+            y = log ? LogTicks.Apply(y, shown.SelectMany(p => p.Repetitions).SelectMany(r => r.Timeline).Select(value)) : y;
             if (i == 0)
             {
                 (firstX, firstY) = (x, y);

@@ -79,9 +79,6 @@ public sealed record Axis
     public string? TickFormat { get; init; }
 
     public string? HoverFormat { get; init; }
-
-    /// <summary>"D2" on a log axis labels only 1, 2 and 5 of each decade (Plotly labels every digit of a short range).</summary>
-    public string? DTick { get; init; }
 }
 
 /// <summary>Text on a chart, placed in the coordinates XRef/YRef name ("paper", "x2 domain").</summary>
