@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Bench.Reporting.Sweeps;
 
 namespace Bench.Reporting;
 
-/// <summary>A run as Markdown, fit for a GitHub job summary: one row per scenario and settings, every count shown.</summary>
+/// <summary>
+/// A run as Markdown, fit for a GitHub job summary: for each sweep the verdict in words and a pivot of ok/s and p99
+/// over the swept settings, then one row per scenario and settings, every count shown.
+/// </summary>
 public static class MarkdownSummary
 {
     public static string Render(RunResult run)
@@ -16,6 +20,11 @@ public static class MarkdownSummary
         text.AppendLine(CultureInfo.InvariantCulture, $"`{run.Command}` · suite `{run.Suite}` · {run.StartedAt:yyyy-MM-dd HH:mm:ss}Z · git {EnvironmentProbe.ShortSha(e)}");
         text.AppendLine(CultureInfo.InvariantCulture, $"{e.CpuModel}, {e.Cores} cores · {e.DotNet} · RabbitMQ {e.BrokerVersion ?? "?"} ({(e.PrivateBroker ? "private node" : e.Broker)}) · peak RSS {run.PeakRssMb:0} MB");
         text.AppendLine();
+        foreach (var sweep in Sweep.AllOf(run).Where(s => s.HasEffects))
+        {
+            AppendSweep(text, sweep);
+        }
+
         text.AppendLine("| scenario | settings | load | ok/s | p50 µs | p99 µs | p99.9 µs | max µs | mean ± sd µs | issued | ok | failed | timed out | CPU µs/req (client · worker · broker) |");
         text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var s in run.Scenarios)
@@ -47,6 +56,39 @@ public static class MarkdownSummary
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The verdict in words, then a pivot per setting: its values down, the other settings across, ok/s · p99 in each cell.</summary>
+    private static void AppendSweep(StringBuilder text, Sweep sweep)
+    {
+        text.AppendLine(CultureInfo.InvariantCulture, $"## `{sweep.ScenarioId}`: what {string.Join(", ", sweep.WithEffects.Select(s => s.Name))} did");
+        text.AppendLine();
+        foreach (var sentence in SweepVerdict.Sentences(sweep))
+        {
+            text.AppendLine("- " + sentence);
+        }
+
+        text.AppendLine();
+        // A full grid is all in its first setting's pivot; one knob at a time needs a pivot per knob.
+        foreach (var setting in sweep.IsGrid ? sweep.Swept.Take(1) : sweep.Swept)
+        {
+            var lines = sweep.Lines(setting);
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {setting.Name} | {string.Join(" | ", lines.Select(l => (l.Label.Length > 0 ? l.Label + ": " : string.Empty) + "ok/s · p99 µs"))} |");
+            text.AppendLine("|---|" + string.Concat(lines.Select(_ => "---:|")));
+            foreach (var value in setting.Values.Where(v => lines.Any(l => l.Points.Any(p => Sweep.ValueOf(p, setting.Name) == v))))
+            {
+                var cells = lines.Select(l => l.Points.FirstOrDefault(p => Sweep.ValueOf(p, setting.Name) == value) is { } p
+                    ? string.Create(CultureInfo.InvariantCulture, $"{p.Throughput.Median:N0} · {p.P99.Median:N0}") : "–");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {value} | {string.Join(" | ", cells)} |");
+            }
+
+            text.AppendLine();
+        }
     }
 
     private static string Settings(ScenarioRecord s) =>

@@ -26,6 +26,41 @@ public sealed partial class HtmlReportTests
         var plotly = PlotlyAsset.Find(RepoRoot.Path) ?? throw new InvalidOperationException("plotly.js is not installed: run scripts/setup.sh");
         var history = new[] { History.HistoryStore.ToEntry(runs[0]), History.HistoryStore.ToEntry(runs[0] with { RunId = "second" }) with { ShortSha = "1111111" } };
         var html = HtmlReport.Render(runs, await File.ReadAllTextAsync(plotly), history);
+
+        // call.add's rate sweep (rate–latency), stock, percentiles, timeline ok/s and p99, cost, trend
+        await AssertEveryChartDrawnAsync(html, 7);
+    }
+
+    [Fact]
+    public async Task A_sixteen_variant_sweep_with_repetitions_draws_every_chart_without_a_script_error()
+    {
+        // prefetch (4) × transport (2) × workers (2), each variant twice: error bars, 16 timeline panels, 3 effect charts.
+        var run = SweepSamples.PrefetchByTransport(2, "1", "2");
+        var plotly = PlotlyAsset.Find(RepoRoot.Path) ?? throw new InvalidOperationException("plotly.js is not installed: run scripts/setup.sh");
+        var html = HtmlReport.Render([run], await File.ReadAllTextAsync(plotly));
+
+        Assert.Contains("call.add: what prefetch, transport, workers did", html, StringComparison.Ordinal);
+        Assert.Contains("neighbours along each setting", html, StringComparison.Ordinal);
+        // effect of prefetch, transport, workers; stock, percentiles, timeline ok/s and p99, cost
+        await AssertEveryChartDrawnAsync(html, 8);
+    }
+
+    [Fact]
+    public async Task Celery_knobs_get_an_effect_chart_each_and_the_stock_chart_grouped_by_knob()
+    {
+        var plotly = PlotlyAsset.Find(RepoRoot.Path) ?? throw new InvalidOperationException("plotly.js is not installed: run scripts/setup.sh");
+        var html = HtmlReport.Render([SweepSamples.CeleryKnobs()], await File.ReadAllTextAsync(plotly));
+
+        Assert.Contains("celery.add: effect of prefetchMultiplier", html, StringComparison.Ordinal);
+        Assert.Contains("celery.add: effect of acksLate", html, StringComparison.Ordinal);
+        Assert.Contains("celery.add: effect of rateLimits", html, StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"celery.add: prefetchMultiplier\"", html, StringComparison.Ordinal); // the stock chart's knob group
+        // three effect charts; stock, percentiles, timeline ok/s and p99, cost
+        await AssertEveryChartDrawnAsync(html, 8);
+    }
+
+    private static async Task AssertEveryChartDrawnAsync(string html, int charts)
+    {
         var path = Path.Combine(Path.GetTempPath(), "bench-report-" + Guid.NewGuid().ToString("N")[..8] + ".html");
         await File.WriteAllTextAsync(path, html);
         try
@@ -34,10 +69,10 @@ public sealed partial class HtmlReportTests
 
             var status = StatusPattern().Match(dom);
             Assert.True(status.Success, "no #bench-status in the rendered page");
-            Assert.Equal("6", status.Groups["expected"].Value); // stock, percentiles, rate–latency, timeline, cost, trend
+            Assert.Equal(charts.ToString(System.Globalization.CultureInfo.InvariantCulture), status.Groups["expected"].Value);
             Assert.Equal(status.Groups["expected"].Value, status.Groups["drawn"].Value);
             Assert.Equal(string.Empty, status.Groups["errors"].Value);
-            Assert.Equal(6, PlotPattern().Count(dom)); // each chart's div holds a drawn plot
+            Assert.Equal(charts, PlotPattern().Count(dom)); // each chart's div holds a drawn plot
         }
         finally
         {

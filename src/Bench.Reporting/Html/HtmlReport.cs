@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Bench.Reporting.History;
 using Bench.Reporting.Plotly;
+using Bench.Reporting.Sweeps;
 
 namespace Bench.Reporting.Html;
 
@@ -38,19 +39,18 @@ public static class HtmlReport
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(plotlyJs);
-        var variants = ReportCharts.Variants(runs);
-        var figures = new List<Figure>();
-        if (variants.Count > 0)
+        var sweeps = runs.SelectMany(r => Sweep.AllOf(r, runs.Count > 1 ? EnvironmentProbe.ShortSha(r.Environment) + "@" + r.StartedAt.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) : null)).ToList();
+        var points = sweeps.SelectMany(s => s.Points).ToList();
+        var groups = ReportCharts.Groups(sweeps);
+        var effects = sweeps.Select((s, i) => EffectCharts.For(s, "effect-" + i.ToString(CultureInfo.InvariantCulture))).ToList();
+        var figures = effects.SelectMany(f => f).ToList();
+        if (points.Count > 0)
         {
-            figures.Add(ReportCharts.Stock(variants));
-            figures.Add(ReportCharts.Percentiles(variants));
-            if (ReportCharts.RateLatency(variants) is { } rate)
-            {
-                figures.Add(rate);
-            }
-
-            figures.Add(ReportCharts.Timeline(variants));
-            figures.Add(ReportCharts.Cost(variants));
+            figures.Add(ReportCharts.Stock(groups));
+            figures.Add(ReportCharts.Percentiles(points));
+            figures.Add(TimelineCharts.Throughput(points));
+            figures.Add(TimelineCharts.P99(points));
+            figures.Add(ReportCharts.Cost(groups));
         }
 
         if (history is not null && ReportCharts.Trend(history) is { } trend)
@@ -64,7 +64,9 @@ public static class HtmlReport
         html.Append("<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1400px;padding:0 1rem;color:#222}")
             .Append("h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.5rem}.caption{color:#555;max-width:70rem}.chart{min-height:420px}")
             .Append("table{border-collapse:collapse;font-size:.8rem;margin-top:1rem}td,th{border:1px solid #ddd;padding:.25rem .45rem;text-align:right;vertical-align:top}")
-            .Append("td:first-child,td:nth-child(2),th{text-align:left}.warn{color:#b00}.env{color:#555;font-size:.9rem}#bench-status{color:#777;font-size:.8rem}</style>");
+            .Append("td:first-child,td:nth-child(2),td:nth-child(3),th{text-align:left}.warn{color:#b00}.env{color:#555;font-size:.9rem}#bench-status{color:#777;font-size:.8rem}")
+            .Append(".verdict{background:#f4f7fb;border-left:4px solid #4c78a8;padding:.2rem 1rem;margin-top:1.5rem}.verdict h2{margin-top:.8rem}.verdict li{margin:.35rem 0;line-height:1.4}.key{color:#777;font-size:.7rem}")
+            .Append("td.n{white-space:nowrap}td.why{text-align:left;max-width:28rem}td.key{min-width:26rem;text-align:left}td.v{white-space:nowrap}.wide{overflow-x:auto}</style>");
         // Inlined, so the page works from a file with no network. "</script" cannot occur inside it (checked on load).
         html.Append("<script>").Append(plotlyJs.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)).Append("</script></head><body>");
         html.Append("<h1>Bench report</h1>");
@@ -78,18 +80,25 @@ public static class HtmlReport
         }
 
         html.Append("<p id=\"bench-status\" data-expected=\"").Append(figures.Count).Append("\">charts not drawn yet (this page needs JavaScript)</p>");
+        // The answer first: what each sweep's settings did, in words; then the charts and comparisons behind it.
+        foreach (var sweep in sweeps.Where(s => s.HasEffects))
+        {
+            SweepSection.AppendVerdict(html, sweep);
+        }
+
         if (comparisonHtml is not null)
         {
             html.Append("<h2>Comparison</h2>").Append(comparisonHtml);
         }
 
-        foreach (var figure in figures)
+        for (var i = 0; i < sweeps.Count; i++)
         {
-            html.Append("<h2>").Append(Encode(figure.Title)).Append("</h2><p class=\"caption\">").Append(Encode(figure.Caption)).Append("</p>");
-            html.Append("<div class=\"chart\" id=\"").Append(figure.Id).Append("\"></div>");
+            AppendFigures(html, effects[i]);
+            SweepSection.AppendNeighbours(html, sweeps[i]);
         }
 
-        AppendScenarioTable(html, variants);
+        AppendFigures(html, figures.Skip(effects.Sum(e => e.Count)));
+        AppendScenarioTable(html, points);
         if (benchmarks is not null)
         {
             AppendBenchmarks(html, benchmarks);
@@ -100,18 +109,28 @@ public static class HtmlReport
         return html.ToString();
     }
 
-    private static void AppendScenarioTable(StringBuilder html, IReadOnlyList<ReportCharts.Variant> variants)
+    private static void AppendFigures(StringBuilder html, IEnumerable<Figure> figures)
     {
-        html.Append("<h2>Every scenario and setting</h2><p class=\"caption\">Latency in µs of ok requests (casts: at the worker). Counts are exact: issued = ok + failed + timed out.</p>");
-        html.Append("<table><tr><th>scenario</th><th>settings</th><th>load</th><th>ok/s</th><th>min</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>p99.99</th><th>max</th><th>mean</th><th>stddev</th>")
-            .Append("<th>issued</th><th>ok</th><th>failed</th><th>timed out</th><th>late starts</th><th>CPU µs/req client</th><th>worker</th><th>broker</th></tr>");
-        foreach (var v in variants)
+        foreach (var figure in figures)
         {
-            var s = v.Scenario;
-            var l = v.Latency;
+            html.Append("<h2>").Append(Encode(figure.Title)).Append("</h2><p class=\"caption\">").Append(Encode(figure.Caption)).Append("</p>");
+            html.Append("<div class=\"chart\" id=\"").Append(figure.Id).Append("\" style=\"min-height:").Append(figure.Layout.Height.ToString(CultureInfo.InvariantCulture)).Append("px\"></div>");
+        }
+    }
+
+    private static void AppendScenarioTable(StringBuilder html, IReadOnlyList<SweepPoint> points)
+    {
+        var repeated = points.Any(p => p.Repetitions.Count > 1);
+        html.Append("<h2>Every scenario and setting</h2><p class=\"caption\">Latency in µs of ok requests (casts: at the worker). Counts are exact: issued = ok + failed + timed out.</p>");
+        html.Append("<div class=\"wide\"><table><tr><th>scenario</th><th>variant</th><th>settings</th>").Append(repeated ? "<th>rep</th>" : string.Empty).Append("<th>load</th><th>ok/s</th><th>min</th><th>p50</th><th>p90</th><th>p99</th><th>p99.9</th><th>p99.99</th><th>max</th><th>mean</th><th>stddev</th>")
+            .Append("<th>issued</th><th>ok</th><th>failed</th><th>timed out</th><th>late starts</th><th>CPU µs/req client</th><th>worker</th><th>broker</th></tr>");
+        foreach (var (v, s) in points.SelectMany(p => p.Repetitions.Select(r => (p, r))))
+        {
+            var l = SweepPoint.Primary(s);
             double Cost(string p) => s.Cost.Where(c => c.Process.StartsWith(p, StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest);
             html.Append("<tr><td>").Append(Encode(s.Id)).Append(s.Incomplete ? " <span class=\"warn\">incomplete</span>" : string.Empty).Append(s.Counts.Accounted ? string.Empty : " <span class=\"warn\">unaccounted</span>")
-                .Append("</td><td>").Append(Encode(string.Join(' ', s.Settings.Select(kv => kv.Key + "=" + kv.Value)))).Append("</td><td>").Append(Encode(s.Load)).Append("</td>");
+                .Append("</td><td class=\"v\">").Append(Encode(v.ShortLabel)).Append("</td><td class=\"key\">").Append(Encode(string.Join(' ', s.Settings.Select(kv => kv.Key + "=" + kv.Value)))).Append("</td>")
+                .Append(repeated ? "<td>" + s.Repetition.ToString(CultureInfo.InvariantCulture) + "</td>" : string.Empty).Append("<td>").Append(Encode(s.Load)).Append("</td>");
             foreach (var value in new[] { s.Throughput, l.MinUs, l.P50Us, l.P90Us, l.P99Us, l.P999Us, l.P9999Us, l.MaxUs, l.MeanUs, l.StdDevUs })
             {
                 html.Append("<td>").Append(value.ToString("N1", CultureInfo.InvariantCulture)).Append("</td>");
@@ -130,7 +149,7 @@ public static class HtmlReport
             html.Append("</tr>");
         }
 
-        html.Append("</table>");
+        html.Append("</table></div>");
     }
 
     private static void AppendBenchmarks(StringBuilder html, BenchmarkDotNetResults benchmarks)

@@ -1,52 +1,57 @@
 using System.Globalization;
 using Bench.Load;
 using Bench.Reporting.Plotly;
+using Bench.Reporting.Sweeps;
 
 namespace Bench.Reporting.Html;
 
 /// <summary>
-/// The report's charts, each a <see cref="Figure"/> built from stored results only: the seed's "stock" chart, latency
-/// percentile curves, rate against latency, per-second timelines, CPU per request, and trends across revisions.
+/// The report's per-variant charts, each a <see cref="Figure"/> built from stored results only: the seed's "stock"
+/// chart, latency percentile curves, CPU per request, and trends across revisions (sweeps: <see cref="EffectCharts"/>,
+/// timelines: <see cref="TimelineCharts"/>).
 /// </summary>
 public static class ReportCharts
 {
     private static readonly double[] s_percentiles = [50, 75, 90, 95, 98, 99, 99.5, 99.9, 99.95, 99.99];
 
-    /// <summary>A scenario measurement with the short label it is shown under.</summary>
-    public sealed record Variant(string Label, RunResult Run, ScenarioRecord Scenario)
-    {
-        public LatencyRecord Latency => Scenario.OneWay ?? Scenario.Latency.Corrected;
-    }
-
     /// <summary>
-    /// Short labels: the scenario id, plus only the settings that differ among that scenario's variants ("model" is
-    /// implied by outstanding/rate), plus the run when several runs are shown.
+    /// Where each variant sits on the x axis of the per-variant charts: a group (the scenario; for a sweep that varies
+    /// one knob at a time, like the Celery suite, the scenario and knob, a variant appearing under every knob it
+    /// belongs to) and its short label within the group.
     /// </summary>
-    public static List<Variant> Variants(IReadOnlyList<RunResult> runs)
+    public static List<(string Group, SweepPoint Point)> Groups(IReadOnlyList<Sweep> sweeps)
     {
-        ArgumentNullException.ThrowIfNull(runs);
-        var all = runs.SelectMany(r => r.Scenarios.Select(s => (Run: r, Scenario: s))).ToList();
-        var varyingById = all.GroupBy(x => x.Scenario.Id).ToDictionary(
-            g => g.Key,
-            g => g.SelectMany(x => x.Scenario.Settings.Keys).Distinct()
-                .Where(k => k != "model" && g.Select(x => x.Scenario.Settings.GetValueOrDefault(k, "")).Distinct().Count() > 1)
-                .Order(StringComparer.Ordinal).ToList());
-        var multipleRuns = runs.Count > 1;
-        return [.. all.Select(x => new Variant(
-            string.Join(' ', new[] { x.Scenario.Id }
-                .Concat(varyingById[x.Scenario.Id].Where(x.Scenario.Settings.ContainsKey).Select(k => k + "=" + x.Scenario.Settings[k]))
-                .Concat(multipleRuns ? [EnvironmentProbe.ShortSha(x.Run.Environment) + "@" + x.Run.StartedAt.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)] : [])),
-            x.Run, x.Scenario))];
+        ArgumentNullException.ThrowIfNull(sweeps);
+        var groups = new List<(string, SweepPoint)>();
+        foreach (var sweep in sweeps)
+        {
+            var byKnob = sweep.IsSweep && !sweep.IsGrid
+                ? sweep.Swept.Select(s => (s.Name, Points: sweep.Lines(s).SelectMany(l => l.Points).ToList())).Where(k => k.Points.Count > 0).ToList()
+                : [];
+            if (byKnob.Count == 0)
+            {
+                groups.AddRange(sweep.Points.Select(p => (sweep.ScenarioId, p)));
+                continue;
+            }
+
+            groups.AddRange(byKnob.SelectMany(k => k.Points.Select(p => (sweep.ScenarioId + ": " + k.Name, p))));
+            // Variants on no knob's line (two settings changed at once) still get their box.
+            var shown = byKnob.SelectMany(k => k.Points).ToHashSet();
+            groups.AddRange(sweep.Points.Where(p => !shown.Contains(p)).Select(p => (sweep.ScenarioId + ": other", p)));
+        }
+
+        return groups;
     }
 
     /// <summary>
     /// The seed's chart (the Celery benchmark post's "stock chart"): per variant a whisker from min to max, a box for
     /// mean ± stddev with the median drawn in it, and p99 marked, on a log axis so variants sit side by side.
     /// </summary>
-    public static Figure Stock(IReadOnlyList<Variant> variants)
+    public static Figure Stock(IReadOnlyList<(string Group, SweepPoint Point)> groups)
     {
-        ArgumentNullException.ThrowIfNull(variants);
-        var x = variants.Select(v => (object)v.Label).ToList();
+        ArgumentNullException.ThrowIfNull(groups);
+        var variants = groups.Select(g => g.Point).ToList();
+        var x = Categories(groups);
         var traces = new List<Trace>
         {
             new BoxTrace
@@ -61,22 +66,26 @@ public static class ReportCharts
                 Mean = [.. variants.Select(v => v.Latency.MeanUs)],
                 Marker = new Marker("#4c78a8"),
             },
-            new ScatterTrace { Name = "p99", Mode = "markers", X = x, Y = [.. variants.Select(v => v.Latency.P99Us)], Marker = new Marker("#e45756", 10, "diamond") },
+            new ScatterTrace
+            {
+                Name = "p99", Mode = "markers", X = x, Y = [.. variants.Select(v => v.Latency.P99Us)], Marker = new Marker("#e45756", 10, "diamond"),
+                CustomData = [.. variants.Select(v => v.FullKey)], HoverTemplate = "p99 %{y:,.0f} µs<br>%{customdata}<extra></extra>",
+            },
             new ScatterTrace { Name = "median (p50)", Mode = "markers", X = x, Y = [.. variants.Select(v => v.Latency.P50Us)], Marker = new Marker("#222", 7, "line-ew-open") },
         };
         return new Figure("stock", "Latency per variant",
             "Whiskers run from min to max, the box spans mean ± stddev (exact, from running sums), the line and dash mark the median; the diamond is p99. Calls: round trip; casts: send to arrival at the worker.",
-            traces, new Layout { YAxis = new Axis { Title = new Title("latency (µs)"), Type = "log" }, XAxis = new Axis { Type = "category" }, Height = 520 });
+            traces, GroupedLayout(groups, LogTicks.Apply(new Axis { Title = new Title("latency (µs)") }, variants.SelectMany(v => new[] { v.Latency.MinUs, v.Latency.MaxUs })), 600));
     }
 
     /// <summary>Latency against percentile on a log scale of 1/(1−p), one line per variant; raw (service time) dashed where it differs.</summary>
-    public static Figure Percentiles(IReadOnlyList<Variant> variants)
+    public static Figure Percentiles(IReadOnlyList<SweepPoint> variants)
     {
         ArgumentNullException.ThrowIfNull(variants);
         var traces = new List<Trace>();
         foreach (var v in variants)
         {
-            var corrected = (v.Scenario.OneWay ?? v.Scenario.Latency.Corrected).Histogram.ToHistogram();
+            var corrected = v.Latency.Histogram.ToHistogram();
             if (corrected.Count == 0)
             {
                 continue;
@@ -95,76 +104,18 @@ public static class ReportCharts
             traces, new Layout
             {
                 XAxis = new Axis { Title = new Title("percentile"), Type = "log", TickVals = [.. ticks.Select(p => 1 / (1 - (p / 100)))], TickText = [.. ticks.Select(p => p.ToString(CultureInfo.InvariantCulture) + "%")] },
-                YAxis = new Axis { Title = new Title("latency (µs)"), Type = "log" },
-                Height = 480,
-            });
-    }
-
-    /// <summary>Rate against p50 and p99 for open-model variants of one scenario and settings that differ only in rate; null when nothing was swept.</summary>
-    public static Figure? RateLatency(IReadOnlyList<Variant> variants)
-    {
-        ArgumentNullException.ThrowIfNull(variants);
-        var groups = variants.Where(v => v.Scenario.Model == "open")
-            .GroupBy(v => v.Scenario.Id + " " + string.Join(' ', v.Scenario.Settings.Where(kv => kv.Key != "rate").Select(kv => kv.Value)))
-            .Where(g => g.Select(v => v.Scenario.Settings["rate"]).Distinct().Count() > 1)
-            .ToList();
-        if (groups.Count == 0)
-        {
-            return null;
-        }
-
-        var traces = new List<Trace>();
-        foreach (var group in groups)
-        {
-            var points = group.OrderBy(v => double.Parse(v.Scenario.Settings["rate"], CultureInfo.InvariantCulture)).ToList();
-            var name = points[0].Scenario.Id;
-            var x = points.Select(v => (object)double.Parse(v.Scenario.Settings["rate"], CultureInfo.InvariantCulture)).ToList();
-            traces.Add(new ScatterTrace { Name = name + " p50", Mode = "lines+markers", X = x, Y = [.. points.Select(v => v.Latency.P50Us)], LegendGroup = name });
-            traces.Add(new ScatterTrace { Name = name + " p99", Mode = "lines+markers", X = x, Y = [.. points.Select(v => v.Latency.P99Us)], LegendGroup = name, Line = new Line(Dash: "dash") });
-            traces.Add(new ScatterTrace { Name = name + " achieved ok/s", Mode = "markers", X = x, Y = [.. points.Select(v => v.Scenario.Throughput)], YAxis = "y2", LegendGroup = name, Marker = new Marker(Symbol: "x") });
-        }
-
-        return new Figure("rate-latency", "Rate against latency",
-            "Open-model runs at several arrival rates: latency from the intended start (p50 solid, p99 dashed) and the ok/s achieved (crosses, right axis). Where latency turns up, the system has reached its capacity.",
-            traces, new Layout
-            {
-                XAxis = new Axis { Title = new Title("offered rate (requests/s)") },
-                YAxis = new Axis { Title = new Title("latency (µs)"), Type = "log" },
-                YAxis2 = new Axis { Title = new Title("ok/s"), Overlaying = "y", Side = "right" },
-            });
-    }
-
-    /// <summary>Per-second throughput (left) and p99 (right) of every variant.</summary>
-    public static Figure Timeline(IReadOnlyList<Variant> variants)
-    {
-        ArgumentNullException.ThrowIfNull(variants);
-        var traces = new List<Trace>();
-        // harness.null runs at millions per second: on the same axis it would flatten every real scenario (its figures are in the table).
-        foreach (var v in variants.Where(v => v.Scenario.Timeline.Count > 0 && v.Scenario.Id != "harness.null"))
-        {
-            var full = v.Scenario.Timeline.Where(p => p.Seconds >= 0.5).ToList();
-            var x = full.Select(p => (object)p.Second).ToList();
-            traces.Add(new ScatterTrace { Name = v.Label + " ok/s", X = x, Y = [.. full.Select(p => p.Throughput)], LegendGroup = v.Label });
-            traces.Add(new ScatterTrace { Name = v.Label + " p99", X = x, Y = [.. full.Select(p => p.P99Us)], YAxis = "y2", LegendGroup = v.Label, Line = new Line(Dash: "dot") });
-        }
-
-        return new Figure("timeline", "Per-second timeline",
-            "Throughput each second (solid, left axis) and that second's p99 (dotted, right axis). A steady run is flat; warm-up is not shown (it is excluded from every figure).",
-            traces, new Layout
-            {
-                XAxis = new Axis { Title = new Title("second of the measured window") },
-                YAxis = new Axis { Title = new Title("ok/s"), RangeMode = "tozero" },
-                YAxis2 = new Axis { Title = new Title("p99 (µs)"), Overlaying = "y", Side = "right", Type = "log" },
+                YAxis = LogTicks.Apply(new Axis { Title = new Title("latency (µs)") }, traces.OfType<ScatterTrace>().SelectMany(t => t.Y)),
                 Height = 480,
             });
     }
 
     /// <summary>CPU microseconds per request of the client, worker(s) and broker, stacked per variant.</summary>
-    public static Figure Cost(IReadOnlyList<Variant> variants)
+    public static Figure Cost(IReadOnlyList<(string Group, SweepPoint Point)> groups)
     {
-        ArgumentNullException.ThrowIfNull(variants);
-        var shown = variants.Where(v => v.Scenario.Cost.Count > 0 && v.Scenario.Id != "harness.null").ToList();
-        var x = shown.Select(v => (object)v.Label).ToList();
+        ArgumentNullException.ThrowIfNull(groups);
+        var shownGroups = groups.Where(g => g.Point.Scenario.Cost.Count > 0 && g.Point.Id != "harness.null").ToList();
+        var shown = shownGroups.Select(g => g.Point).ToList();
+        var x = Categories(shownGroups);
         var traces = new List<Trace>();
         foreach (var (process, color) in new[] { ("client", "#4c78a8"), ("worker", "#f58518"), ("broker", "#54a24b") })
         {
@@ -172,14 +123,14 @@ public static class ReportCharts
             {
                 Name = process,
                 X = x,
-                Y = [.. shown.Select(v => v.Scenario.Cost.Where(c => c.Process.StartsWith(process, StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest))],
+                Y = [.. shown.Select(v => Spread.Of(v.Repetitions.Select(r => r.Cost.Where(c => c.Process.StartsWith(process, StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest))).Median)],
                 Marker = new Marker(color),
             });
         }
 
         return new Figure("cost", "CPU per request",
             "User + system CPU each process spent during the measured window, divided by completed requests. On two cores the broker competes with the load generator for the same CPU.",
-            traces, new Layout { BarMode = "stack", YAxis = new Axis { Title = new Title("CPU µs per request") }, XAxis = new Axis { Type = "category" }, Height = 460 });
+            traces, GroupedLayout(shownGroups, new Axis { Title = new Title("CPU µs per request") }, 540) with { BarMode = "stack" });
     }
 
     /// <summary>p50, p99 and throughput of each scenario across recorded revisions (history), oldest first.</summary>
@@ -210,6 +161,61 @@ public static class ReportCharts
                 YAxis = new Axis { Title = new Title("p50 (µs)"), Type = "log" },
                 YAxis2 = new Axis { Title = new Title("ok/s"), Overlaying = "y", Side = "right" },
             });
+    }
+
+    /// <summary>
+    /// The x categories: short labels, made unique with zero-width spaces where a variant appears under two knobs
+    /// (Plotly would merge equal categories). Groups are named above the plot and split by lines: Plotly's
+    /// two-level axis cannot carry box traces.
+    /// </summary>
+    private static List<object> Categories(IReadOnlyList<(string Group, SweepPoint Point)> groups)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        return [.. groups.Select(g => (object)(g.Point.ShortLabel + new string('\u200b', seen[g.Point.ShortLabel] = seen.GetValueOrDefault(g.Point.ShortLabel, -1) + 1)))];
+    }
+
+    /// <summary>One category per variant, groups named above the plot and split by dotted lines.</summary>
+    private static Layout GroupedLayout(IReadOnlyList<(string Group, SweepPoint Point)> groups, Axis yAxis, double height) => new()
+    {
+        YAxis = yAxis,
+        XAxis = new Axis { Type = "category" },
+        Height = height,
+        Shapes = GroupLines(groups),
+        Annotations = GroupNames(groups),
+        // Above the plot: below it, the legend would sit on the slanted labels of many variants.
+        Legend = new Legend("h", 1.1),
+        Margin = new Margin(60, 20, 70, 40),
+    };
+
+    private static List<(string Group, int First, int Last)> Runs(IReadOnlyList<(string Group, SweepPoint Point)> groups)
+    {
+        var runs = new List<(string, int, int)>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            if (runs.Count > 0 && runs[^1].Item1 == groups[i].Group)
+            {
+                runs[^1] = (runs[^1].Item1, runs[^1].Item2, i);
+            }
+            else
+            {
+                runs.Add((groups[i].Group, i, i));
+            }
+        }
+
+        return runs;
+    }
+
+    private static List<Shape>? GroupLines(IReadOnlyList<(string Group, SweepPoint Point)> groups)
+    {
+        var runs = Runs(groups);
+        return runs.Count < 2 ? null : [.. runs.Skip(1).Select(r => new Shape(r.First - 0.5, r.First - 0.5, 0, 1) { Line = new Line("#bbb", 1, "dot") })];
+    }
+
+    private static List<Annotation>? GroupNames(IReadOnlyList<(string Group, SweepPoint Point)> groups)
+    {
+        var runs = Runs(groups);
+        return runs.Count < 2 && groups.All(g => g.Point.ShortLabel == g.Group) ? null
+            : [.. runs.Select(r => new Annotation(r.Group, (r.First + r.Last) / 2.0, 1, "x") { Font = new Font("system-ui, sans-serif", 11) })];
     }
 
     private static ScatterTrace Curve(string name, LatencyHistogram histogram, string? dash, string group) => new()

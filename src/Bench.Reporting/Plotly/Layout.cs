@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Bench.Reporting.Plotly;
 
 public sealed record Layout
@@ -16,6 +18,21 @@ public sealed record Layout
     public Margin Margin { get; init; } = new(60, 20, 30, 120);
 
     public Legend Legend { get; init; } = new();
+
+    public bool? ShowLegend { get; init; }
+
+    /// <summary>Text placed on the chart: panel titles of small multiples, the knee of a rate sweep.</summary>
+    public IReadOnlyList<Annotation>? Annotations { get; init; }
+
+    /// <summary>Lines drawn across the plot (a knee's vertical marker).</summary>
+    public IReadOnlyList<Shape>? Shapes { get; init; }
+
+    /// <summary>
+    /// Further axes of subplots, named as Plotly names them ("xaxis2", "yaxis3"): their number depends on the data, so
+    /// they cannot be fixed properties.
+    /// </summary>
+    [JsonExtensionData]
+    public Dictionary<string, object>? MoreAxes { get; init; }
 
     /// <summary>Plotly's layout.template is left alone; the font is set so the report reads the same everywhere.</summary>
     public Font Font { get; init; } = new("system-ui, sans-serif", 12);
@@ -39,6 +56,49 @@ public sealed record Axis
     public bool? AutoMargin { get; init; } = true;
 
     public string? RangeMode { get; init; }
+
+    /// <summary>"reversed": the first category at the top of a heatmap, as a table reads.</summary>
+    public string? AutoRange { get; init; }
+
+    /// <summary>Where this axis sits, as a fraction of the plot: how subplots are stacked.</summary>
+    public IReadOnlyList<double>? Domain { get; init; }
+
+    /// <summary>The axis this one is drawn against ("y2" for a subplot's x axis).</summary>
+    public string? Anchor { get; init; }
+
+    /// <summary>Share another axis's range ("x", "y"): small multiples on one scale.</summary>
+    public string? Matches { get; init; }
+
+    /// <summary>"array": categories in <see cref="CategoryArray"/>'s order (the natural order of a setting's values).</summary>
+    public string? CategoryOrder { get; init; }
+
+    public IReadOnlyList<string>? CategoryArray { get; init; }
+
+    public bool? ShowTickLabels { get; init; }
+
+    public string? TickFormat { get; init; }
+
+    public string? HoverFormat { get; init; }
+}
+
+/// <summary>Text on a chart, placed in the coordinates XRef/YRef name ("paper", "x2 domain").</summary>
+public sealed record Annotation(string Text, double X, double Y, string XRef = "paper", string YRef = "paper")
+{
+    public bool ShowArrow { get; init; }
+
+    public string XAnchor { get; init; } = "center";
+
+    public string YAnchor { get; init; } = "bottom";
+
+    public Font? Font { get; init; }
+}
+
+/// <summary>A line across the plot: X0..X1, Y0..Y1 in XRef/YRef coordinates.</summary>
+public sealed record Shape(double X0, double X1, double Y0, double Y1, string XRef = "x", string YRef = "paper")
+{
+    public string Type { get; init; } = "line";
+
+    public Line? Line { get; init; }
 }
 
 public sealed record Title(string Text);

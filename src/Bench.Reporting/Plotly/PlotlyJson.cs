@@ -17,8 +17,12 @@ public static class PlotlyJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static string Serialize(IEnumerable<Figure> figures) =>
-        JsonSerializer.Serialize(figures.Select(f => new { id = f.Id, data = f.Data.Select(t => (object)t).ToList(), layout = f.Layout }), Options);
+    private static JsonSerializerOptions Indented { get; } = new(Options) { WriteIndented = true };
+
+    /// <param name="figures">The figures, in page order.</param>
+    /// <param name="indented">One attribute a line: for golden files that a person reads in a diff.</param>
+    public static string Serialize(IEnumerable<Figure> figures, bool indented = false) =>
+        JsonSerializer.Serialize(figures.Select(f => new { id = f.Id, data = f.Data.Select(t => (object)t).ToList(), layout = f.Layout }), indented ? Indented : Options);
 
     private sealed class LowerCaseNamingPolicy : JsonNamingPolicy
     {

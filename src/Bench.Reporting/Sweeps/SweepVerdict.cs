@@ -1,0 +1,147 @@
+using System.Globalization;
+using Bench.Reporting.Comparison;
+
+namespace Bench.Reporting.Sweeps;
+
+/// <summary>
+/// What a sweep found, in sentences for the top of the report and summary.md: which variant did best, and per swept
+/// setting how its values compare (the comparer's verdicts, with the change and the p-value behind each claim), or for
+/// an open-model rate sweep where the knee is.
+/// </summary>
+public static class SweepVerdict
+{
+    public static List<string> Sentences(Sweep sweep, ComparisonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sweep);
+        var sentences = new List<string>();
+        if (!sweep.HasEffects)
+        {
+            return sentences;
+        }
+
+        var reps = sweep.Points.Max(p => p.Repetitions.Count);
+        var best = sweep.Points.MaxBy(p => p.Throughput.Median)!;
+        var quickest = sweep.Points.MinBy(p => p.P99.Median)!;
+        sentences.Add(F($"Most ok/s: {best.ShortLabel} ({best.Throughput.Median:N0}/s); lowest p99: {quickest.ShortLabel} ({quickest.P99.Median:N0} µs)")
+            + (reps > 1 ? F($" — medians of {reps} repetitions.") : "."));
+        foreach (var setting in sweep.Swept)
+        {
+            var lines = sweep.Lines(setting);
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            if (setting.Name == "rate")
+            {
+                sentences.AddRange(lines.Select(line => KneeSentence(line)));
+                continue;
+            }
+
+            if (setting.Values.Count > 2)
+            {
+                sentences.Add(BestValue(sweep, setting, lines, options));
+            }
+
+            var against = NeighbourComparison.Along(sweep, setting, againstFirst: true, options);
+            foreach (var group in against.GroupBy(c => c.To, StringComparer.Ordinal))
+            {
+                var rows = group.ToList();
+                sentences.Add(F($"{setting.Name} {rows[0].To} against {rows[0].From}: ") + Summarise(rows, sweep.OthersPhrase(setting), lines.Count) + ".");
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>"knee at 4,000/s (p99 … 2.6× …)" or "no knee up to 8,000/s", for one line of a rate sweep.</summary>
+    public static string KneeSentence(SweepLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var at = line.Label.Length > 0 ? " at " + line.Label : string.Empty;
+        var knee = Knee.Find(RatePoints(line));
+        return knee is null
+            ? F($"rate{at}: no knee up to {line.Points[^1].Settings["rate"]}/s offered (p99 stayed within {Knee.LatencyFactor}× and ok/s within {Knee.Shortfall:0%} of the offered rate).")
+            : F($"rate{at}: knee at {knee.Offered:N0}/s offered — {knee.Why}.");
+    }
+
+    public static List<RatePoint> RatePoints(SweepLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return [.. line.Points.Select(p => new RatePoint(NaturalOrder.Number(p.Settings["rate"]) ?? 0, p.Throughput.Median, p.P99.Median))];
+    }
+
+    private static string BestValue(Sweep sweep, SweptSetting setting, List<SweepLine> lines, ComparisonOptions? options)
+    {
+        var line = lines.MaxBy(l => l.Points.Max(p => p.Throughput.Median))!;
+        var best = line.Points.MaxBy(p => p.Throughput.Median)!;
+        var first = line.Points[0];
+        var at = line.Label.Length > 0 && lines.Count > 1 ? " at " + line.Label : string.Empty;
+        var value = Sweep.ValueOf(best, setting.Name);
+        var rest = line.Points.Where(p => !ReferenceEquals(p, best) && !ReferenceEquals(p, first)).Select(p => F($"; {Sweep.ValueOf(p, setting.Name)}: {p.Throughput.Median:N0}/s"));
+        var text = F($"{setting.Name} {value} gave the most ok/s ({best.Throughput.Median:N0}/s{at}{string.Concat(rest)})");
+        if (!ReferenceEquals(best, first))
+        {
+            var c = ResultComparer.CompareOne(first.ToMeasurement(), best.ToMeasurement(), options ?? new ComparisonOptions());
+            text += F($", {ScenarioComparison.Change(first.Throughput.Median, best.Throughput.Median):+0%;-0%} over {setting.Name} {Sweep.ValueOf(first, setting.Name)} ({Word(c.Verdict)}: {c.Reason})");
+        }
+
+        var leaders = lines.Select(l => Sweep.ValueOf(l.Points.MaxBy(p => p.Throughput.Median)!, setting.Name)).Distinct(StringComparer.Ordinal).ToList();
+        if (lines.Count > 1)
+        {
+            text += leaders.Count == 1 ? F($"; the same value led at every {sweep.OthersPhrase(setting)}")
+                : "; the leader differs: " + string.Join(", ", lines.Select(l => l.Label + " → " + Sweep.ValueOf(l.Points.MaxBy(p => p.Throughput.Median)!, setting.Name)));
+        }
+
+        return text + ".";
+    }
+
+    /// <summary>"slower at every prefetch (ok/s -27% to -44%, p99 +30% to +60%; p ≤ 0.0004)", or verdicts split by where they hold.</summary>
+    private static string Summarise(List<NeighbourComparison> rows, string others, int lineCount)
+    {
+        var parts = new List<string>();
+        foreach (var group in rows.GroupBy(r => r.Result.Verdict).OrderBy(g => g.Key == Verdict.Same))
+        {
+            var g = group.ToList();
+            var where = g.Count == rows.Count && lineCount > 1 && others.Length > 0 ? (group.Key == Verdict.Same ? " at any " : " at every ") + others
+                : rows.Count == 1 || g.All(r => r.At.Length == 0) ? string.Empty
+                : " at " + string.Join(", ", g.Select(r => r.At));
+            string evidence;
+            if (g.Count == 1)
+            {
+                evidence = F($"ok/s {g[0].ThroughputChange:+0%;-0%}, p99 {g[0].P99Change:+0%;-0%}; ") + g[0].Result.Reason;
+            }
+            else
+            {
+                // One p-value bound is honest only when every verdict rests on throughput; else each reason is given.
+                var onThroughput = group.Key != Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.StartsWith("throughput", StringComparison.Ordinal));
+                var noneSignificant = group.Key == Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.Contains("not significant", StringComparison.Ordinal));
+                evidence = Range("ok/s", g.Select(r => r.ThroughputChange)) + ", " + Range("p99", g.Select(r => r.P99Change)) + "; "
+                    + (onThroughput ? "throughput " + AtMost(g.Max(r => r.Result.ThroughputP)!.Value)
+                        : noneSignificant ? F($"no change significant: throughput p {g.Min(r => r.Result.ThroughputP)!.Value:0.0000} to {g.Max(r => r.Result.ThroughputP)!.Value:0.0000}")
+                        : string.Join("; ", g.Select(r => r.At + ": " + r.Result.Reason)));
+            }
+
+            parts.Add(Word(group.Key) + where + " (" + evidence + ")");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static string AtMost(double p) => p < 0.0001 ? "p < 0.0001 each" : F($"p ≤ {p:0.0000}");
+
+    private static string Range(string name, IEnumerable<double> changes)
+    {
+        var sorted = changes.Order().Select(c => F($"{c:+0%;-0%}")).ToList();
+        return sorted[0] == sorted[^1] ? name + " " + sorted[0] : name + " " + sorted[0] + " to " + sorted[^1];
+    }
+
+    private static string Word(Verdict verdict) => verdict switch
+    {
+        Verdict.Faster => "faster",
+        Verdict.Slower => "slower",
+        _ => "no clear difference",
+    };
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,44 @@
+using Bench.Reporting.Sweeps;
+
+namespace Bench.Reporting.Tests;
+
+/// <summary>The verdict in words on a synthetic sweep whose answer is known, and neighbour comparisons along each setting.</summary>
+public sealed class SweepVerdictTests
+{
+    [Fact]
+    public void Verdict_names_the_best_prefetch_and_says_direct_was_slower_at_every_prefetch()
+    {
+        var sweep = Assert.Single(Sweep.AllOf(SweepSamples.PrefetchByTransport(repetitions: 3)));
+
+        var sentences = SweepVerdict.Sentences(sweep);
+
+        // Medians of 3 repetitions (the third 4% above the first), each claim tested across them.
+        Assert.StartsWith("Most ok/s: prefetch=100 · reply-queue (8,160/s)", sentences[0], StringComparison.Ordinal);
+        Assert.Contains(sentences, s => s.StartsWith("prefetch 100 gave the most ok/s (8,160/s at reply-queue; 10: 5,100/s; unlimited: 7,344/s), +433% over prefetch 1 (faster: throughput +433.3% (p=", StringComparison.Ordinal)
+            && s.Contains("the same value led at every transport", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.StartsWith("transport direct against reply-queue: slower at every prefetch (ok/s -30%, p99 +43%; throughput p < 0.0001 each)", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.StartsWith("prefetch unlimited against 1: faster at every transport", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Neighbours_are_compared_along_each_setting_with_the_others_equal()
+    {
+        var sweep = Assert.Single(Sweep.AllOf(SweepSamples.PrefetchByTransport(repetitions: 3)));
+
+        var prefetch = NeighbourComparison.Along(sweep, sweep.Swept[0]);
+        var transport = NeighbourComparison.Along(sweep, sweep.Swept[1]);
+
+        // 3 steps along prefetch at each of 2 transports; 1 step along transport at each of 4 prefetches.
+        Assert.Equal(["1→10 at reply-queue", "10→100 at reply-queue", "100→unlimited at reply-queue", "1→10 at direct", "10→100 at direct", "100→unlimited at direct"],
+            prefetch.Select(c => c.From + "→" + c.To + " at " + c.At));
+        Assert.Equal([Comparison.Verdict.Faster, Comparison.Verdict.Faster, Comparison.Verdict.Slower], prefetch.Take(3).Select(c => c.Result.Verdict));
+        Assert.Equal(4, transport.Count);
+        Assert.All(transport, c => Assert.Equal(Comparison.Verdict.Slower, c.Result.Verdict));
+    }
+
+    [Fact]
+    public void Summary_gives_the_verdict_in_words_and_a_pivot_table()
+    {
+        GoldenFile.Assert("summary-sweep", "md", MarkdownSummary.Render(SweepSamples.PrefetchByTransport(repetitions: 3)));
+    }
+}
