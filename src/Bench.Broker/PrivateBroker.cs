@@ -17,11 +17,11 @@ public sealed class PrivateBroker : IAsyncDisposable
     private static readonly List<PrivateBroker> s_live = [];
     private static bool s_exitHookInstalled;
 
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly string _ctlPath;
     private int _stopped;
 
-    private PrivateBroker(Process process, string directory, string nodeName, int port, int managementPort, string version, string ctlPath)
+    private PrivateBroker(ChildProcess process, string directory, string nodeName, int port, int managementPort, string version, string ctlPath)
     {
         _process = process;
         Directory = directory;
@@ -116,12 +116,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         await File.WriteAllLinesAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
 
         // setsid: the node gets its own session, so a terminal's Ctrl-C reaches Bench first and Bench stops the node cleanly.
-        var start = new ProcessStartInfo("setsid")
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            WorkingDirectory = directory,
-        };
+        var start = new ProcessStartInfo("setsid") { WorkingDirectory = directory };
         start.ArgumentList.Add("sh");
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec \"$0\" >server.out 2>&1 </dev/null");
@@ -138,7 +133,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         start.Environment["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory, "advanced.config");
         start.Environment["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf");
 
-        var process = Process.Start(start) ?? throw new BrokerStartException("could not start " + options.ServerPath, string.Empty);
+        var process = ChildProcess.Start(start, "rabbitmq node " + nodeName);
         StartWatchdog(directory, nodeName, ctlPath);
 
         var deadline = Stopwatch.GetTimestamp() + (long)(options.StartTimeout.TotalSeconds * Stopwatch.Frequency);
@@ -174,7 +169,9 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
         catch
         {
+            // Also on cancellation (Ctrl-C during start-up): the half-started node is stopped and its directory removed.
             await StopNodeAsync(process, directory, nodeName, ctlPath);
+            await process.DisposeAsync();
             throw;
         }
     }
@@ -207,7 +204,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
 
         await StopNodeAsync(_process, Directory, NodeName, _ctlPath);
-        _process.Dispose();
+        await _process.DisposeAsync();
     }
 
     private static void SetNodeEnvironment(IDictionary<string, string?> environment, string directory, string nodeName)
@@ -260,7 +257,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         using var _ = Process.Start(watchdog);
     }
 
-    private static async Task StopNodeAsync(Process process, string directory, string nodeName, string ctlPath)
+    private static async Task StopNodeAsync(ChildProcess process, string directory, string nodeName, string ctlPath)
     {
         if (!process.HasExited)
         {
@@ -270,7 +267,7 @@ public sealed class PrivateBroker : IAsyncDisposable
                 await RunCtlAsync(ctlPath, directory, nodeName, ["stop"], timeout.Token);
                 await process.WaitForExitAsync(timeout.Token);
             }
-            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
             }
 
@@ -290,7 +287,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
     }
 
-    private static void KillNode(string directory, Process process)
+    private static void KillNode(string directory, ChildProcess process)
     {
         // The pid file names the Erlang VM; the process we started may be a shell that already exec'd it.
         var pidFile = Path.Combine(directory, "rabbitmq.pid");
@@ -306,24 +303,12 @@ public sealed class PrivateBroker : IAsyncDisposable
             }
         }
 
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
+        process.Kill();
     }
 
     private static async Task<(int ExitCode, string Output)> RunCtlAsync(string ctlPath, string directory, string nodeName, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(ctlPath)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
+        var start = new ProcessStartInfo(ctlPath);
         start.ArgumentList.Add("-n");
         start.ArgumentList.Add(nodeName);
         foreach (var argument in arguments)
@@ -332,11 +317,8 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
 
         SetNodeEnvironment(start.Environment, directory, nodeName);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + ctlPath);
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(120), cancellationToken);
+        return (exitCode, stdout + stderr);
     }
 
     private static string ReadLogTail(string directory, string nodeName, int lines)
