@@ -17,13 +17,17 @@ public sealed class PrivateBroker : IAsyncDisposable
     private static readonly List<PrivateBroker> s_live = [];
     private static bool s_exitHookInstalled;
 
-    private readonly ChildProcess _process;
     private readonly string _ctlPath;
+    private readonly ProcessStartInfo _start;
+    private readonly TimeSpan _startTimeout;
+    private ChildProcess _process;
     private int _stopped;
 
-    private PrivateBroker(ChildProcess process, string directory, string nodeName, int port, int managementPort, string version, string ctlPath)
+    private PrivateBroker(ChildProcess process, ProcessStartInfo start, TimeSpan startTimeout, string directory, string nodeName, int port, int managementPort, string version, string ctlPath)
     {
         _process = process;
+        _start = start;
+        _startTimeout = startTimeout;
         Directory = directory;
         NodeName = nodeName;
         Port = port;
@@ -136,36 +140,12 @@ public sealed class PrivateBroker : IAsyncDisposable
         var process = ChildProcess.Start(start, "rabbitmq node " + nodeName);
         StartWatchdog(directory, nodeName, ctlPath);
 
-        var deadline = Stopwatch.GetTimestamp() + (long)(options.StartTimeout.TotalSeconds * Stopwatch.Frequency);
         try
         {
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (process.HasExited)
-                {
-                    throw new BrokerStartException(
-                        $"rabbitmq node {nodeName} exited with code {process.ExitCode} before accepting AMQP on 127.0.0.1:{port}",
-                        ReadLogTail(directory, nodeName, 40));
-                }
-
-                var version = await AmqpProbe.TryReadVersionAsync("127.0.0.1", port, cancellationToken);
-                if (version is not null)
-                {
-                    var broker = new PrivateBroker(process, directory, nodeName, port, managementPort, version, ctlPath);
-                    Register(broker);
-                    return broker;
-                }
-
-                if (Stopwatch.GetTimestamp() > deadline)
-                {
-                    throw new BrokerStartException(
-                        $"rabbitmq node {nodeName} did not accept AMQP on 127.0.0.1:{port} within {options.StartTimeout.TotalSeconds:0} s",
-                        ReadLogTail(directory, nodeName, 40));
-                }
-
-                await Task.Delay(200, cancellationToken);
-            }
+            var version = await WaitAcceptingAsync(process, directory, nodeName, port, options.StartTimeout, cancellationToken);
+            var broker = new PrivateBroker(process, start, options.StartTimeout, directory, nodeName, port, managementPort, version, ctlPath);
+            Register(broker);
+            return broker;
         }
         catch
         {
@@ -174,6 +154,55 @@ public sealed class PrivateBroker : IAsyncDisposable
             await process.DisposeAsync();
             throw;
         }
+    }
+
+    // Polls until the node answers AMQP; a node that exits first, or takes too long, fails with its log's tail.
+    private static async Task<string> WaitAcceptingAsync(ChildProcess process, string directory, string nodeName, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (process.HasExited)
+            {
+                throw new BrokerStartException(
+                    $"rabbitmq node {nodeName} exited with code {process.ExitCode} before accepting AMQP on 127.0.0.1:{port}",
+                    ReadLogTail(directory, nodeName, 40));
+            }
+
+            if (await AmqpProbe.TryReadVersionAsync("127.0.0.1", port, cancellationToken) is { } version)
+            {
+                return version;
+            }
+
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new BrokerStartException(
+                    $"rabbitmq node {nodeName} did not accept AMQP on 127.0.0.1:{port} within {timeout.TotalSeconds:0} s",
+                    ReadLogTail(directory, nodeName, 40));
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    /// <summary>Fault injection: SIGKILL the Erlang VM (no clean shutdown, as a crash or OOM kill would), and wait until it is gone.</summary>
+    public async Task KillNodeAsync(CancellationToken cancellationToken = default)
+    {
+        KillNode(Directory, _process);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        File.Delete(Path.Combine(Directory, "rabbitmq.pid"));
+    }
+
+    /// <summary>Starts the node again after <see cref="KillNodeAsync"/>: same name, ports and data directory (durable queues and persistent messages survive).</summary>
+    public async Task RestartNodeAsync(CancellationToken cancellationToken = default)
+    {
+        await _process.DisposeAsync(); // the killed one
+        var process = ChildProcess.Start(_start, "rabbitmq node " + NodeName);
+        _process = process;
+        await WaitAcceptingAsync(process, Directory, NodeName, Port, _startTimeout, cancellationToken);
     }
 
     /// <summary>Runs rabbitmqctl against this node (e.g. close_all_connections in recovery tests) and returns its output.</summary>

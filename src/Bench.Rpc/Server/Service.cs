@@ -51,6 +51,7 @@ public sealed class Service : IAsyncDisposable
         _reader = new RequestReader(_dispatcher);
         _replies = new ReplyPublisher(replyChannel, options, logger);
         _periodicTasks = new PeriodicTasks(manager, logger);
+        Connection = new ConnectionWatch(connection, options.ClientName, logger);
         _concurrency = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
         FanoutQueue = options.Topic + "_fanout_" + HexId.NewRandom();
         _pacers = options.RateLimits.ToDictionary(kv => kv.Key, kv => kv.Value > 0 ? new MethodPacer(kv.Value) : throw new ArgumentException($"rate limit for {kv.Key} must be positive"), StringComparer.Ordinal);
@@ -59,6 +60,9 @@ public sealed class Service : IAsyncDisposable
     public Manager Manager { get; }
 
     public ServiceOptions Options { get; }
+
+    /// <summary>The connection's state through losses and recoveries (RabbitMQ.Client redeclares the topology and consumers).</summary>
+    public ConnectionWatch Connection { get; }
 
     /// <summary>This server's own fanout queue (T_fanout_&lt;hex&gt;, new per start).</summary>
     public string FanoutQueue { get; }
