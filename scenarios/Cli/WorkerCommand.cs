@@ -16,7 +16,7 @@ internal static class WorkerCommand
     public const string ReadyLine = "bench-worker-ready";
 
     public const string Usage = "bench worker --topic T [--server H] [--exchange X] [--amqp URI] [--prefetch N] [--ack receipt|after] [--concurrency N] " +
-        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--report-interval S] [--quiet] " +
+        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--report-interval S] [--handler-timeout S] [--quiet] " +
         "| bench worker --celery [--topic QUEUE] [--server NAME] [--concurrency N] [--prefetch-multiplier N] [--acks-late] [--rate-limit TASK=PER_SECOND] [--amqp URI]";
 
     private static readonly Dictionary<string, AckMode> s_ackModes = new() { ["receipt"] = AckMode.OnReceipt, ["after"] = AckMode.AfterHandling };
@@ -43,6 +43,7 @@ internal static class WorkerCommand
             QueueKind = args.Enum("queue-type", s_queueKinds) ?? QueueKind.Classic,
             Durable = args.Has("durable"),
             RateLimits = ParseRateLimit(args.String("rate-limit")),
+            HandlerTimeout = args.Double("handler-timeout", 0.001, 86_400) is { } handlerTimeout ? TimeSpan.FromSeconds(handlerTimeout) : null,
         };
         var raw = args.Has("raw");
         var quiet = args.Has("quiet");

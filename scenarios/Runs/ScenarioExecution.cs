@@ -6,6 +6,7 @@ using Bench.Reporting;
 using Bench.Rpc;
 using Bench.Rpc.Server;
 using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Faults;
 using Bench.Scenarios.Payloads;
 using Bench.Scenarios.Workers;
 
@@ -24,6 +25,8 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
     private RpcClient[] _clients = [];
     private RawRpcClient[] _rawClients = [];
     private RpcClient? _control;
+    private readonly ScenarioClock _clock = new();
+    private WorkerSupervisor? _supervisor;
 
     private ScenarioSettings Settings => spec.Settings;
 
@@ -47,6 +50,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
         }
 
         var isCast = ScenarioIds.IsCast(spec.Id);
+        using var injector = new FaultInjector(session.Faults, _clock, session.PrivateNode, _supervisor, session.Warn);
         var scenario = Scenario.Create(spec.Id, BuildStep())
             .WithWarmUp(TimeSpan.FromSeconds(Settings.WarmUpSeconds))
             .WithLoad(Load())
@@ -56,9 +60,22 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             OnProgress = onProgress,
             CpuSources = cpu,
             Cancellation = cancellation,
-            BeforeMeasurement = isCast ? (warmUp, ct) => ResetWorkerStatsAsync(warmUp, ct) : null,
+            BeforeMeasurement = async (warmUp, ct) =>
+            {
+                if (isCast)
+                {
+                    await ResetWorkerStatsAsync(warmUp, ct);
+                }
+
+                injector.Start(); // also starts the clock that worker events are timed by
+            },
         });
         var record = ScenarioRecords.From(result, Settings.Describe(spec.Id), isCast ? "one-way (at worker)" : spec.Id == ScenarioIds.HarnessNull ? "step (in-process)" : "round-trip");
+        record = record with
+        {
+            Faults = await injector.FinishAsync(record.Timeline, _clients.Sum(c => c.Connection.BlockedCount)),
+            WorkerEvents = [.. _supervisor?.Events ?? []],
+        };
         if (Settings.InProcess && spec.Id != ScenarioIds.HarnessNull)
         {
             record.Notes.Add("workers ran in the client's process: their CPU is in the client's figure");
@@ -101,8 +118,13 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             }
             else
             {
-                var worker = await WorkerProcess.StartAsync(WorkerArguments(), server, session.ChildEnvironment, cancellation);
-                _owned.Add(worker);
+                if (_supervisor is null)
+                {
+                    _supervisor = new WorkerSupervisor(_clock, (name, ct) => WorkerProcess.StartAsync(WorkerArguments(), name, session.ChildEnvironment, ct), session.Warn);
+                    _owned.Add(_supervisor);
+                }
+
+                var worker = await _supervisor.StartAsync(server, cancellation);
                 _workers.Add((server, worker.ProcessId));
             }
         }

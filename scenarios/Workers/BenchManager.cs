@@ -15,9 +15,20 @@ public sealed class BenchManager(OneWayStats casts, OneWayStats? raw = null) : M
 
     public long Add(long x, long y) => x + y;
 
-    /// <summary>A fixed service time, then returns: models a method that waits on I/O.</summary>
+    /// <summary>The longest sleep a caller may ask for: one slot held for days would be a denial of service.</summary>
+    public const long MaxSleepMs = 600_000;
+
+    /// <summary>
+    /// A fixed service time, then returns: models a method that waits on I/O. A negative time or one above 10 minutes
+    /// is refused with ValueError before any slot time is spent.
+    /// </summary>
     public async Task<long> SleepAsync(long ms, CancellationToken cancellationToken)
     {
+        if (ms is < 0 or > MaxSleepMs)
+        {
+            throw new RemoteError("ValueError", "builtins", $"sleep takes 0 to {MaxSleepMs} ms, not {ms}");
+        }
+
         if (ms > 0)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(ms), cancellationToken);

@@ -123,9 +123,10 @@ public sealed class ChildProcess : IAsyncDisposable
         if (waited != _ready.Task)
         {
             var tail = Tail(40);
+            var exit = HasExited ? " (" + DescribeExit() + ")" : string.Empty;
             await DisposeAsync();
             cancellationToken.ThrowIfCancellationRequested();
-            throw new InvalidOperationException($"{Name} did not become ready{(HasExited ? " (" + DescribeExit() + ")" : string.Empty)}:{Environment.NewLine}{tail}");
+            throw new InvalidOperationException($"{Name} did not become ready{exit}:{Environment.NewLine}{tail}");
         }
     }
 

@@ -107,17 +107,16 @@ public sealed class PrivateBroker : IAsyncDisposable
         var distPort = FreePort.Next();
         var managementPort = options.Management ? FreePort.Next() : 0;
 
-        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), options.Management ? "[rabbitmq_management]." : "[].", cancellationToken);
-        // The AMQP listener comes from RABBITMQ_NODE_IP_ADDRESS/PORT below; the config file holds only extras.
-        var config = new List<string>();
-        if (options.Management)
+        try
         {
-            config.Add("management.tcp.ip = 127.0.0.1");
-            config.Add("management.tcp.port = " + managementPort.ToString(CultureInfo.InvariantCulture));
+            await WriteConfigAsync(options, directory, managementPort, cancellationToken);
         }
-
-        config.AddRange(options.ConfigLines);
-        await File.WriteAllLinesAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
+        catch
+        {
+            // Cancelled (Ctrl-C) or failed before the node started: remove what was made.
+            System.IO.Directory.Delete(directory, recursive: true);
+            throw;
+        }
 
         // setsid: the node gets its own session, so a terminal's Ctrl-C reaches Bench first and Bench stops the node cleanly.
         var start = new ProcessStartInfo("setsid") { WorkingDirectory = directory };
@@ -154,6 +153,21 @@ public sealed class PrivateBroker : IAsyncDisposable
             await process.DisposeAsync();
             throw;
         }
+    }
+
+    private static async Task WriteConfigAsync(PrivateBrokerOptions options, string directory, int managementPort, CancellationToken cancellationToken)
+    {
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), options.Management ? "[rabbitmq_management]." : "[].", cancellationToken);
+        // The AMQP listener comes from RABBITMQ_NODE_IP_ADDRESS/PORT below; the config file holds only extras.
+        var config = new List<string>();
+        if (options.Management)
+        {
+            config.Add("management.tcp.ip = 127.0.0.1");
+            config.Add("management.tcp.port = " + managementPort.ToString(CultureInfo.InvariantCulture));
+        }
+
+        config.AddRange(options.ConfigLines);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
     }
 
     // Polls until the node answers AMQP; a node that exits first, or takes too long, fails with its log's tail.

@@ -141,7 +141,11 @@ public sealed class Service : IAsyncDisposable
     internal async Task HandleDeliveryAsync(ulong deliveryTag, string exchange, string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
         Interlocked.Increment(ref _received);
-        await _concurrency.WaitAsync();
+        if (!_concurrency.Wait(0))
+        {
+            await WaitForSlotAsync();
+        }
+
         Interlocked.Increment(ref _inFlight);
         var detached = false;
         var work = WorkItem.Rent();
@@ -196,13 +200,32 @@ public sealed class Service : IAsyncDisposable
         }
     }
 
+    // All slots busy: wait, and say so if that lasts (64 stuck handlers silence a worker; that must not be silent).
+    private async Task WaitForSlotAsync()
+    {
+        if (!await _concurrency.WaitAsync(Options.BusyWarningAfter))
+        {
+            _logger.LogWarning("All {Slots} handler slots of {Binary} on {Host} have been busy for over {Seconds:0.#} s: deliveries are waiting",
+                Options.MaxConcurrency, Options.Binary, Options.Host, Options.BusyWarningAfter.TotalSeconds);
+            await _concurrency.WaitAsync();
+        }
+    }
+
     private ValueTask Invoke(WorkItem work)
     {
         var frame = work.Frame!;
         work.Frame = null;
+        var token = _stopping.Token;
+        if (Options.HandlerTimeout is { } limit)
+        {
+            work.Deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
+            work.Deadline.CancelAfter(limit);
+            token = work.Deadline.Token;
+        }
+
         try
         {
-            return work.Invoker!.InvokeAsync(Manager, frame, work.Context, work.Result, _dispatcher.Options, _stopping.Token);
+            return work.Invoker!.InvokeAsync(Manager, frame, work.Context, work.Result, _dispatcher.Options, token);
         }
         catch (Exception e)
         {
@@ -262,7 +285,10 @@ public sealed class Service : IAsyncDisposable
 
     private async Task HandleFaultAsync(WorkItem work, Exception exception)
     {
-        var error = RpcErrors.FromException(exception);
+        var error = exception is OperationCanceledException && work.Deadline is { IsCancellationRequested: true } && !_stopping.IsCancellationRequested
+            ? new RemoteError("MessagingTimeout", "oslo_messaging.exceptions",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the handler ran longer than --handler-timeout {Options.HandlerTimeout!.Value.TotalSeconds:0.###} s and was cancelled"))
+            : RpcErrors.FromException(exception);
         if (work.Kind == WorkKind.Dispatch && work.IsCall)
         {
             _logger.LogDebug("Call failed: {Class}: {Message}", error.ExceptionClass, error.RemoteMessage);
