@@ -64,6 +64,15 @@ internal static class WorkerCommand
         var casts = new OneWayStats();
         var rawCasts = raw ? new OneWayStats() : null;
         var manager = new BenchManager(casts, rawCasts);
+        // Fault runs: every cast delivered is written where a SIGKILL cannot take it back (see CastLedgerFile).
+        using var ledger = Environment.GetEnvironmentVariable(CastLedgerFile.EnvironmentVariable) is { Length: > 0 } ledgerDirectory
+            ? new CastLedgerFile(Path.Combine(ledgerDirectory, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".ledger"))
+            : null;
+        if (ledger is not null)
+        {
+            options = options with { OnCastDelivered = ledger.Record };
+        }
+
         var service = await Service.StartAsync(broker.Uri.Uri, manager, options, logs.CreateLogger("bench.service"), signal.Token);
         service.CastReceived = casts.Record;
         manager.RejectedCount = () => service.DeadLettered + service.Failures;

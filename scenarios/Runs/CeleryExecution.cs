@@ -288,13 +288,4 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
             await Task.Delay(20, CancellationToken.None);
         }
     }
-
-    private sealed class DisposeAction(Action action) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            action();
-            return ValueTask.CompletedTask;
-        }
-    }
 }

@@ -27,6 +27,8 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
     private RpcClient? _control;
     private readonly ScenarioClock _clock = new();
     private WorkerSupervisor? _supervisor;
+    private string? _ledgerDirectory;
+    private long _warmUpSent;
 
     private ScenarioSettings Settings => spec.Settings;
 
@@ -62,6 +64,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             Cancellation = cancellation,
             BeforeMeasurement = async (warmUp, ct) =>
             {
+                _warmUpSent = warmUp;
                 if (isCast)
                 {
                     await ResetWorkerStatsAsync(warmUp, ct);
@@ -86,7 +89,28 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             record.Notes.Add("external broker: its CPU is not measured");
         }
 
-        return isCast ? await WithWorkerMeasurementsAsync(record, result, cancellation) : record;
+        record = isCast ? await WithWorkerMeasurementsAsync(record, result, cancellation) : record;
+        return _ledgerDirectory is null ? record : record with { CastLedger = await CastLedgerAsync(_warmUpSent + result.Ok) };
+    }
+
+    // Fault runs of casts: count what every worker process (killed ones included) was delivered, by unique id.
+    private async Task<CastLedgerRecord> CastLedgerAsync(long sent)
+    {
+        var ledger = CastLedgerFile.Read(_ledgerDirectory!, sent);
+        var stalled = DateTime.UtcNow;
+        while (ledger.ReceivedUnique < sent && DateTime.UtcNow - stalled < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(200);
+            var next = CastLedgerFile.Read(_ledgerDirectory!, sent);
+            if (next.ReceivedUnique != ledger.ReceivedUnique)
+            {
+                stalled = DateTime.UtcNow;
+            }
+
+            ledger = next;
+        }
+
+        return ledger;
     }
 
     public ValueTask DisposeAsync() => _owned.DisposeAsync();
@@ -120,7 +144,15 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             {
                 if (_supervisor is null)
                 {
-                    _supervisor = new WorkerSupervisor(_clock, (name, ct) => WorkerProcess.StartAsync(WorkerArguments(), name, session.ChildEnvironment, ct), session.Warn);
+                    var environment = new Dictionary<string, string>(session.ChildEnvironment);
+                    if (session.Faults.Count > 0 && spec.Id == ScenarioIds.CastCount)
+                    {
+                        _ledgerDirectory = Directory.CreateTempSubdirectory("bench-ledger-").FullName;
+                        _owned.Add(new DisposeAction(() => Directory.Delete(_ledgerDirectory, recursive: true)));
+                        environment[CastLedgerFile.EnvironmentVariable] = _ledgerDirectory;
+                    }
+
+                    _supervisor = new WorkerSupervisor(_clock, (name, ct) => WorkerProcess.StartAsync(WorkerArguments(), name, environment, ct), session.Warn);
                     _owned.Add(_supervisor);
                 }
 

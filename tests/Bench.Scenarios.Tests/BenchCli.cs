@@ -29,6 +29,8 @@ internal sealed partial class BenchCli : IDisposable
 
     public int ProcessId => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public static BenchCli Start(params string[] arguments) => Start(null, arguments);
 
     /// <summary>Starts bench with extra environment variables (e.g. TMPDIR, where private brokers make their directories).</summary>

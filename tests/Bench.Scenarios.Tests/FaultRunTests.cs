@@ -71,13 +71,28 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
         var s = Assert.Single(run.Scenarios);
         var fault = Assert.Single(s.Faults);
         Assert.Equal(("worker-kill", "worker-kill@2s"), (fault.Kind, fault.Spec));
-        Assert.NotNull(fault.RecoverySeconds);
         var exited = Assert.Single(s.WorkerEvents, e => e.Event == "exited");
         Assert.True(exited.Expected);
         Assert.Equal("killed by signal 9 (SIGKILL)", exited.Exit);
         Assert.Contains(s.WorkerEvents, e => e.Event == "restarted");
         Assert.True(s.Counts.Accounted);
-        Assert.True(s.Timeline.Where(p => p.Second > fault.AtSeconds + fault.RecoverySeconds).Sum(p => p.Ok) > 0, "calls succeed after the restart");
+        Assert.True(s.Timeline.Where(p => p.Second > fault.AtSeconds + 1).Sum(p => p.Ok) > 0, "calls succeed after the restart");
+    }
+
+    [Fact]
+    public async Task Killing_a_worker_mid_cast_run_with_ack_after_durable_and_persistent_loses_no_cast()
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "cast.count", "--rate", "1000", "--duration", "5", "--warmup", "0.5",
+            "--ack", "after", "--durable", "true", "--persistent", "true", "--fault", "worker-kill@1.5s", "--amqp", Amqp, "--out", _out);
+
+        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var ledger = s.CastLedger;
+        Assert.NotNull(ledger);
+        Assert.True(ledger.Sent > 0);
+        Assert.Equal(ledger.Sent, ledger.ReceivedUnique);
+        Assert.Equal(0, ledger.Lost);
+        Assert.Contains(s.WorkerEvents, e => e.Event == "exited" && e.Expected);
+        Assert.Contains(s.WorkerEvents, e => e.Event == "restarted");
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
     }
 
@@ -89,7 +104,8 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
         await cli.WaitForOutputAsync("starting", s_timeout);
         var (worker, topic) = await WorkerOfAsync(cli.ProcessId);
         Assert.SkipWhen(broker.Node is null, "needs the private node's rabbitmqctl to see the worker consume");
-        await EventuallyAsync(async () => (await broker.Node!.CtlAsync(["list_consumers", "queue_name"])).Contains(topic, StringComparison.Ordinal), "the worker consumes");
+        await EventuallyAsync(async () => cli.HasExited || (await broker.Node!.CtlAsync(["list_consumers", "queue_name"])).Contains(topic, StringComparison.Ordinal), "the worker consumes");
+        Assert.False(cli.HasExited, cli.Stdout + cli.Stderr);
 
         await Signal.KillAsync(worker);
         await cli.WaitAsync(s_timeout);
@@ -114,6 +130,19 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
         var fault = Assert.Single(Assert.Single(ResultStore.Read(_out).Scenarios).Faults);
         Assert.Null(fault.RecoverySeconds);
         Assert.True(fault.OkPerSecondBefore > 0);
+    }
+
+    [Fact]
+    public async Task A_sleep_above_ten_minutes_is_refused_with_ValueError_not_run()
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "700000", "--timeout", "30", "--requests", "8", "--outstanding", "2", "--warmup", "0", "--amqp", Amqp, "--out", _out);
+
+        Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
+        var run = ResultStore.Read(_out);
+        Assert.True(run.Scenarios.Count == 1, cli.Stdout + cli.Stderr);
+        var s = run.Scenarios[0];
+        Assert.Equal((8L, 8L, 0L), (s.Counts.Issued, s.Counts.Failed, s.Counts.TimedOut));
+        Assert.Contains(s.Errors, e => e.Message.Contains("ValueError", StringComparison.Ordinal));
     }
 
     [Fact]

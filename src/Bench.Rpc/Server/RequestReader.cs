@@ -23,7 +23,10 @@ internal sealed class RequestReader(Dispatcher dispatcher)
     /// <summary>See <see cref="Service.CastReceived"/>.</summary>
     public Action<long, long>? CastReceived { get; set; }
 
-    public void Read(WorkItem work, IReadOnlyBasicProperties properties, ReadOnlySpan<byte> body)
+    /// <summary>See <see cref="Server.CastDelivered"/>.</summary>
+    public CastDelivered? CastDelivered { get; set; }
+
+    public void Read(WorkItem work, IReadOnlyBasicProperties properties, ReadOnlySpan<byte> body, bool redelivered = false)
     {
         byte[]? scratch = null;
         try
@@ -52,6 +55,11 @@ internal sealed class RequestReader(Dispatcher dispatcher)
             {
                 RejectOrFail(work, isCall, request.Error);
                 return;
+            }
+
+            if (!isCall && !request.UniqueId.IsEmpty)
+            {
+                CastDelivered?.Invoke(request.UniqueId, redelivered);
             }
 
             if (!request.UniqueId.IsEmpty && _duplicates.IsDuplicate(request.UniqueId))

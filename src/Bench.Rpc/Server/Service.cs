@@ -48,7 +48,7 @@ public sealed class Service : IAsyncDisposable
         Options = options;
         _logger = logger;
         _dispatcher = new Dispatcher(manager);
-        _reader = new RequestReader(_dispatcher);
+        _reader = new RequestReader(_dispatcher) { CastDelivered = options.OnCastDelivered };
         _replies = new ReplyPublisher(replyChannel, options, logger);
         _periodicTasks = new PeriodicTasks(manager, logger);
         Connection = new ConnectionWatch(connection, options.ClientName, logger);
@@ -78,6 +78,13 @@ public sealed class Service : IAsyncDisposable
     {
         get => _reader.CastReceived;
         set => _reader.CastReceived = value;
+    }
+
+    /// <summary>See <see cref="Server.CastDelivered"/>: every cast with a unique id, duplicates included.</summary>
+    public CastDelivered? CastDelivered
+    {
+        get => _reader.CastDelivered;
+        set => _reader.CastDelivered = value;
     }
 
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -138,7 +145,7 @@ public sealed class Service : IAsyncDisposable
         _concurrency.Dispose();
     }
 
-    internal async Task HandleDeliveryAsync(ulong deliveryTag, string exchange, string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
+    internal async Task HandleDeliveryAsync(ulong deliveryTag, bool redelivered, string exchange, string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
         Interlocked.Increment(ref _received);
         if (!_concurrency.Wait(0))
@@ -157,7 +164,7 @@ public sealed class Service : IAsyncDisposable
                 await _channel.BasicAckAsync(deliveryTag, multiple: false);
             }
 
-            _reader.Read(work, properties, body.Span);
+            _reader.Read(work, properties, body.Span, redelivered);
             var pending = default(ValueTask);
             if (work.Kind == WorkKind.Dispatch)
             {

@@ -54,5 +54,11 @@ public sealed record ServiceOptions
     /// <summary>A delivery that waits longer than this for a free slot (all MaxConcurrency busy) is logged.</summary>
     public TimeSpan BusyWarningAfter { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Set before the service consumes anything (a restarted worker is delivered its predecessor's unacked casts at
+    /// once): see <see cref="Server.CastDelivered"/>.
+    /// </summary>
+    public CastDelivered? OnCastDelivered { get; init; }
+
     public string ClientName => $"bench-service:{Topic}.{Host}";
 }
