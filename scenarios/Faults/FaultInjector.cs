@@ -81,9 +81,16 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
             warn($"fault {spec.Text}: {note}");
         }
 
+        var end = clock.Elapsed;
+        if (spec.Kind == FaultSpec.ConnectionClose)
+        {
+            // rabbitmqctl takes seconds to start (longer on a loaded machine); the connections close as it finishes.
+            at = end;
+        }
+
         lock (_injected)
         {
-            _injected.Add(new Injected(spec, at, clock.Elapsed, note));
+            _injected.Add(new Injected(spec, at, end, note));
         }
     }
 

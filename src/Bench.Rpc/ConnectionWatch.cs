@@ -49,7 +49,11 @@ public sealed class ConnectionWatch
         {
             // A server-named (or exclusive) queue died with the connection; the redeclared one has a new name.
             _logger.LogWarning("{Client}: queue {Old} was lost with the connection; it is now {New}", _clientName, e.NameBefore, e.NameAfter);
-            QueueRenamed?.Invoke(e.NameBefore, e.NameAfter);
+            if (e.NameBefore == ReplyQueue)
+            {
+                ReplyQueue = e.NameAfter;
+            }
+
             return Task.CompletedTask;
         };
         connection.ConnectionBlockedAsync += (_, e) =>
@@ -67,8 +71,8 @@ public sealed class ConnectionWatch
         };
     }
 
-    /// <summary>Raised with the old and new name when recovery had to rename a queue.</summary>
-    public event Action<string, string>? QueueRenamed;
+    /// <summary>The owner's reply queue, kept current when recovery has to rename it (a server-named queue comes back under a new name).</summary>
+    public string? ReplyQueue { get; set; }
 
     public bool IsUp => Volatile.Read(ref _down) is null;
 

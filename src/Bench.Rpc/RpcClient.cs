@@ -38,23 +38,15 @@ public sealed class RpcClient : IAsyncDisposable
         _connection = connection;
         _channel = channel;
         _castChannel = castChannel;
-        ReplyQueue = replyQueue;
         _options = options;
         _logger = logger;
         _pending = new PendingCalls(options.TimeoutResolution);
         _castProperties = NewProperties();
-        _watch = new ConnectionWatch(connection, options.ClientName, logger, _pending.FailAll);
-        _watch.QueueRenamed += (before, after) =>
-        {
-            if (before == ReplyQueue)
-            {
-                ReplyQueue = after;
-            }
-        };
+        _watch = new ConnectionWatch(connection, options.ClientName, logger, _pending.FailAll) { ReplyQueue = replyQueue };
     }
 
     /// <summary>The queue replies come back on (reply_&lt;hex&gt;, or amq.rabbitmq.reply-to).</summary>
-    public string ReplyQueue { get; private set; }
+    public string ReplyQueue => _watch.ReplyQueue!;
 
     /// <summary>The connection's state through losses and recoveries.</summary>
     public ConnectionWatch Connection => _watch;

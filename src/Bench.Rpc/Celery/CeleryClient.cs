@@ -30,23 +30,15 @@ public sealed class CeleryClient : IAsyncDisposable
     {
         _connection = connection;
         _channel = channel;
-        ReplyQueue = replyQueue;
         _options = options;
         _logger = logger;
         _routingKey = new CachedString(options.Queue);
         _pending = new PendingCalls(TimeSpan.FromMilliseconds(10));
-        _watch = new ConnectionWatch(connection, options.ClientName, logger, _pending.FailAll);
-        _watch.QueueRenamed += (before, after) =>
-        {
-            if (before == ReplyQueue)
-            {
-                ReplyQueue = after;
-            }
-        };
+        _watch = new ConnectionWatch(connection, options.ClientName, logger, _pending.FailAll) { ReplyQueue = replyQueue };
     }
 
     /// <summary>The rpc:// result queue (a UUID-named, auto-delete queue, as Celery names it).</summary>
-    public string ReplyQueue { get; private set; }
+    public string ReplyQueue => _watch.ReplyQueue!;
 
     /// <summary>The connection's state through losses and recoveries.</summary>
     public ConnectionWatch Connection => _watch;
