@@ -9,7 +9,7 @@ namespace Bench.Scenarios.Faults;
 /// whatever happens to the scenario: an app stopped is started again, a node killed is restarted, an alarm is cleared,
 /// a paused worker is continued. Afterwards it reads each fault's effect off the timeline.
 /// </summary>
-internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClock clock, PrivateBroker? broker, WorkerSupervisor? workers, Action<string> warn) : IDisposable
+internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClock clock, PrivateBroker? broker, WorkerSupervisor? workers, Action<string> warn, double timeoutSeconds) : IDisposable
 {
     private readonly List<Injected> _injected = [];
     private readonly CancellationTokenSource _stop = new();
@@ -37,7 +37,7 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
                 continue;
             }
 
-            var (okBefore, recovery, failed, timedOut) = RecoveryAnalysis.Analyse(timeline, done.At, done.End);
+            var (okBefore, recovery, failed, timedOut) = RecoveryAnalysis.Analyse(timeline, done.At, done.End, timeoutSeconds);
             records.Add(new FaultRecord
             {
                 Kind = spec.Kind,

@@ -15,9 +15,10 @@ internal static class RecoveryAnalysis
     /// measurement; timeline point i covers [i, i + its Seconds). Recovery is the start of the first whole second that
     /// begins at or after <paramref name="end"/> with ok/s at 80% or more of the mean over the whole seconds before
     /// <paramref name="at"/>, less <paramref name="end"/>. Failures count over the points from the one holding
-    /// <paramref name="at"/> to the recovered one (exclusive), or to the end.
+    /// <paramref name="at"/> to the recovered one (exclusive) plus <paramref name="timeoutSeconds"/> (a call lost in the
+    /// window times out that much later), or to the end.
     /// </summary>
-    public static (double OkPerSecondBefore, double? RecoverySeconds, long Failed, long TimedOut) Analyse(IReadOnlyList<TimelineRecord> timeline, double at, double end)
+    public static (double OkPerSecondBefore, double? RecoverySeconds, long Failed, long TimedOut) Analyse(IReadOnlyList<TimelineRecord> timeline, double at, double end, double timeoutSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(timeline);
         var before = timeline.Where(p => p.Second + p.Seconds <= at && p.Seconds >= 0.999).ToList();
@@ -26,9 +27,13 @@ internal static class RecoveryAnalysis
         long failed = 0, timedOut = 0;
         foreach (var point in timeline.Where(p => p.Second + p.Seconds > at))
         {
-            if (point.Second >= end && okBefore > 0 && point.Seconds >= 0.999 && point.Throughput >= RecoveredFraction * okBefore)
+            if (recovered is null && point.Second >= end && okBefore > 0 && point.Seconds >= 0.999 && point.Throughput >= RecoveredFraction * okBefore)
             {
                 recovered = point.Second - end;
+            }
+
+            if (recovered is { } r && point.Second >= end + r + timeoutSeconds)
+            {
                 break;
             }
 

@@ -52,7 +52,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
         }
 
         var isCast = ScenarioIds.IsCast(spec.Id);
-        using var injector = new FaultInjector(session.Faults, _clock, session.PrivateNode, _supervisor, session.Warn);
+        using var injector = new FaultInjector(session.Faults, _clock, session.PrivateNode, _supervisor, session.Warn, Settings.TimeoutSeconds);
         var scenario = Scenario.Create(spec.Id, BuildStep())
             .WithWarmUp(TimeSpan.FromSeconds(Settings.WarmUpSeconds))
             .WithLoad(Load())

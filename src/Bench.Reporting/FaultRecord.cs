@@ -27,7 +27,10 @@ public sealed record FaultRecord
     /// <summary>Mean ok/s over the seconds before the fault.</summary>
     public double OkPerSecondBefore { get; init; }
 
-    /// <summary>Requests failed (transport or remote error) in the timeline seconds from the fault until recovery (or the end).</summary>
+    /// <summary>
+    /// Requests failed (transport or remote error) in the timeline seconds from the fault until recovery plus the call
+    /// timeout (a call lost in the window times out that much later), or the end.
+    /// </summary>
     public long FailedInWindow { get; init; }
 
     public long TimedOutInWindow { get; init; }
