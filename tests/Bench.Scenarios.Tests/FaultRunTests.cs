@@ -82,8 +82,11 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     [Fact]
     public async Task Killing_a_worker_mid_cast_run_with_ack_after_durable_and_persistent_loses_no_cast()
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "cast.count", "--rate", "1000", "--duration", "5", "--warmup", "0.5",
-            "--ack", "after", "--durable", "true", "--persistent", "true", "--fault", "worker-kill@1.5s", "--amqp", Amqp, "--out", _out);
+        // On a private node of its own: a durable control exchange on the shared broker would clash with every
+        // other test's non-durable one.
+        using var cli = BenchCli.Start(new Dictionary<string, string> { ["BENCH_AMQP_URI"] = string.Empty }, "run", "--scenario", "cast.count", "--rate", "1000", "--duration", "5", "--warmup", "0.5",
+            "--ack", "after", "--durable", "true", "--persistent", "true", "--fault", "worker-kill@1.5s", "--out", _out);
+        await cli.WaitAsync(s_timeout);
 
         var s = Assert.Single(ResultStore.Read(_out).Scenarios);
         var ledger = s.CastLedger;
