@@ -53,6 +53,13 @@ internal static class Program
         {
             return Fail(e.Message);
         }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C or SIGTERM before a command could stop softly (e.g. while the private broker starts): whatever
+            // was started has been stopped and removed on the way out; 130 is the shell's code for an interrupt.
+            Console.Error.WriteLine("bench: interrupted");
+            return 130;
+        }
     }
 
     private static int Help()

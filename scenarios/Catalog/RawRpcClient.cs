@@ -18,6 +18,7 @@ internal sealed class RawRpcClient : IAsyncDisposable
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly PendingCalls _pending = new(TimeSpan.FromMilliseconds(10));
+    private readonly ConnectionWatch _watch;
     private readonly CachedString _exchange;
     private readonly CachedString _queue;
     private readonly BasicProperties _callProperties;
@@ -32,12 +33,14 @@ internal sealed class RawRpcClient : IAsyncDisposable
         var mode = persistent ? DeliveryModes.Persistent : DeliveryModes.Transient;
         _callProperties = new BasicProperties { ReplyTo = replyQueue, DeliveryMode = mode };
         _castProperties = new BasicProperties { DeliveryMode = mode };
+        _watch = new ConnectionWatch(connection, "bench-raw-client", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, _pending.FailAll);
     }
 
     /// <summary>Connects; <paramref name="exchange"/> is "" (straight to the queue) or oslo's topic exchange, to compare routes.</summary>
     public static async Task<RawRpcClient> ConnectAsync(Uri uri, string queue, bool persistent, string exchange, CancellationToken cancellationToken)
     {
-        var connection = await new ConnectionFactory { Uri = uri, ClientProvidedName = "bench-raw-client" }.CreateConnectionAsync(cancellationToken);
+        // Bench's connector, so the baseline recovers as the RPC client does (reconnect, redeclare, consumer back).
+        var connection = await AmqpConnector.ConnectAsync(uri, "bench-raw-client", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         var replyQueue = "reply_" + Guid.NewGuid().ToString("N");
         await channel.QueueDeclareAsync(replyQueue, durable: false, exclusive: false, autoDelete: false,
@@ -49,6 +52,11 @@ internal sealed class RawRpcClient : IAsyncDisposable
 
     public ValueTask<CallResult> CallAsync(ReadOnlyMemory<byte> payload, TimeSpan timeout)
     {
+        if (!_watch.IsUp)
+        {
+            return CallWhenUpAsync(payload, timeout);
+        }
+
         var call = _pending.Rent();
         var generation = call.Arm(Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency), wantsResult: false, default);
         var buffer = ArrayPool<byte>.Shared.Rent(HeaderLength + payload.Length);
@@ -77,6 +85,11 @@ internal sealed class RawRpcClient : IAsyncDisposable
     /// <summary>A cast whose first 8 bytes are the send timestamp, for one-way latency at the raw server.</summary>
     public async ValueTask CastAsync(ReadOnlyMemory<byte> payload)
     {
+        if (!_watch.IsUp && !await _watch.WaitUpAsync(TimeSpan.FromSeconds(5)))
+        {
+            throw new InvalidOperationException("raw cast not sent: the connection to the broker is down (recovering)");
+        }
+
         var buffer = ArrayPool<byte>.Shared.Rent(8 + payload.Length);
         try
         {
@@ -93,10 +106,14 @@ internal sealed class RawRpcClient : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _pending.DisposeAsync();
-        await _channel.CloseAsync();
-        await _connection.CloseAsync();
-        await _connection.DisposeAsync();
+        await AmqpConnector.CloseAsync(_connection, _channel);
     }
+
+    // Down: wait (at most the timeout) for the connection instead of failing at once, as RpcClient does.
+    private async ValueTask<CallResult> CallWhenUpAsync(ReadOnlyMemory<byte> payload, TimeSpan timeout) =>
+        await _watch.WaitUpAsync(timeout)
+            ? await CallAsync(payload, timeout)
+            : new CallResult(CallOutcome.TransportError, new RemoteError("ConnectionDown", "bench.raw", "the connection to the broker is down (recovering)"));
 
     private void OnReply(ReadOnlySpan<byte> body)
     {

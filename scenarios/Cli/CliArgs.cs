@@ -10,6 +10,7 @@ internal sealed class CliArgs
 {
     private readonly Dictionary<string, string?> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
 
     public CliArgs(IEnumerable<string> args, IReadOnlySet<string> flags)
     {
@@ -41,7 +42,23 @@ internal sealed class CliArgs
             }
 
             _values[name] = value;
+            if (value is not null)
+            {
+                if (!_repeated.TryGetValue(name, out var all))
+                {
+                    _repeated[name] = all = [];
+                }
+
+                all.Add(value);
+            }
         }
+    }
+
+    /// <summary>Every value a repeatable option was given, in order (--fault A --fault B).</summary>
+    public IReadOnlyList<string> All(string name)
+    {
+        _read.Add(name);
+        return _repeated.TryGetValue(name, out var all) ? all : [];
     }
 
     public bool Has(string name)

@@ -22,7 +22,7 @@ internal static class RunCommand
         "[--requests N] [--duration S] [--warmup S] [--outstanding N] [--rate N] [--arrivals uniform|poisson] [--repeat N] [--prefetch N|unlimited] [--transport reply-queue|direct] " +
         "[--confirms on|off] [--persistent true|false] [--durable true|false] [--queue-type classic|quorum] [--envelope oslo2|plain] [--ack receipt|after] " +
         "[--route exchange|queue] [--workers N] [--in-process] " +
-        "[--celery-worker python|bench] [--celery-client bench|python] [--prefetch-multiplier N|unlimited] [--rate-limits on|off] [--task-rate-limit N/s|none] [--pool solo|prefork[:N]] [--acks-late true|false] [--channels N] [--worker-rate-limit N] [--timeout S] [--amqp URI] [--out DIR]";
+        "[--celery-worker python|bench] [--celery-client bench|python] [--prefetch-multiplier N|unlimited] [--rate-limits on|off] [--task-rate-limit N/s|none] [--pool solo|prefork[:N]] [--acks-late true|false] [--channels N] [--worker-rate-limit N] [--timeout S] [--amqp URI] [--out DIR] " + RunChecks.Usage;
 
     public static HashSet<string> Flags { get; } = ["in-process"];
 
@@ -33,6 +33,7 @@ internal static class RunCommand
         var amqp = args.String("amqp");
         var outDirectory = args.String("out");
         var suite = args.String("suite") ?? (args.Has("scenario") || args.Has("method") ? "custom" : "default");
+        var checks = RunChecks.Parse(args, externalBroker: (amqp ?? Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable)) is { Length: > 0 });
         args.EnsureAllUsed();
 
         using var signal = new ShutdownSignal();
@@ -55,7 +56,7 @@ internal static class RunCommand
             Suite = suite,
             StartedAt = startedAt,
             Environment = environment,
-        }, message => Console.Error.WriteLine("bench: " + message));
+        }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults };
 
         Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s){(repeat > 1 ? $" × {repeat} repetitions, interleaved" : string.Empty)}, suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.IsPrivate ? " (private)" : string.Empty)}");
         var failed = false;
@@ -101,13 +102,19 @@ internal static class RunCommand
         });
 
         var interrupted = signal.Token.IsCancellationRequested;
-        session.Finish(interrupted || failed, interrupted ? "interrupted by " + signal.Received : failed ? "a scenario failed or was not fully accounted" : null);
+        var verdict = interrupted ? null : checks.Verdict(session);
+        session.Finish(interrupted || failed, interrupted ? "interrupted by " + signal.Received : failed ? "a scenario failed or was not fully accounted" : null, verdict);
         Console.WriteLine($"results: {session.ResultsPath}");
         Console.WriteLine($"summary: {session.SummaryPath}");
         var report = ReportWriter.Write([session.Result], Path.Combine(session.OutputDirectory, "report.html"), root,
             ReportCommand.LoadHistory(null, root), ReportCommand.LoadBenchmarks(null, root), out var problem);
         Console.WriteLine(report is null ? "bench: " + problem : "report:  " + report);
-        return interrupted ? 130 : failed ? 1 : 0;
+        if (verdict is not null)
+        {
+            Console.Error.WriteLine("bench: run failed: " + verdict);
+        }
+
+        return interrupted ? 130 : failed || verdict is not null ? 1 : 0;
     }
 
     /// <summary>

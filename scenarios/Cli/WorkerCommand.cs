@@ -16,7 +16,7 @@ internal static class WorkerCommand
     public const string ReadyLine = "bench-worker-ready";
 
     public const string Usage = "bench worker --topic T [--server H] [--exchange X] [--amqp URI] [--prefetch N] [--ack receipt|after] [--concurrency N] " +
-        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--report-interval S] [--quiet] " +
+        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--report-interval S] [--handler-timeout S] [--quiet] " +
         "| bench worker --celery [--topic QUEUE] [--server NAME] [--concurrency N] [--prefetch-multiplier N] [--acks-late] [--rate-limit TASK=PER_SECOND] [--amqp URI]";
 
     private static readonly Dictionary<string, AckMode> s_ackModes = new() { ["receipt"] = AckMode.OnReceipt, ["after"] = AckMode.AfterHandling };
@@ -43,6 +43,7 @@ internal static class WorkerCommand
             QueueKind = args.Enum("queue-type", s_queueKinds) ?? QueueKind.Classic,
             Durable = args.Has("durable"),
             RateLimits = ParseRateLimit(args.String("rate-limit")),
+            HandlerTimeout = args.Double("handler-timeout", 0.001, 86_400) is { } handlerTimeout ? TimeSpan.FromSeconds(handlerTimeout) : null,
         };
         var raw = args.Has("raw");
         var quiet = args.Has("quiet");
@@ -63,6 +64,15 @@ internal static class WorkerCommand
         var casts = new OneWayStats();
         var rawCasts = raw ? new OneWayStats() : null;
         var manager = new BenchManager(casts, rawCasts);
+        // Fault runs: every cast delivered is written where a SIGKILL cannot take it back (see CastLedgerFile).
+        using var ledger = Environment.GetEnvironmentVariable(CastLedgerFile.EnvironmentVariable) is { Length: > 0 } ledgerDirectory
+            ? new CastLedgerFile(Path.Combine(ledgerDirectory, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".ledger"))
+            : null;
+        if (ledger is not null)
+        {
+            options = options with { OnCastDelivered = ledger.Record };
+        }
+
         var service = await Service.StartAsync(broker.Uri.Uri, manager, options, logs.CreateLogger("bench.service"), signal.Token);
         service.CastReceived = casts.Record;
         manager.RejectedCount = () => service.DeadLettered + service.Failures;

@@ -104,7 +104,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
         _owned.Add(worker);
         _workerPid = worker.ProcessId;
         Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
-        _owned.Add(new DisposeAction(() => File.WriteAllText(LogPath, worker.Log)));
+        _owned.Add(new DisposeAction(() => File.WriteAllText(LogPath, worker.Process.Output)));
     }
 
     // Ready when the worker consumes its queue: Celery's own "ready." line is logged at INFO, which would also log every task.
@@ -167,9 +167,14 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
         var before = sources.Select(s => s.CpuSeconds()).ToArray();
         var start = Stopwatch.GetTimestamp();
         await using var client = await PythonPeer.StartAsync(PeersDirectory, arguments, new Dictionary<string, string>(), "done ", Path.ChangeExtension(output, ".log"), cancellation);
-        if (await client.WaitForExitAsync(TimeSpan.FromSeconds(Settings.TimeoutSeconds + (requests / 50.0))) != 0)
+        using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(Settings.TimeoutSeconds + (requests / 50.0))))
         {
-            throw new InvalidOperationException("the Python Celery client failed: " + client.Tail());
+            await client.WaitForExitAsync(limit.Token);
+        }
+
+        if (client.ExitCode != 0)
+        {
+            throw new InvalidOperationException("the Python Celery client failed: " + client.Tail(40));
         }
 
         var after = sources.Select(s => s.CpuSeconds()).ToArray();
@@ -305,15 +310,6 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
             }
 
             await Task.Delay(20, CancellationToken.None);
-        }
-    }
-
-    private sealed class DisposeAction(Action action) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync()
-        {
-            action();
-            return ValueTask.CompletedTask;
         }
     }
 }

@@ -16,6 +16,12 @@ internal sealed class RunSession(BrokerLease broker, string brokerVersion, strin
 
     public bool PrivateBroker => broker.IsPrivate;
 
+    /// <summary>The private node (fault injection controls it), or null on an external broker.</summary>
+    public Bench.Broker.PrivateBroker? PrivateNode => broker.PrivateBroker;
+
+    /// <summary>The faults (`--fault`) every scenario of this run injects.</summary>
+    public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
+
     public int? BrokerProcessId => broker.PrivateBroker?.ProcessId is > 0 and var pid ? pid : null;
 
     public string BrokerVersion { get; } = brokerVersion;
@@ -39,10 +45,11 @@ internal sealed class RunSession(BrokerLease broker, string brokerVersion, strin
         Save();
     }
 
-    public void Finish(bool incomplete, string? stopReason)
+    public void Finish(bool incomplete, string? stopReason, string? verdict = null)
     {
         _result = _result with
         {
+            Verdict = verdict,
             FinishedAt = DateTimeOffset.UtcNow,
             Incomplete = incomplete || _result.Scenarios.Any(s => s.Incomplete),
             StopReason = stopReason,

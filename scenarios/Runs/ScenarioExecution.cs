@@ -6,6 +6,7 @@ using Bench.Reporting;
 using Bench.Rpc;
 using Bench.Rpc.Server;
 using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Faults;
 using Bench.Scenarios.Payloads;
 using Bench.Scenarios.Workers;
 
@@ -25,6 +26,10 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
     private RawRpcClient[] _rawClients = [];
     private RpcClient? _control;
     private List<WorkerStats>? _delivered;
+    private readonly ScenarioClock _clock = new();
+    private WorkerSupervisor? _supervisor;
+    private string? _ledgerDirectory;
+    private long _warmUpSent;
 
     private ScenarioSettings Settings => spec.Settings;
 
@@ -48,6 +53,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
         }
 
         var isCast = ScenarioIds.IsCast(spec.Id);
+        using var injector = new FaultInjector(session.Faults, _clock, session.PrivateNode, _supervisor, session.Warn, Settings.TimeoutSeconds);
         var scenario = Scenario.Create(spec.Id, BuildStep())
             .WithWarmUp(TimeSpan.FromSeconds(Settings.WarmUpSeconds))
             .WithLoad(Load())
@@ -57,14 +63,31 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             OnProgress = onProgress,
             CpuSources = cpu,
             Cancellation = cancellation,
-            BeforeMeasurement = isCast ? (warmUp, ct) => ResetWorkerStatsAsync(warmUp, ct)
-                : spec.Id == ScenarioIds.CallSleep ? (_, ct) => ForEachWorkerAsync("sleep_stats_reset", ct) : null,
+            BeforeMeasurement = async (warmUp, ct) =>
+            {
+                _warmUpSent = warmUp;
+                if (isCast)
+                {
+                    await ResetWorkerStatsAsync(warmUp, ct);
+                }
+                else if (spec.Id == ScenarioIds.CallSleep)
+                {
+                    await ForEachWorkerAsync("sleep_stats_reset", ct);
+                }
+
+                injector.Start(); // also starts the clock that worker events are timed by
+            },
 
             // Casts: the workers' and the broker's work on the backlog happens after the client stops publishing, so
             // the run (and its CPU reading) ends when the workers have received what was sent, not before.
             AfterDrain = isCast ? async (ok, ct) => _delivered = await WaitForDeliveriesAsync(ok, ct) : null,
         });
         var record = ScenarioRecords.From(result, Settings.Describe(spec.Id), isCast ? "one-way (at worker)" : spec.Id == ScenarioIds.HarnessNull ? "step (in-process)" : "round-trip");
+        record = record with
+        {
+            Faults = await injector.FinishAsync(record.Timeline, _clients.Sum(c => c.Connection.BlockedCount)),
+            WorkerEvents = [.. _supervisor?.Events ?? []],
+        };
         if (Settings.InProcess && spec.Id != ScenarioIds.HarnessNull)
         {
             record.Notes.Add("workers ran in the client's process: their CPU is in the client's figure");
@@ -80,7 +103,28 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             record = record with { WorkerServiceTime = await SleepServiceTimeAsync() };
         }
 
-        return isCast ? await WithWorkerMeasurementsAsync(record, result, cancellation) : record;
+        record = isCast ? await WithWorkerMeasurementsAsync(record, result, cancellation) : record;
+        return _ledgerDirectory is null ? record : record with { CastLedger = await CastLedgerAsync(_warmUpSent + result.Ok) };
+    }
+
+    // Fault runs of casts: count what every worker process (killed ones included) was delivered, by unique id.
+    private async Task<CastLedgerRecord> CastLedgerAsync(long sent)
+    {
+        var ledger = CastLedgerFile.Read(_ledgerDirectory!, sent);
+        var stalled = DateTime.UtcNow;
+        while (ledger.ReceivedUnique < sent && DateTime.UtcNow - stalled < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(200);
+            var next = CastLedgerFile.Read(_ledgerDirectory!, sent);
+            if (next.ReceivedUnique != ledger.ReceivedUnique)
+            {
+                stalled = DateTime.UtcNow;
+            }
+
+            ledger = next;
+        }
+
+        return ledger;
     }
 
     /// <summary>What `sleep` really took at the workers (merged), to stand beside the service time asked for.</summary>
@@ -133,8 +177,21 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             }
             else
             {
-                var worker = await WorkerProcess.StartAsync(WorkerArguments(), server, session.ChildEnvironment, cancellation);
-                _owned.Add(worker);
+                if (_supervisor is null)
+                {
+                    var environment = new Dictionary<string, string>(session.ChildEnvironment);
+                    if (session.Faults.Count > 0 && spec.Id == ScenarioIds.CastCount)
+                    {
+                        _ledgerDirectory = Directory.CreateTempSubdirectory("bench-ledger-").FullName;
+                        _owned.Add(new DisposeAction(() => Directory.Delete(_ledgerDirectory, recursive: true)));
+                        environment[CastLedgerFile.EnvironmentVariable] = _ledgerDirectory;
+                    }
+
+                    _supervisor = new WorkerSupervisor(_clock, (name, ct) => WorkerProcess.StartAsync(WorkerArguments(), name, environment, ct), session.Warn);
+                    _owned.Add(_supervisor);
+                }
+
+                var worker = await _supervisor.StartAsync(server, cancellation);
                 _workers.Add((server, worker.ProcessId));
             }
         }

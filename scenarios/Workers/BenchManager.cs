@@ -18,15 +18,24 @@ public sealed class BenchManager(OneWayStats casts, OneWayStats? raw = null) : M
 
     public long Add(long x, long y) => x + y;
 
+    /// <summary>The longest sleep a caller may ask for: one slot held for days would be a denial of service.</summary>
+    public const long MaxSleepMs = 600_000;
+
     private readonly LatencyHistogram _sleepTimes = new();
     private readonly Lock _sleepLock = new();
 
     /// <summary>
-    /// A fixed service time, then returns: models a method that waits on I/O. Short sleeps use a precise timer (a
-    /// plain Task.Delay(1) took ~3.4 ms here), and the time each really took is recorded (see <see cref="SleepStats"/>).
+    /// A fixed service time, then returns: models a method that waits on I/O. A negative time or one above 10 minutes
+    /// is refused with ValueError before any slot time is spent. Short sleeps use a precise timer (a plain
+    /// Task.Delay(1) took ~3.4 ms here), and the time each really took is recorded (see <see cref="SleepStats"/>).
     /// </summary>
     public async Task<long> SleepAsync(long ms, CancellationToken cancellationToken)
     {
+        if (ms is < 0 or > MaxSleepMs)
+        {
+            throw new RemoteError("ValueError", "builtins", $"sleep takes 0 to {MaxSleepMs} ms, not {ms}");
+        }
+
         var start = Stopwatch.GetTimestamp();
         if (ms > 0)
         {

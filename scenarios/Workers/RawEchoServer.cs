@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using Bench.Rpc;
 using RabbitMQ.Client;
 
 namespace Bench.Scenarios.Workers;
@@ -30,7 +31,8 @@ public sealed class RawEchoServer : IAsyncDisposable
     public static async Task<RawEchoServer> StartAsync(Uri uri, string queue, string exchange, ushort prefetch, bool durable, OneWayStats casts, CancellationToken cancellationToken,
         bool quorum = false, bool ackAfter = false)
     {
-        var connection = await new ConnectionFactory { Uri = uri, ClientProvidedName = "bench-raw-server:" + queue }.CreateConnectionAsync(cancellationToken);
+        // Bench's connector: automatic recovery redeclares the queue, exchange, binding and consumer after a loss.
+        var connection = await AmqpConnector.ConnectAsync(uri, "bench-raw-server:" + queue, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, cancellationToken);
         var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         // A quorum queue is always durable; the RPC service declares the same.
         await channel.QueueDeclareAsync(queue, durable: durable || quorum, exclusive: false, autoDelete: false,
@@ -48,12 +50,7 @@ public sealed class RawEchoServer : IAsyncDisposable
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _channel.CloseAsync();
-        await _connection.CloseAsync();
-        await _connection.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await AmqpConnector.CloseAsync(_connection, _channel);
 
     private async Task HandleAsync(ulong tag, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {

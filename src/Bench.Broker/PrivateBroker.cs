@@ -17,13 +17,17 @@ public sealed class PrivateBroker : IAsyncDisposable
     private static readonly List<PrivateBroker> s_live = [];
     private static bool s_exitHookInstalled;
 
-    private readonly Process _process;
     private readonly string _ctlPath;
+    private readonly ProcessStartInfo _start;
+    private readonly TimeSpan _startTimeout;
+    private ChildProcess _process;
     private int _stopped;
 
-    private PrivateBroker(Process process, string directory, string nodeName, int port, int managementPort, string version, string ctlPath)
+    private PrivateBroker(ChildProcess process, ProcessStartInfo start, TimeSpan startTimeout, string directory, string nodeName, int port, int managementPort, string version, string ctlPath)
     {
         _process = process;
+        _start = start;
+        _startTimeout = startTimeout;
         Directory = directory;
         NodeName = nodeName;
         Port = port;
@@ -103,25 +107,19 @@ public sealed class PrivateBroker : IAsyncDisposable
         var distPort = FreePort.Next();
         var managementPort = options.Management ? FreePort.Next() : 0;
 
-        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), options.Management ? "[rabbitmq_management]." : "[].", cancellationToken);
-        // The AMQP listener comes from RABBITMQ_NODE_IP_ADDRESS/PORT below; the config file holds only extras.
-        var config = new List<string>();
-        if (options.Management)
+        try
         {
-            config.Add("management.tcp.ip = 127.0.0.1");
-            config.Add("management.tcp.port = " + managementPort.ToString(CultureInfo.InvariantCulture));
+            await WriteConfigAsync(options, directory, managementPort, cancellationToken);
+        }
+        catch
+        {
+            // Cancelled (Ctrl-C) or failed before the node started: remove what was made.
+            System.IO.Directory.Delete(directory, recursive: true);
+            throw;
         }
 
-        config.AddRange(options.ConfigLines);
-        await File.WriteAllLinesAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
-
         // setsid: the node gets its own session, so a terminal's Ctrl-C reaches Bench first and Bench stops the node cleanly.
-        var start = new ProcessStartInfo("setsid")
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            WorkingDirectory = directory,
-        };
+        var start = new ProcessStartInfo("setsid") { WorkingDirectory = directory };
         start.ArgumentList.Add("sh");
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec \"$0\" >server.out 2>&1 </dev/null");
@@ -138,45 +136,87 @@ public sealed class PrivateBroker : IAsyncDisposable
         start.Environment["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(directory, "advanced.config");
         start.Environment["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf");
 
-        var process = Process.Start(start) ?? throw new BrokerStartException("could not start " + options.ServerPath, string.Empty);
+        var process = ChildProcess.Start(start, "rabbitmq node " + nodeName);
         StartWatchdog(directory, nodeName, ctlPath);
 
-        var deadline = Stopwatch.GetTimestamp() + (long)(options.StartTimeout.TotalSeconds * Stopwatch.Frequency);
         try
         {
-            while (true)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (process.HasExited)
-                {
-                    throw new BrokerStartException(
-                        $"rabbitmq node {nodeName} exited with code {process.ExitCode} before accepting AMQP on 127.0.0.1:{port}",
-                        ReadLogTail(directory, nodeName, 40));
-                }
-
-                var version = await AmqpProbe.TryReadVersionAsync("127.0.0.1", port, cancellationToken);
-                if (version is not null)
-                {
-                    var broker = new PrivateBroker(process, directory, nodeName, port, managementPort, version, ctlPath);
-                    Register(broker);
-                    return broker;
-                }
-
-                if (Stopwatch.GetTimestamp() > deadline)
-                {
-                    throw new BrokerStartException(
-                        $"rabbitmq node {nodeName} did not accept AMQP on 127.0.0.1:{port} within {options.StartTimeout.TotalSeconds:0} s",
-                        ReadLogTail(directory, nodeName, 40));
-                }
-
-                await Task.Delay(200, cancellationToken);
-            }
+            var version = await WaitAcceptingAsync(process, directory, nodeName, port, options.StartTimeout, cancellationToken);
+            var broker = new PrivateBroker(process, start, options.StartTimeout, directory, nodeName, port, managementPort, version, ctlPath);
+            Register(broker);
+            return broker;
         }
         catch
         {
+            // Also on cancellation (Ctrl-C during start-up): the half-started node is stopped and its directory removed.
             await StopNodeAsync(process, directory, nodeName, ctlPath);
+            await process.DisposeAsync();
             throw;
         }
+    }
+
+    private static async Task WriteConfigAsync(PrivateBrokerOptions options, string directory, int managementPort, CancellationToken cancellationToken)
+    {
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), options.Management ? "[rabbitmq_management]." : "[].", cancellationToken);
+        // The AMQP listener comes from RABBITMQ_NODE_IP_ADDRESS/PORT below; the config file holds only extras.
+        var config = new List<string>();
+        if (options.Management)
+        {
+            config.Add("management.tcp.ip = 127.0.0.1");
+            config.Add("management.tcp.port = " + managementPort.ToString(CultureInfo.InvariantCulture));
+        }
+
+        config.AddRange(options.ConfigLines);
+        await File.WriteAllLinesAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
+    }
+
+    // Polls until the node answers AMQP; a node that exits first, or takes too long, fails with its log's tail.
+    private static async Task<string> WaitAcceptingAsync(ChildProcess process, string directory, string nodeName, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (process.HasExited)
+            {
+                throw new BrokerStartException(
+                    $"rabbitmq node {nodeName} exited with code {process.ExitCode} before accepting AMQP on 127.0.0.1:{port}",
+                    ReadLogTail(directory, nodeName, 40));
+            }
+
+            if (await AmqpProbe.TryReadVersionAsync("127.0.0.1", port, cancellationToken) is { } version)
+            {
+                return version;
+            }
+
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new BrokerStartException(
+                    $"rabbitmq node {nodeName} did not accept AMQP on 127.0.0.1:{port} within {timeout.TotalSeconds:0} s",
+                    ReadLogTail(directory, nodeName, 40));
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    /// <summary>Fault injection: SIGKILL the Erlang VM (no clean shutdown, as a crash or OOM kill would), and wait until it is gone.</summary>
+    public async Task KillNodeAsync(CancellationToken cancellationToken = default)
+    {
+        KillNode(Directory, _process);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(timeout.Token);
+        File.Delete(Path.Combine(Directory, "rabbitmq.pid"));
+    }
+
+    /// <summary>Starts the node again after <see cref="KillNodeAsync"/>: same name, ports and data directory (durable queues and persistent messages survive).</summary>
+    public async Task RestartNodeAsync(CancellationToken cancellationToken = default)
+    {
+        await _process.DisposeAsync(); // the killed one
+        var process = ChildProcess.Start(_start, "rabbitmq node " + NodeName);
+        _process = process;
+        await WaitAcceptingAsync(process, Directory, NodeName, Port, _startTimeout, cancellationToken);
     }
 
     /// <summary>Runs rabbitmqctl against this node (e.g. close_all_connections in recovery tests) and returns its output.</summary>
@@ -207,7 +247,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
 
         await StopNodeAsync(_process, Directory, NodeName, _ctlPath);
-        _process.Dispose();
+        await _process.DisposeAsync();
     }
 
     private static void SetNodeEnvironment(IDictionary<string, string?> environment, string directory, string nodeName)
@@ -260,7 +300,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         using var _ = Process.Start(watchdog);
     }
 
-    private static async Task StopNodeAsync(Process process, string directory, string nodeName, string ctlPath)
+    private static async Task StopNodeAsync(ChildProcess process, string directory, string nodeName, string ctlPath)
     {
         if (!process.HasExited)
         {
@@ -270,7 +310,7 @@ public sealed class PrivateBroker : IAsyncDisposable
                 await RunCtlAsync(ctlPath, directory, nodeName, ["stop"], timeout.Token);
                 await process.WaitForExitAsync(timeout.Token);
             }
-            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception)
             {
             }
 
@@ -290,7 +330,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
     }
 
-    private static void KillNode(string directory, Process process)
+    private static void KillNode(string directory, ChildProcess process)
     {
         // The pid file names the Erlang VM; the process we started may be a shell that already exec'd it.
         var pidFile = Path.Combine(directory, "rabbitmq.pid");
@@ -306,24 +346,12 @@ public sealed class PrivateBroker : IAsyncDisposable
             }
         }
 
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
+        process.Kill();
     }
 
     private static async Task<(int ExitCode, string Output)> RunCtlAsync(string ctlPath, string directory, string nodeName, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(ctlPath)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
+        var start = new ProcessStartInfo(ctlPath);
         start.ArgumentList.Add("-n");
         start.ArgumentList.Add(nodeName);
         foreach (var argument in arguments)
@@ -332,11 +360,8 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
 
         SetNodeEnvironment(start.Environment, directory, nodeName);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + ctlPath);
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        return (process.ExitCode, await stdout + await stderr);
+        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(120), cancellationToken);
+        return (exitCode, stdout + stderr);
     }
 
     private static string ReadLogTail(string directory, string nodeName, int lines)

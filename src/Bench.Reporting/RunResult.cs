@@ -26,6 +26,9 @@ public sealed record RunResult
 
     public string? StopReason { get; init; }
 
+    /// <summary>Null when the run passed; otherwise the one line saying why it failed (`bench run` exits 1).</summary>
+    public string? Verdict { get; init; }
+
     public required EnvironmentRecord Environment { get; init; }
 
     public double PeakRssMb { get; init; }

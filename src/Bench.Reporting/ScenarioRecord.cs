@@ -60,4 +60,13 @@ public sealed record ScenarioRecord
     public List<ErrorRecord> Errors { get; init; } = [];
 
     public List<string> Notes { get; init; } = [];
+
+    /// <summary>Faults injected during this scenario (`--fault`), each with its window and recovery.</summary>
+    public List<FaultRecord> Faults { get; init; } = [];
+
+    /// <summary>Worker exits, restarts and give-ups seen by the supervisor.</summary>
+    public List<WorkerEventRecord> WorkerEvents { get; init; } = [];
+
+    /// <summary>Cast scenarios in a fault run: sent, received unique, redelivered, duplicates, lost.</summary>
+    public CastLedgerRecord? CastLedger { get; init; }
 }

@@ -4,7 +4,10 @@ using RabbitMQ.Client.Events;
 
 namespace Bench.Rpc;
 
-/// <summary>Opens connections the way every Bench component wants them: automatic and topology recovery on, losses logged.</summary>
+/// <summary>
+/// Opens connections the way every Bench component wants them: automatic and topology recovery on (reconnect every
+/// second, topology and consumers redeclared), losses logged. <see cref="ConnectionWatch"/> follows the recovery.
+/// </summary>
 public static class AmqpConnector
 {
     public static async Task<IConnection> ConnectAsync(Uri amqpUri, string clientName, ILogger logger, CancellationToken cancellationToken = default)
@@ -28,11 +31,6 @@ public static class AmqpConnector
                 logger.LogWarning("{Client}: connection lost ({Code} {Text}); recovering", clientName, e.ReplyCode, e.ReplyText);
             }
 
-            return Task.CompletedTask;
-        };
-        connection.RecoverySucceededAsync += (_, _) =>
-        {
-            logger.LogInformation("{Client}: connection recovered", clientName);
             return Task.CompletedTask;
         };
         connection.ConnectionRecoveryErrorAsync += (_, e) =>

@@ -26,6 +26,7 @@ public sealed class RpcClient : IAsyncDisposable
     private readonly RpcClientOptions _options;
     private readonly ILogger _logger;
     private readonly PendingCalls _pending;
+    private readonly ConnectionWatch _watch;
     private readonly uint _idPrefix = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
     private readonly ConcurrentDictionary<Target, Route> _routes = new();
     private readonly ConcurrentDictionary<long, BasicProperties> _callProperties = new();
@@ -37,15 +38,18 @@ public sealed class RpcClient : IAsyncDisposable
         _connection = connection;
         _channel = channel;
         _castChannel = castChannel;
-        ReplyQueue = replyQueue;
         _options = options;
         _logger = logger;
         _pending = new PendingCalls(options.TimeoutResolution);
         _castProperties = NewProperties();
+        _watch = new ConnectionWatch(connection, options.ClientName, logger, _pending.FailAll) { ReplyQueue = replyQueue };
     }
 
     /// <summary>The queue replies come back on (reply_&lt;hex&gt;, or amq.rabbitmq.reply-to).</summary>
-    public string ReplyQueue { get; }
+    public string ReplyQueue => _watch.ReplyQueue!;
+
+    /// <summary>The connection's state through losses and recoveries.</summary>
+    public ConnectionWatch Connection => _watch;
 
     public RpcClientOptions Options => _options;
 
@@ -117,7 +121,7 @@ public sealed class RpcClient : IAsyncDisposable
             throw new ArgumentException("a call cannot go to a fanout target; cast to it instead (oslo refuses it too)", nameof(target));
         }
 
-        if (!_routes.TryGetValue(target, out var route))
+        if (!_routes.TryGetValue(target, out var route) || !_watch.IsUp)
         {
             return CallAfterRouteAsync(target, method, args, timeout, context, discardResult, cancellationToken);
         }
@@ -172,7 +176,7 @@ public sealed class RpcClient : IAsyncDisposable
     public ValueTask CastAsync(Target target, string method, RpcArgs args, RequestContext? context, bool stampSendTime, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(method);
-        if (!_routes.TryGetValue(target, out var route))
+        if (!_routes.TryGetValue(target, out var route) || !_watch.IsUp)
         {
             return CastAfterRouteAsync(target, method, args, context, stampSendTime, cancellationToken);
         }
@@ -272,15 +276,45 @@ public sealed class RpcClient : IAsyncDisposable
 
     private TimeSpan EffectiveTimeout(TimeSpan timeout) => timeout > TimeSpan.Zero ? timeout : _options.DefaultTimeout;
 
+    // The slow path: the first call to a target, or a call while the connection is down. Down, the caller waits for it
+    // (at most the call's timeout) instead of failing at once, so a closed-model user does not spin through an outage.
     private async ValueTask<CallResult> CallAfterRouteAsync(Target target, string method, RpcArgs args, TimeSpan timeout, RequestContext? context, bool discardResult, CancellationToken cancellationToken)
     {
-        await ResolveRouteAsync(target, cancellationToken);
+        bool up;
+        try
+        {
+            up = await _watch.WaitUpAsync(EffectiveTimeout(timeout), cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return new CallResult(CallOutcome.Canceled);
+        }
+
+        if (!up)
+        {
+            return new CallResult(CallOutcome.TransportError, new RemoteError("ConnectionDown", "bench.rpc", "the connection to the broker is down (recovering)"));
+        }
+
+        if (!_routes.ContainsKey(target))
+        {
+            await ResolveRouteAsync(target, cancellationToken);
+        }
+
         return await TryCallAsync(target, method, args, timeout, context, discardResult, cancellationToken);
     }
 
     private async ValueTask CastAfterRouteAsync(Target target, string method, RpcArgs args, RequestContext? context, bool stampSendTime, CancellationToken cancellationToken)
     {
-        await ResolveRouteAsync(target, cancellationToken);
+        if (!await _watch.WaitUpAsync(_options.DefaultTimeout, cancellationToken))
+        {
+            throw new InvalidOperationException("cast not sent: the connection to the broker is down (recovering)");
+        }
+
+        if (!_routes.ContainsKey(target))
+        {
+            await ResolveRouteAsync(target, cancellationToken);
+        }
+
         await CastAsync(target, method, args, context, stampSendTime, cancellationToken);
     }
 

@@ -41,6 +41,13 @@ public sealed class TestManager : Manager
         return ms;
     }
 
+    /// <summary>Like slow, but cancellable: a handler timeout can end it.</summary>
+    public async Task<long> NapAsync(long ms, CancellationToken cancellationToken)
+    {
+        await Task.Delay((int)ms, cancellationToken);
+        return ms;
+    }
+
     public async ValueTask NothingAsync() => await Task.Yield();
 
     public void Count() => Interlocked.Increment(ref _casts);

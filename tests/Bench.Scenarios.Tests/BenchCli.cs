@@ -27,7 +27,14 @@ internal sealed partial class BenchCli : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static BenchCli Start(params string[] arguments)
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public static BenchCli Start(params string[] arguments) => Start(null, arguments);
+
+    /// <summary>Starts bench with extra environment variables (e.g. TMPDIR, where private brokers make their directories).</summary>
+    public static BenchCli Start(IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         // tests/Bench.Scenarios.Tests/bin/<Configuration>/net10.0 → scenarios/bin/<Configuration>/net10.0/bench.dll
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -40,6 +47,11 @@ internal sealed partial class BenchCli : IDisposable
         }
 
         start.Environment["CI"] = "true"; // plain progress lines, no live table
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         return new BenchCli(Process.Start(start)!);
     }
 

@@ -20,6 +20,7 @@ public sealed class CeleryClient : IAsyncDisposable
     private readonly CeleryClientOptions _options;
     private readonly ILogger _logger;
     private readonly PendingCalls _pending;
+    private readonly ConnectionWatch _watch;
     private readonly uint _idPrefix = (uint)Random.Shared.NextInt64(1, uint.MaxValue);
     private readonly CachedString _exchange = new(string.Empty);
     private readonly CachedString _routingKey;
@@ -29,15 +30,18 @@ public sealed class CeleryClient : IAsyncDisposable
     {
         _connection = connection;
         _channel = channel;
-        ReplyQueue = replyQueue;
         _options = options;
         _logger = logger;
         _routingKey = new CachedString(options.Queue);
         _pending = new PendingCalls(TimeSpan.FromMilliseconds(10));
+        _watch = new ConnectionWatch(connection, options.ClientName, logger, _pending.FailAll) { ReplyQueue = replyQueue };
     }
 
     /// <summary>The rpc:// result queue (a UUID-named, auto-delete queue, as Celery names it).</summary>
-    public string ReplyQueue { get; }
+    public string ReplyQueue => _watch.ReplyQueue!;
+
+    /// <summary>The connection's state through losses and recoveries.</summary>
+    public ConnectionWatch Connection => _watch;
 
     public static async Task<CeleryClient> ConnectAsync(Uri amqpUri, CeleryClientOptions? options = null, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
@@ -67,8 +71,14 @@ public sealed class CeleryClient : IAsyncDisposable
     public async ValueTask<CallResult> TryApplyAsync(string task, RpcArgs args, RpcArgs? kwargs = null, TimeSpan timeout = default, bool discardResult = false)
     {
         ArgumentNullException.ThrowIfNull(task);
-        var call = _pending.Rent();
         var effective = timeout > TimeSpan.Zero ? timeout : _options.DefaultTimeout;
+        // Down: wait for the connection (at most the timeout) rather than fail at once, so a closed-model user does not spin.
+        if (!_watch.IsUp && !await _watch.WaitUpAsync(effective))
+        {
+            return new CallResult(CallOutcome.TransportError, new RemoteError("ConnectionDown", "bench.celery", "the connection to the broker is down (recovering)"));
+        }
+
+        var call = _pending.Rent();
         var generation = call.Arm(Stopwatch.GetTimestamp() + (long)(effective.TotalSeconds * Stopwatch.Frequency), !discardResult, default);
         var id = TaskId(((ulong)_idPrefix << 32) | (uint)call.Index, (ulong)generation);
         try
@@ -98,7 +108,17 @@ public sealed class CeleryClient : IAsyncDisposable
 
     /// <summary>A task sent with ignore_result and no reply_to: the worker sends nothing back.</summary>
     public ValueTask SendAsync(string task, RpcArgs args, RpcArgs? kwargs = null) =>
-        PublishAsync(task, Guid.NewGuid().ToString(), args, kwargs, ignoreResult: true);
+        _watch.IsUp ? PublishAsync(task, Guid.NewGuid().ToString(), args, kwargs, ignoreResult: true) : SendWhenUpAsync(task, args, kwargs);
+
+    private async ValueTask SendWhenUpAsync(string task, RpcArgs args, RpcArgs? kwargs)
+    {
+        if (!await _watch.WaitUpAsync(_options.DefaultTimeout))
+        {
+            throw new InvalidOperationException($"{task} not sent: the connection to the broker is down (recovering)");
+        }
+
+        await PublishAsync(task, Guid.NewGuid().ToString(), args, kwargs, ignoreResult: true);
+    }
 
     public async ValueTask DisposeAsync()
     {

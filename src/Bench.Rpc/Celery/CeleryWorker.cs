@@ -49,7 +49,11 @@ public sealed class CeleryWorker : IAsyncDisposable
         _logger = logger;
         _concurrency = new SemaphoreSlim(options.Concurrency, options.Concurrency);
         _pacers = options.RateLimits.ToDictionary(kv => kv.Key, kv => new MethodPacer(kv.Value), StringComparer.Ordinal);
+        Connection = new ConnectionWatch(connection, options.ClientName, logger);
     }
+
+    /// <summary>The connection's state through losses and recoveries (RabbitMQ.Client redeclares the queue and the consumer).</summary>
+    public ConnectionWatch Connection { get; }
 
     public long Succeeded => Interlocked.Read(ref _succeeded);
 
@@ -100,7 +104,6 @@ public sealed class CeleryWorker : IAsyncDisposable
             {
                 await Task.Delay(5);
             }
-
         }
         catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or OperationCanceledException or IOException)
         {

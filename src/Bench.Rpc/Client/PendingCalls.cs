@@ -69,6 +69,9 @@ internal sealed class PendingCalls : IAsyncDisposable
         _stop.Dispose();
     }
 
+    /// <summary>Ends every outstanding call now as a transport error: the connection they were waiting on is gone.</summary>
+    public void FailAll() => ExpireAll(long.MaxValue, CallOutcome.TransportError);
+
     private async Task SweepAsync(TimeSpan resolution)
     {
         using var timer = new PeriodicTimer(resolution);

@@ -7,5 +7,5 @@ internal sealed class RequestConsumer(IChannel channel, Service service) : Async
 {
     public override Task HandleBasicDeliverAsync(string consumerTag, ulong deliveryTag, bool redelivered, string exchange, string routingKey,
         IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default) =>
-        service.HandleDeliveryAsync(deliveryTag, exchange, routingKey, properties, body);
+        service.HandleDeliveryAsync(deliveryTag, redelivered, exchange, routingKey, properties, body);
 }

@@ -45,5 +45,20 @@ public sealed record ServiceOptions
     /// <summary>Per-method rate limits in calls per second (Celery's rate_limit); methods not named run unpaced.</summary>
     public IReadOnlyDictionary<string, double> RateLimits { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>
+    /// Cancels a handler that runs longer than this and answers its caller with a timeout error (oslo's
+    /// MessagingTimeout); null (the default) lets handlers run as long as they like. Costs a timer per request when set.
+    /// </summary>
+    public TimeSpan? HandlerTimeout { get; init; }
+
+    /// <summary>A delivery that waits longer than this for a free slot (all MaxConcurrency busy) is logged.</summary>
+    public TimeSpan BusyWarningAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Set before the service consumes anything (a restarted worker is delivered its predecessor's unacked casts at
+    /// once): see <see cref="Server.CastDelivered"/>.
+    /// </summary>
+    public CastDelivered? OnCastDelivered { get; init; }
+
     public string ClientName => $"bench-service:{Topic}.{Host}";
 }

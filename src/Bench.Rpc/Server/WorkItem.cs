@@ -36,6 +36,9 @@ internal sealed class WorkItem
 
     public RequestContext? Context { get; set; }
 
+    /// <summary>With a handler timeout: the handler's own token source (cancelled at the timeout or at shutdown).</summary>
+    public CancellationTokenSource? Deadline { get; set; }
+
     public ReadOnlySpan<byte> MessageId => _messageId.AsSpan(0, _messageIdLength);
 
     public ArrayBufferWriter<byte> Result { get; } = new(256);
@@ -67,6 +70,8 @@ internal sealed class WorkItem
         Invoker = null;
         Frame = null;
         Context = null;
+        Deadline?.Dispose();
+        Deadline = null;
         _messageIdLength = 0;
         Result.ResetWrittenCount();
         if (Result.Capacity <= 1 << 20)

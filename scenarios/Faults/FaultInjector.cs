@@ -1,0 +1,162 @@
+using Bench.Broker;
+using Bench.Reporting;
+using Bench.Scenarios.Workers;
+
+namespace Bench.Scenarios.Faults;
+
+/// <summary>
+/// Injects a scenario's faults at their times (from the start of measurement) and undoes them after their durations,
+/// whatever happens to the scenario: an app stopped is started again, a node killed is restarted, an alarm is cleared,
+/// a paused worker is continued. Afterwards it reads each fault's effect off the timeline.
+/// </summary>
+internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClock clock, PrivateBroker? broker, WorkerSupervisor? workers, Action<string> warn, double timeoutSeconds) : IDisposable
+{
+    private readonly List<Injected> _injected = [];
+    private readonly CancellationTokenSource _stop = new();
+    private Task _running = Task.CompletedTask;
+
+    /// <summary>Starts the schedule; call as measurement begins.</summary>
+    public void Start()
+    {
+        clock.Start();
+        _running = Task.WhenAll(faults.Select(RunAsync));
+    }
+
+    /// <summary>Ends the schedule (faults not yet due are skipped; one in progress is undone first) and analyses the timeline.</summary>
+    public async Task<List<FaultRecord>> FinishAsync(IReadOnlyList<TimelineRecord> timeline, long blocked)
+    {
+        await _stop.CancelAsync();
+        await _running;
+        var records = new List<FaultRecord>();
+        foreach (var spec in faults)
+        {
+            var done = _injected.FirstOrDefault(i => i.Spec == spec);
+            if (done is null)
+            {
+                records.Add(new FaultRecord { Kind = spec.Kind, Spec = spec.Text, AtSeconds = spec.AtSeconds, Note = "not injected: the scenario ended first" });
+                continue;
+            }
+
+            var (okBefore, recovery, failed, timedOut) = RecoveryAnalysis.Analyse(timeline, done.At, done.End, timeoutSeconds);
+            records.Add(new FaultRecord
+            {
+                Kind = spec.Kind,
+                Spec = spec.Text,
+                AtSeconds = Math.Round(done.At, 3),
+                DurationSeconds = Math.Round(done.End - done.At, 3),
+                RecoverySeconds = recovery,
+                OkPerSecondBefore = Math.Round(okBefore, 1),
+                FailedInWindow = failed,
+                TimedOutInWindow = timedOut,
+                Blocked = spec.Kind == FaultSpec.MemoryAlarm ? blocked : null,
+                Note = done.Note,
+            });
+        }
+
+        return records;
+    }
+
+    public void Dispose() => _stop.Dispose();
+
+    private async Task RunAsync(FaultSpec spec)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(spec.AtSeconds), _stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        var at = clock.Elapsed;
+        string? note = null;
+        try
+        {
+            note = await InjectAsync(spec);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or BrokerStartException)
+        {
+            note = "injection failed: " + e.Message.Split('\n')[0];
+            warn($"fault {spec.Text}: {note}");
+        }
+
+        var end = clock.Elapsed;
+        if (spec.Kind == FaultSpec.ConnectionClose)
+        {
+            // rabbitmqctl takes seconds to start (longer on a loaded machine); the connections close as it finishes.
+            at = end;
+        }
+
+        lock (_injected)
+        {
+            _injected.Add(new Injected(spec, at, end, note));
+        }
+    }
+
+    private async Task<string?> InjectAsync(FaultSpec spec)
+    {
+        var node = broker;
+        switch (spec.Kind)
+        {
+            case FaultSpec.BrokerRestart:
+                await node!.CtlAsync(["stop_app"]);
+                await HoldAsync(spec);
+                await node.CtlAsync(["start_app"]);
+                return null;
+            case FaultSpec.BrokerKill:
+                await node!.KillNodeAsync();
+                await HoldAsync(spec);
+                await node.RestartNodeAsync();
+                return "the window ends when the restarted node accepted connections";
+            case FaultSpec.ConnectionClose:
+                await node!.CtlAsync(["close_all_connections", "bench fault connection-close"]);
+                return null;
+            case FaultSpec.MemoryAlarm:
+                // An absolute watermark far below the VM's use raises the alarm: the broker blocks every publisher.
+                await node!.CtlAsync(["set_vm_memory_high_watermark", "absolute", "1048576"]);
+                await HoldAsync(spec);
+                await node.CtlAsync(["set_vm_memory_high_watermark", "0.4"]);
+                return null;
+            case FaultSpec.WorkerKill:
+            {
+                var victim = workers!.Victim(expectDeath: true);
+                await victim.Process.SignalAsync("KILL");
+                return $"killed worker {victim.Server} (pid {victim.ProcessId})";
+            }
+
+            case FaultSpec.WorkerPause:
+            {
+                var victim = workers!.Victim(expectDeath: false);
+                await victim.Process.SignalAsync("STOP");
+                try
+                {
+                    await HoldAsync(spec);
+                }
+                finally
+                {
+                    await victim.Process.SignalAsync("CONT");
+                }
+
+                return $"paused worker {victim.Server} (pid {victim.ProcessId})";
+            }
+
+            default:
+                throw new InvalidOperationException("unknown fault " + spec.Kind);
+        }
+    }
+
+    // Holds a fault for its duration; the scenario ending cuts it short (the fault is still undone).
+    private async Task HoldAsync(FaultSpec spec)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(spec.DurationSeconds), _stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private sealed record Injected(FaultSpec Spec, double At, double End, string? Note);
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using Bench.Reporting;
+using Bench.Scenarios.Faults;
+
+namespace Bench.Scenarios.Workers;
+
+/// <summary>
+/// Owns a scenario's `bench worker` processes, as a service supervisor would: a worker that exits while the scenario
+/// runs is reported (exit code or signal, time, last log lines) and restarted with backoff (0.5 s, doubling, at most
+/// 8 s); after <see cref="MaxRestarts"/> restarts within <see cref="RestartWindow"/> it is given up on. A worker a fault
+/// killed is expected to die; any other death fails the run.
+/// </summary>
+internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, CancellationToken, Task<WorkerProcess>> start, Action<string> warn) : IAsyncDisposable
+{
+    public const int MaxRestarts = 5;
+    public static readonly TimeSpan RestartWindow = TimeSpan.FromSeconds(60);
+
+    private readonly List<Slot> _slots = [];
+    private readonly List<WorkerEventRecord> _events = [];
+    private readonly CancellationTokenSource _stopping = new();
+
+    public IReadOnlyList<WorkerEventRecord> Events
+    {
+        get
+        {
+            lock (_events)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
+    public IEnumerable<WorkerProcess> Current => _slots.Select(s => s.Process);
+
+    /// <summary>Starts a worker and watches it.</summary>
+    public async Task<WorkerProcess> StartAsync(string server, CancellationToken cancellationToken)
+    {
+        var slot = new Slot(server, await start(server, cancellationToken));
+        _slots.Add(slot);
+        slot.Watch = WatchAsync(slot);
+        return slot.Process;
+    }
+
+    /// <summary>The worker a fault acts on (the first), marked so that its death is expected.</summary>
+    public WorkerProcess Victim(bool expectDeath)
+    {
+        var slot = _slots[0];
+        if (expectDeath)
+        {
+            Interlocked.Increment(ref slot.ExpectedDeaths);
+        }
+
+        return slot.Process;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        foreach (var slot in _slots)
+        {
+            await slot.Watch.ContinueWith(_ => { }, TaskScheduler.Default);
+            await slot.Process.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task WatchAsync(Slot slot)
+    {
+        var restarts = new Queue<DateTime>();
+        var delay = TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            try
+            {
+                await slot.Process.Process.WaitForExitAsync(_stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the scenario is over: the worker is stopped on purpose
+            }
+
+            var expected = Interlocked.Exchange(ref slot.ExpectedDeaths, 0) > 0;
+
+            var exit = slot.Process.Process.DescribeExit();
+            Record(new WorkerEventRecord
+            {
+                Worker = slot.Server, Event = "exited", AtSeconds = clock.Elapsed, Exit = exit, Expected = expected, LastLog = slot.Process.Process.Tail(20),
+            });
+            if (!expected)
+            {
+                warn(string.Create(CultureInfo.InvariantCulture, $"worker {slot.Server} died at {clock.Elapsed:0.0} s ({exit}) with no fault asking for it"));
+            }
+
+            while (true)
+            {
+                var now = DateTime.UtcNow;
+                while (restarts.Count > 0 && now - restarts.Peek() > RestartWindow)
+                {
+                    restarts.Dequeue();
+                }
+
+                if (restarts.Count >= MaxRestarts)
+                {
+                    Record(new WorkerEventRecord { Worker = slot.Server, Event = "gave-up", AtSeconds = clock.Elapsed, Expected = expected, Exit = $"{MaxRestarts} restarts within {RestartWindow.TotalSeconds:0} s" });
+                    warn($"worker {slot.Server}: gave up after {MaxRestarts} restarts within {RestartWindow.TotalSeconds:0} s");
+                    return;
+                }
+
+                try
+                {
+                    await Task.Delay(delay, _stopping.Token);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(8).Ticks));
+                    restarts.Enqueue(DateTime.UtcNow);
+                    var old = slot.Process;
+                    slot.Process = await start(slot.Server, _stopping.Token);
+                    await old.DisposeAsync();
+                    Record(new WorkerEventRecord { Worker = slot.Server, Event = "restarted", AtSeconds = clock.Elapsed, Expected = expected });
+                    break;
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (InvalidOperationException e)
+                {
+                    warn($"worker {slot.Server}: restart failed: {e.Message.Split('\n')[0]}");
+                }
+            }
+        }
+    }
+
+    private void Record(WorkerEventRecord record)
+    {
+        lock (_events)
+        {
+            _events.Add(record);
+        }
+    }
+
+    private sealed class Slot(string server, WorkerProcess process)
+    {
+        public int ExpectedDeaths;
+
+        public string Server { get; } = server;
+
+        public WorkerProcess Process { get; set; } = process;
+
+        public Task Watch { get; set; } = Task.CompletedTask;
+    }
+}

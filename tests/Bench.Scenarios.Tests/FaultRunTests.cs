@@ -1,0 +1,224 @@
+using System.Globalization;
+using Bench.Reporting;
+using Bench.Testing;
+
+namespace Bench.Scenarios.Tests;
+
+/// <summary>
+/// `bench run` under faults, as a process: honest exit codes (error rate, a worker that died unasked, no recovery), fault
+/// records and worker supervision, refusals, and Ctrl-C while the private broker starts. Counts and verdicts are
+/// asserted, never times.
+/// </summary>
+public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(4);
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "bench-test-" + Guid.NewGuid().ToString("N")[..8]);
+
+    private string Amqp => broker.Uri.Uri.OriginalString;
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_run_where_every_call_times_out_exits_1_with_one_line_and_still_writes_results()
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "200", "--timeout", "0.05", "--requests", "40", "--outstanding", "4", "--warmup", "0", "--amqp", Amqp, "--out", _out);
+
+        Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
+        var line = Assert.Single(cli.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("bench: run failed:", StringComparison.Ordinal));
+        Assert.Contains("error rate 100.0%", line, StringComparison.Ordinal);
+        var run = ResultStore.Read(_out);
+        Assert.Equal(line["bench: run failed: ".Length..], run.Verdict);
+        var s = Assert.Single(run.Scenarios);
+        Assert.Equal((40L, 0L, 40L, true), (s.Counts.Issued, s.Counts.Ok, s.Counts.TimedOut, s.Counts.Accounted));
+    }
+
+    [Fact]
+    public async Task A_higher_max_error_rate_lets_the_same_run_pass()
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "200", "--timeout", "0.05", "--requests", "20", "--outstanding", "4", "--warmup", "0", "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
+
+        Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
+        Assert.Null(ResultStore.Read(_out).Verdict);
+    }
+
+    [Theory]
+    [InlineData("broker-restart@1s+1s", "needs control of the broker")]
+    [InlineData("memory-alarm@1s", "needs control of the broker")]
+    [InlineData("disk-full@1s", "KIND one of broker-restart")]
+    [InlineData("worker-kill@1s+2s", "is instantaneous")]
+    [InlineData("worker-pause@soon", "--fault times are seconds")]
+    public async Task A_fault_it_cannot_inject_is_refused_with_one_line_and_exit_2(string fault, string message)
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--fault", fault, "--amqp", Amqp, "--out", _out);
+
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Contains(message, Assert.Single(cli.Stderr.Trim().Split('\n')), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_killed_worker_is_reported_restarted_and_recorded_with_its_fault()
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--duration", "10", "--warmup", "0.5", "--outstanding", "4", "--timeout", "1",
+            "--fault", "worker-kill@2s", "--max-error-rate", "100%", "--max-recovery", "1000", "--amqp", Amqp, "--out", _out);
+
+        var run = ResultStore.Read(_out);
+        var s = Assert.Single(run.Scenarios);
+        var fault = Assert.Single(s.Faults);
+        Assert.Equal(("worker-kill", "worker-kill@2s"), (fault.Kind, fault.Spec));
+        var exited = Assert.Single(s.WorkerEvents, e => e.Event == "exited");
+        Assert.True(exited.Expected);
+        Assert.Equal("killed by signal 9 (SIGKILL)", exited.Exit);
+        Assert.Contains(s.WorkerEvents, e => e.Event == "restarted");
+        Assert.True(s.Counts.Accounted);
+        Assert.True(s.Timeline.Where(p => p.Second > fault.AtSeconds + 1).Sum(p => p.Ok) > 0, "calls succeed after the restart");
+    }
+
+    [Fact]
+    public async Task Killing_a_worker_mid_cast_run_with_ack_after_durable_and_persistent_loses_no_cast()
+    {
+        // On a private node of its own: a durable control exchange on the shared broker would clash with every
+        // other test's non-durable one.
+        using var cli = BenchCli.Start(new Dictionary<string, string> { ["BENCH_AMQP_URI"] = string.Empty }, "run", "--scenario", "cast.count", "--rate", "1000", "--duration", "5", "--warmup", "0.5",
+            "--ack", "after", "--durable", "true", "--persistent", "true", "--fault", "worker-kill@1.5s", "--out", _out);
+        await cli.WaitAsync(s_timeout);
+
+        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var ledger = s.CastLedger;
+        Assert.NotNull(ledger);
+        Assert.True(ledger.Sent > 0);
+        Assert.Equal(ledger.Sent, ledger.ReceivedUnique);
+        Assert.Equal(0, ledger.Lost);
+        Assert.Contains(s.WorkerEvents, e => e.Event == "exited" && e.Expected);
+        Assert.Contains(s.WorkerEvents, e => e.Event == "restarted");
+        Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
+    }
+
+    [Fact]
+    public async Task A_worker_that_dies_with_no_fault_asking_fails_the_run()
+    {
+        using var cli = BenchCli.Start("run", "--scenario", "call.add", "--duration", "8", "--warmup", "0", "--outstanding", "2", "--timeout", "1",
+            "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
+        await cli.WaitForOutputAsync("starting", s_timeout);
+        var (worker, topic) = await WorkerOfAsync(cli.ProcessId);
+        Assert.SkipWhen(broker.Node is null, "needs the private node's rabbitmqctl to see the worker consume");
+        await EventuallyAsync(async () => cli.HasExited || (await broker.Node!.CtlAsync(["list_consumers", "queue_name"])).Contains(topic, StringComparison.Ordinal), "the worker consumes");
+        Assert.False(cli.HasExited, cli.Stdout + cli.Stderr);
+
+        await Signal.KillAsync(worker);
+        await cli.WaitAsync(s_timeout);
+
+        Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
+        Assert.Contains("died", cli.Stderr, StringComparison.Ordinal);
+        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var death = Assert.Single(s.WorkerEvents, e => e.Event == "exited");
+        Assert.False(death.Expected);
+        Assert.NotNull(ResultStore.Read(_out).Verdict);
+    }
+
+    [Fact]
+    public async Task A_fault_the_run_never_recovers_from_fails_the_run()
+    {
+        // The only worker stays paused past the end of the run: ok/s never comes back.
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--duration", "6", "--warmup", "0.5", "--outstanding", "2", "--timeout", "0.5",
+            "--fault", "worker-pause@2s+60s", "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
+
+        Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
+        Assert.Contains("never recovered", cli.Stderr, StringComparison.Ordinal);
+        var fault = Assert.Single(Assert.Single(ResultStore.Read(_out).Scenarios).Faults);
+        Assert.Null(fault.RecoverySeconds);
+        Assert.True(fault.OkPerSecondBefore > 0);
+    }
+
+    [Fact]
+    public async Task A_sleep_above_ten_minutes_is_refused_with_ValueError_not_run()
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "700000", "--timeout", "30", "--requests", "8", "--outstanding", "2", "--warmup", "0", "--amqp", Amqp, "--out", _out);
+
+        Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
+        var run = ResultStore.Read(_out);
+        Assert.True(run.Scenarios.Count == 1, cli.Stdout + cli.Stderr);
+        var s = run.Scenarios[0];
+        Assert.Equal((8L, 8L, 0L), (s.Counts.Issued, s.Counts.Failed, s.Counts.TimedOut));
+        Assert.Contains(s.Errors, e => e.Message.Contains("ValueError", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_the_private_broker_starts_removes_the_node_and_exits_130()
+    {
+        var temp = Directory.CreateTempSubdirectory("bench-startup-").FullName;
+        try
+        {
+            using var cli = BenchCli.Start(new Dictionary<string, string> { ["TMPDIR"] = temp, ["BENCH_AMQP_URI"] = string.Empty },
+                "run", "--scenario", "call.add", "--requests", "10", "--out", _out);
+            await Eventually.TrueAsync(() => Directory.EnumerateDirectories(temp, "bench-broker-*").Any(), "the node's directory appears", s_timeout);
+
+            cli.Interrupt();
+            await cli.WaitAsync(s_timeout);
+
+            Assert.True(cli.ExitCode == 130, cli.Stdout + cli.Stderr);
+            Assert.DoesNotContain("Exception", cli.Stderr, StringComparison.Ordinal);
+            // Removed on the way out (or, if a dying node still held a file, by its watchdog a moment later).
+            await Eventually.TrueAsync(() => !Directory.EnumerateDirectories(temp, "bench-broker-*").Any(), "the node's directory is gone");
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + s_timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("still not true: " + what);
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    // The `bench worker` child of a bench process and its topic, from /proc (ppid and command line).
+    private static async Task<(int Pid, string Topic)> WorkerOfAsync(int parent)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var dir in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var stat = await File.ReadAllTextAsync(Path.Combine(dir, "stat"));
+                    var ppid = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                    var cmdline = await File.ReadAllTextAsync(Path.Combine(dir, "cmdline"));
+                    var arguments = cmdline.Split('\0');
+                    var topic = Array.IndexOf(arguments, "--topic");
+                    if (ppid == parent && arguments.Contains("worker") && topic > 0)
+                    {
+                        return (pid, arguments[topic + 1]);
+                    }
+                }
+                catch (IOException)
+                {
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("no bench worker under " + parent);
+    }
+}
