@@ -1,0 +1,73 @@
+using System.Collections.Frozen;
+using System.Text;
+
+namespace Bench.Objects.Model;
+
+/// <summary>
+/// What a registered object class is: its name, current version, fields (in declaration order, which is the order
+/// oslo writes them), a factory, and the fields that identify a stored object (sent with a save's changes).
+/// At most 64 fields, so that "set", "changed" and "null" are one bit mask each.
+/// </summary>
+public sealed class ObjectSchema
+{
+    private readonly FrozenDictionary<string, ObjectField> _byName;
+    private readonly FrozenDictionary<string, ObjectField>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public ObjectSchema(ObjectNamespace ns, string name, string version, IReadOnlyList<ObjectField> fields, Func<ObjectSchema, VersionedObject> factory, IReadOnlyList<string>? identity = null)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Count > 64)
+        {
+            throw new ArgumentException($"{name}: at most 64 fields", nameof(fields));
+        }
+
+        Namespace = ns;
+        Name = name;
+        Version = ObjectVersion.Parse(version);
+        Fields = fields;
+        Factory = factory;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Index >= 0)
+            {
+                throw new ArgumentException($"{name}.{fields[i].Name}: a field belongs to one schema", nameof(fields));
+            }
+
+            fields[i].Index = i;
+        }
+
+        _byName = fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
+        _lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        Identity = [.. (identity ?? []).Select(f => Field(f).Index)];
+        Utf8Name = Encoding.UTF8.GetBytes(name);
+        IsList = fields.Count == 1 && fields[0].Name == "objects" && fields[0].Kind == FieldKind.ObjectList;
+    }
+
+    public ObjectNamespace Namespace { get; }
+
+    public string Name { get; }
+
+    internal byte[] Utf8Name { get; }
+
+    /// <summary>The newest version this process knows (oslo's VERSION).</summary>
+    public ObjectVersion Version { get; }
+
+    public IReadOnlyList<ObjectField> Fields { get; }
+
+    /// <summary>Indexes of the fields a save sends with the changes so the receiver can find the stored object.</summary>
+    public IReadOnlyList<int> Identity { get; }
+
+    /// <summary>An ObjectListBase: its one field "objects" (lists backport their children to 1.0 when no rule says otherwise).</summary>
+    public bool IsList { get; }
+
+    internal Func<ObjectSchema, VersionedObject> Factory { get; }
+
+    public ObjectField Field(string name) =>
+        _byName.TryGetValue(name, out var field) ? field : throw new KeyNotFoundException($"{Name} object has no attribute '{name}'");
+
+    public ObjectField? FindField(ReadOnlySpan<char> name) => _lookup.TryGetValue(name, out var field) ? field : null;
+
+    public VersionedObject Create() => Factory(this);
+
+    public override string ToString() => Name + " " + Version;
+}
