@@ -313,7 +313,7 @@ internal static class PrimitiveReader
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                return reader.TryGetInt64(out var n) ? n : reader.GetDouble();
+                return reader.TryGetInt64(out var n) ? (object)n : reader.GetDouble();
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:
