@@ -149,7 +149,7 @@ internal sealed record ScenarioSettings
         d["ack"] = Ack == AckMode.OnReceipt ? "receipt" : "after";
         d["channels"] = Channels.ToString(CultureInfo.InvariantCulture);
         d["workerRateLimit"] = WorkerRateLimit is { } limit ? limit.ToString("0.##", CultureInfo.InvariantCulture) : "off";
-        if (ScenarioIds.IsCall(id))
+        if (ScenarioIds.IsCall(id) || Objects.ObjectScenarios.Is(id))
         {
             d["transport"] = Transport == ReplyTransport.ReplyQueue ? "reply-queue" : "direct";
         }

@@ -38,6 +38,7 @@ internal static class Suites
             new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = 16 }),
             new(ScenarioIds.CallEcho, s with { Outstanding = 16, PayloadBytes = 1024 }),
             new(ScenarioIds.CallNova, s with { Outstanding = 16 }),
+            new(ScenarioIds.ObjectsGet, s with { Outstanding = 16 }),
             new(ScenarioIds.CallAdd, s with { Rate = 2000 }),
         ];
     }
