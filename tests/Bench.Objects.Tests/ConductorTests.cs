@@ -13,9 +13,8 @@ public sealed class ConductorTests(BrokerFixture broker)
     [Fact]
     public async Task Python_oslo_client_gets_objects_from_the_CSharp_conductor()
     {
-        var topic = BrokerFixture.UniqueName("conductor");
-        var store = new InstanceStore(count: 20, hosts: 2);
-        await using var service = await Service.StartAsync(broker.Uri.Uri, new ConductorManager(NovaObjects.Registry, store, RemoteCall.NovaMethods()), new ServiceOptions { Topic = topic, Host = "c1" });
+        var (topic, service) = await StartConductorAsync(new InstanceStore(count: 20, hosts: 2));
+        await using var _ = service;
         var uuid = SampleInstances.Uuid(3);
 
         var lines = await PeerProcess.RunAsync("oslo/conductor_client.py", ["--url", broker.Uri.Uri.OriginalString, "--topic", topic,
@@ -47,9 +46,9 @@ public sealed class ConductorTests(BrokerFixture broker)
     [Fact]
     public async Task Remotable_methods_run_over_RPC_without_a_store_and_save_sends_only_changes()
     {
-        var topic = BrokerFixture.UniqueName("conductor");
         var store = new InstanceStore(count: 20, hosts: 2);
-        await using var service = await Service.StartAsync(broker.Uri.Uri, new ConductorManager(NovaObjects.Registry, store, RemoteCall.NovaMethods()), new ServiceOptions { Topic = topic, Host = "c1" });
+        var (topic, service) = await StartConductorAsync(store);
+        await using var _ = service;
         await using var client = await RpcClient.ConnectAsync(broker.Uri.Uri, new RpcClientOptions { DefaultTimeout = TimeSpan.FromSeconds(20) });
         var conductor = new ConductorClient(client, new Target(topic));
         var context = new ObjectContext(NovaObjects.Registry, new RequestContext("u1", "p1", "req-1"), conductor: conductor);
@@ -80,9 +79,9 @@ public sealed class ConductorTests(BrokerFixture broker)
     [Fact]
     public async Task A_pinned_client_gets_its_version_and_a_too_new_reply_is_backported_by_the_conductor()
     {
-        var topic = BrokerFixture.UniqueName("conductor");
         var store = new InstanceStore(count: 4, hosts: 1);
-        await using var service = await Service.StartAsync(broker.Uri.Uri, new ConductorManager(NovaObjects.Registry, store, RemoteCall.NovaMethods()), new ServiceOptions { Topic = topic, Host = "c1" });
+        var (topic, service) = await StartConductorAsync(store);
+        await using var _ = service;
         await using var client = await RpcClient.ConnectAsync(broker.Uri.Uri, new RpcClientOptions { DefaultTimeout = TimeSpan.FromSeconds(20) });
         var conductor = new ConductorClient(client, new Target(topic));
         var pinned = NovaObjects.Registry.WithPins(("Instance", "2.6"), ("Flavor", "1.1"));
@@ -98,6 +97,13 @@ public sealed class ConductorTests(BrokerFixture broker)
         Assert.True(backported.IsOk);
         Assert.Equal("2.6", backported.Value!.Version.Text);
         Assert.Throws<Model.ObjectModelException>(() => pinned.FromPrimitive(newer));
+    }
+
+    private async Task<(string Topic, Service Service)> StartConductorAsync(InstanceStore store)
+    {
+        var topic = BrokerFixture.UniqueName("conductor");
+        var service = await Service.StartAsync(broker.Uri.Uri, new ConductorManager(NovaObjects.Registry, store, RemoteCall.NovaMethods()), new ServiceOptions { Topic = topic, Host = "c1" });
+        return (topic, service);
     }
 
     private static string? Str(JsonElement e, string name) => e.GetProperty(name).ValueKind == JsonValueKind.String ? e.GetProperty(name).GetString() : e.GetProperty(name).ToString();

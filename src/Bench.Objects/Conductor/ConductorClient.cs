@@ -37,11 +37,7 @@ public sealed class ConductorClient(RpcClient client, Target target, TimeSpan ti
         PythonJson.String(body, objmethod);
         body.Write(", \"object_versions\": "u8);
         body.Write(context.Registry.ManifestJson(objname).Span);
-        body.Write(", \"args\": "u8);
-        body.Write(argsJson.IsEmpty ? "[]"u8 : argsJson.Span);
-        body.Write(", \"kwargs\": "u8);
-        body.Write(kwargsJson.IsEmpty ? "{}"u8 : kwargsJson.Span);
-        body.Write("}"u8);
+        WriteArgs(body, argsJson, kwargsJson);
         var call = await Client.TryCallAsync(Target, "object_class_action_versions", new RpcArgs(body.WrittenMemory), timeout, context.Request, cancellationToken: cancellationToken);
         if (!call.IsOk)
         {
@@ -64,11 +60,7 @@ public sealed class ConductorClient(RpcClient client, Target target, TimeSpan ti
         PrimitiveWriter.WriteChanges(obj, body);
         body.Write(", \"objmethod\": "u8);
         PythonJson.String(body, objmethod);
-        body.Write(", \"args\": "u8);
-        body.Write(argsJson.IsEmpty ? "[]"u8 : argsJson.Span);
-        body.Write(", \"kwargs\": "u8);
-        body.Write(kwargsJson.IsEmpty ? "{}"u8 : kwargsJson.Span);
-        body.Write("}"u8);
+        WriteArgs(body, argsJson, kwargsJson);
         var call = await Client.TryCallAsync(Target, "object_action", new RpcArgs(body.WrittenMemory), timeout, context.Request, cancellationToken: cancellationToken);
         if (!call.IsOk)
         {
@@ -111,6 +103,16 @@ public sealed class ConductorClient(RpcClient client, Target target, TimeSpan ti
         {
             return ObjectCallResult<T>.Refused(e);
         }
+    }
+
+    /// <summary>The remotable method's args and kwargs, closing the request's kwargs ("[]" and "{}" when none).</summary>
+    private static void WriteArgs(ArrayBufferWriter<byte> body, ReadOnlyMemory<byte> argsJson, ReadOnlyMemory<byte> kwargsJson)
+    {
+        body.Write(", \"args\": "u8);
+        body.Write(argsJson.IsEmpty ? "[]"u8 : argsJson.Span);
+        body.Write(", \"kwargs\": "u8);
+        body.Write(kwargsJson.IsEmpty ? "{}"u8 : kwargsJson.Span);
+        body.Write("}"u8);
     }
 
     private async ValueTask<ObjectCallResult<T>> ReadObjectAsync<T>(ObjectContext context, ReadOnlyMemory<byte> result, string objname, CancellationToken cancellationToken)

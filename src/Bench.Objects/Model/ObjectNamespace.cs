@@ -22,6 +22,7 @@ public sealed class ObjectNamespace
         Utf8Version = Encoding.UTF8.GetBytes(VersionKey);
         Utf8Data = Encoding.UTF8.GetBytes(DataKey);
         Utf8Changes = Encoding.UTF8.GetBytes(ChangesKey);
+        Utf8DataPrefix = Encoding.UTF8.GetBytes(", \"" + DataKey + "\": {");
     }
 
     /// <summary>Nova's: "nova_object" keys, project "nova".</summary>
@@ -50,4 +51,7 @@ public sealed class ObjectNamespace
     internal byte[] Utf8Data { get; }
 
     internal byte[] Utf8Changes { get; }
+
+    /// <summary>What follows a primitive's version: <c>, "&lt;ns&gt;.data": {</c>.</summary>
+    internal byte[] Utf8DataPrefix { get; }
 }

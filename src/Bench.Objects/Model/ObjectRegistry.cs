@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using Bench.Rpc.Wire;
 
 namespace Bench.Objects.Model;
 
@@ -94,22 +93,7 @@ public sealed class ObjectRegistry
         var tree = new Dictionary<string, string>(StringComparer.Ordinal);
         Walk(n, tree);
         var output = new ArrayBufferWriter<byte>();
-        PythonJson.Byte(output, (byte)'{');
-        var first = true;
-        foreach (var (key, value) in tree)
-        {
-            if (!first)
-            {
-                PythonJson.Separator(output);
-            }
-
-            first = false;
-            PythonJson.String(output, key);
-            output.Write(": "u8);
-            PythonJson.String(output, value);
-        }
-
-        PythonJson.Byte(output, (byte)'}');
+        PrimitiveWriter.WriteStringDictionary(output, tree);
         return (tree, output.WrittenSpan.ToArray());
     });
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 
@@ -39,7 +40,20 @@ public sealed class ObjectSchema
         _byName = fields.ToFrozenDictionary(f => f.Name, StringComparer.Ordinal);
         _lookup = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
         Identity = [.. (identity ?? []).Select(f => Field(f).Index)];
-        Utf8Name = Encoding.UTF8.GetBytes(name);
+        // Every primitive of this class starts the same way up to its version: written once, copied per object.
+        var header = new ArrayBufferWriter<byte>();
+        header.Write("{"u8);
+        foreach (var (key, value) in new[] { (ns.NameKey, name), (ns.NamespaceKey, ns.Project) })
+        {
+            Bench.Rpc.Wire.PythonJson.String(header, key);
+            header.Write(": "u8);
+            Bench.Rpc.Wire.PythonJson.String(header, value);
+            header.Write(", "u8);
+        }
+
+        Bench.Rpc.Wire.PythonJson.String(header, ns.VersionKey);
+        header.Write(": "u8);
+        Utf8Header = header.WrittenSpan.ToArray();
         IsList = fields.Count == 1 && fields[0].Name == "objects" && fields[0].Kind == FieldKind.ObjectList;
     }
 
@@ -47,7 +61,8 @@ public sealed class ObjectSchema
 
     public string Name { get; }
 
-    internal byte[] Utf8Name { get; }
+    /// <summary><c>{"&lt;ns&gt;.name": "&lt;Name&gt;", "&lt;ns&gt;.namespace": "&lt;project&gt;", "&lt;ns&gt;.version": </c></summary>
+    internal byte[] Utf8Header { get; }
 
     /// <summary>The newest version this process knows (oslo's VERSION).</summary>
     public ObjectVersion Version { get; }

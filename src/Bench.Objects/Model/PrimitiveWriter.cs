@@ -63,21 +63,9 @@ internal static class PrimitiveWriter
     {
         var schema = obj.Schema;
         var ns = schema.Namespace;
-        PythonJson.Byte(output, (byte)'{');
-        PythonJson.String(output, ns.Utf8Name);
-        output.Write(": "u8);
-        PythonJson.String(output, schema.Utf8Name);
-        PythonJson.Separator(output);
-        PythonJson.String(output, ns.Utf8Namespace);
-        output.Write(": "u8);
-        PythonJson.String(output, ns.Project);
-        PythonJson.Separator(output);
-        PythonJson.String(output, ns.Utf8Version);
-        output.Write(": "u8);
+        output.Write(schema.Utf8Header); // {"<ns>.name": "<Name>", "<ns>.namespace": "<project>", "<ns>.version": 
         PythonJson.String(output, target.Text);
-        PythonJson.Separator(output);
-        PythonJson.String(output, ns.Utf8Data);
-        output.Write(": {"u8);
+        output.Write(ns.Utf8DataPrefix); // , "<ns>.data": {
 
         ulong written = 0;
         var set = obj.SetMask & only;
@@ -180,25 +168,8 @@ internal static class PrimitiveWriter
                 PythonJson.String(output, (string)obj.RawRef(i)!);
                 break;
             case FieldKind.StringDict:
-            {
-                PythonJson.Byte(output, (byte)'{');
-                var first = true;
-                foreach (var (key, value) in (Dictionary<string, string>)obj.RawRef(i)!)
-                {
-                    if (!first)
-                    {
-                        PythonJson.Separator(output);
-                    }
-
-                    first = false;
-                    PythonJson.String(output, key);
-                    output.Write(": "u8);
-                    PythonJson.String(output, value);
-                }
-
-                PythonJson.Byte(output, (byte)'}');
+                WriteStringDictionary(output, (Dictionary<string, string>)obj.RawRef(i)!);
                 break;
-            }
 
             case FieldKind.Object:
             {
@@ -242,6 +213,27 @@ internal static class PrimitiveWriter
                 break;
             }
         }
+    }
+
+    /// <summary>A dict of strings as json.dumps writes it, in its insertion order.</summary>
+    public static void WriteStringDictionary(IBufferWriter<byte> output, IEnumerable<KeyValuePair<string, string>> entries)
+    {
+        PythonJson.Byte(output, (byte)'{');
+        var first = true;
+        foreach (var (key, value) in entries)
+        {
+            if (!first)
+            {
+                PythonJson.Separator(output);
+            }
+
+            first = false;
+            PythonJson.String(output, key);
+            output.Write(": "u8);
+            PythonJson.String(output, value);
+        }
+
+        PythonJson.Byte(output, (byte)'}');
     }
 
     /// <summary>
