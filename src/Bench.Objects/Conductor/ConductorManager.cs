@@ -65,7 +65,7 @@ public sealed class ConductorManager(ObjectRegistry registry, InstanceStore stor
             var output = new ArrayBufferWriter<byte>(512);
             output.Write("[{"u8);
             var first = true;
-            foreach (var field in target.Schema.Fields)
+            foreach (var field in target.Schema.All)
             {
                 if (!target.IsSet(field.Index) || !target.Differs(before, field.Index))
                 {
@@ -90,7 +90,7 @@ public sealed class ConductorManager(ObjectRegistry registry, InstanceStore stor
             output.Write("\"obj_what_changed\": ["u8);
             var names = target.WhatChanged();
             var n = 0;
-            foreach (var field in target.Schema.Fields)
+            foreach (var field in target.Schema.All)
             {
                 if (names.Contains(field.Name))
                 {

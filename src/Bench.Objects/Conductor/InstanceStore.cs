@@ -95,7 +95,7 @@ public sealed class InstanceStore
         var changed = instance.ChangedMask();
         lock (stored)
         {
-            foreach (var field in Instance.Class.Fields)
+            foreach (var field in Instance.Class.All)
             {
                 if ((changed & (1UL << field.Index)) != 0)
                 {

@@ -25,7 +25,7 @@ public sealed class ObjectSchema
         Namespace = ns;
         Name = name;
         Version = ObjectVersion.Parse(version);
-        Fields = fields;
+        All = [.. fields];
         Factory = factory;
         for (var i = 0; i < fields.Count; i++)
         {
@@ -67,7 +67,10 @@ public sealed class ObjectSchema
     /// <summary>The newest version this process knows (oslo's VERSION).</summary>
     public ObjectVersion Version { get; }
 
-    public IReadOnlyList<ObjectField> Fields { get; }
+    public IReadOnlyList<ObjectField> Fields => All;
+
+    /// <summary>The fields as an array: the writer, reader and change tracking loop over it without an enumerator.</summary>
+    internal ObjectField[] All { get; }
 
     /// <summary>Indexes of the fields a save sends with the changes so the receiver can find the stored object.</summary>
     public IReadOnlyList<int> Identity { get; }

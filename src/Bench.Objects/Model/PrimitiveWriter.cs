@@ -69,7 +69,7 @@ internal static class PrimitiveWriter
 
         ulong written = 0;
         var set = obj.SetMask & only;
-        foreach (var field in schema.Fields)
+        foreach (var field in schema.All)
         {
             var bit = 1UL << field.Index;
             if ((set & bit) == 0 || (compat && field.AddedIn is { } added && target < added))
@@ -101,7 +101,7 @@ internal static class PrimitiveWriter
             PythonJson.String(output, ns.Utf8Changes);
             output.Write(": ["u8);
             var first = true;
-            foreach (var field in schema.Fields)
+            foreach (var field in schema.All)
             {
                 if ((changes & (1UL << field.Index)) == 0)
                 {

@@ -54,7 +54,7 @@ public abstract class VersionedObject
     {
         var mask = ChangedMask();
         var names = new HashSet<string>(BitOperations.PopCount(mask), StringComparer.Ordinal);
-        foreach (var field in Schema.Fields)
+        foreach (var field in Schema.All)
         {
             if ((mask & (1UL << field.Index)) != 0)
             {
@@ -83,7 +83,7 @@ public abstract class VersionedObject
         if (recursive)
         {
             var mask = ChangedMask() & _set & ~_null & selected;
-            foreach (var field in Schema.Fields)
+            foreach (var field in Schema.All)
             {
                 if ((mask & (1UL << field.Index)) == 0)
                 {
@@ -174,7 +174,7 @@ public abstract class VersionedObject
     internal ulong ChangedMask()
     {
         var mask = _changed;
-        foreach (var field in Schema.Fields)
+        foreach (var field in Schema.All)
         {
             var bit = 1UL << field.Index;
             if ((mask & bit) != 0 || (_set & bit) == 0 || (_null & bit) != 0)
