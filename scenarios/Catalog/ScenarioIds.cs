@@ -40,7 +40,19 @@ internal static class ScenarioIds
     /// <summary>Celery: tasks.add sent with ignore_result; throughput measured by draining the queue.</summary>
     public const string CeleryAddCast = "celery.add.cast";
 
-    public static IReadOnlyList<string> All { get; } = [HarnessNull, RawCall, RawCast, CallAdd, CallEcho, CallNova, CallSleep, CastCount, FanoutCount, CeleryAdd, CeleryAddCast];
+    /// <summary>Objects: Instance.get_by_uuid through a conductor (object_class_action_versions returning an Instance).</summary>
+    public const string ObjectsGet = "objects.get";
+
+    /// <summary>Objects: Instance.save with 3 changed fields (object_action).</summary>
+    public const string ObjectsSave = "objects.save";
+
+    /// <summary>Objects: InstanceList.get_by_host, a list of 100 instances.</summary>
+    public const string ObjectsList = "objects.list";
+
+    /// <summary>Objects: get_by_uuid from a client pinned one minor version older (the conductor backports).</summary>
+    public const string ObjectsBackport = "objects.backport";
+
+    public static IReadOnlyList<string> All { get; } = [HarnessNull, RawCall, RawCast, CallAdd, CallEcho, CallNova, CallSleep, CastCount, FanoutCount, CeleryAdd, CeleryAddCast, ObjectsGet, ObjectsSave, ObjectsList, ObjectsBackport];
 
     public static bool IsCelery(string id) => id.StartsWith("celery.", StringComparison.Ordinal);
 

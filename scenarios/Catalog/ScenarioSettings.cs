@@ -179,7 +179,7 @@ internal sealed record ScenarioSettings
 
         d["envelope"] = Envelope == EnvelopeFormat.Oslo2 ? "oslo2" : "plain";
         d["workerRateLimit"] = WorkerRateLimit is { } limit ? limit.ToString("0.##", CultureInfo.InvariantCulture) : "off";
-        if (ScenarioIds.IsCall(id))
+        if (ScenarioIds.IsCall(id) || Objects.ObjectScenarios.Is(id))
         {
             d["transport"] = Transport == ReplyTransport.ReplyQueue ? "reply-queue" : "direct";
         }

@@ -47,6 +47,7 @@ internal static class Suites
             new(ScenarioIds.CastCount, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes }),
             new(ScenarioIds.CallEcho, s with { Outstanding = 16, PayloadBytes = 1024 }),
             new(ScenarioIds.CallNova, s with { Outstanding = 16 }),
+            new(ScenarioIds.ObjectsGet, s with { Outstanding = 16 }),
             new(ScenarioIds.CallAdd, s with { Rate = 2000 }),
         ];
     }

@@ -16,13 +16,13 @@ internal static class WorkerCommand
     public const string ReadyLine = "bench-worker-ready";
 
     public const string Usage = "bench worker --topic T [--server H] [--exchange X] [--amqp URI] [--prefetch N] [--ack receipt|after] [--concurrency N] " +
-        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--report-interval S] [--handler-timeout S] [--quiet] " +
+        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--conductor] [--report-interval S] [--handler-timeout S] [--quiet] " +
         "| bench worker --celery [--topic QUEUE] [--server NAME] [--concurrency N] [--prefetch-multiplier N] [--acks-late] [--rate-limit TASK=PER_SECOND] [--amqp URI]";
 
     private static readonly Dictionary<string, AckMode> s_ackModes = new() { ["receipt"] = AckMode.OnReceipt, ["after"] = AckMode.AfterHandling };
     private static readonly Dictionary<string, QueueKind> s_queueKinds = new() { ["classic"] = QueueKind.Classic, ["quorum"] = QueueKind.Quorum };
 
-    public static HashSet<string> Flags { get; } = ["durable", "raw", "quiet", "celery", "acks-late"];
+    public static HashSet<string> Flags { get; } = ["durable", "raw", "quiet", "celery", "acks-late", "conductor"];
 
     public static async Task<int> RunAsync(CliArgs args)
     {
@@ -46,6 +46,7 @@ internal static class WorkerCommand
             HandlerTimeout = args.Double("handler-timeout", 0.001, 86_400) is { } handlerTimeout ? TimeSpan.FromSeconds(handlerTimeout) : null,
         };
         var raw = args.Has("raw");
+        var conductor = args.Has("conductor");
         var quiet = args.Has("quiet");
         var amqp = args.String("amqp");
         args.EnsureAllUsed();
@@ -73,7 +74,9 @@ internal static class WorkerCommand
             options = options with { OnCastDelivered = ledger.Record };
         }
 
-        var service = await Service.StartAsync(broker.Uri.Uri, manager, options, logs.CreateLogger("bench.service"), signal.Token);
+        // --conductor: Nova's conductor for the object scenarios instead of the benchmark manager.
+        Rpc.Manager hosted = conductor ? Objects.ObjectScenarios.CreateConductor() : manager;
+        var service = await Service.StartAsync(broker.Uri.Uri, hosted, options, logs.CreateLogger("bench.service"), signal.Token);
         service.CastReceived = casts.Record;
         manager.RejectedCount = () => service.DeadLettered + service.Failures;
         RawEchoServer? rawServer = null;

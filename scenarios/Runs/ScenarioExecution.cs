@@ -169,7 +169,12 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
         for (var i = 0; i < Settings.Workers; i++)
         {
             var server = "w" + i.ToString(CultureInfo.InvariantCulture);
-            if (Settings.InProcess)
+            if (Settings.InProcess && Objects.ObjectScenarios.Is(spec.Id))
+            {
+                _owned.Add(await Objects.InProcessConductor.StartAsync(uri, WorkerOptions(server), cancellation));
+                _workers.Add((server, null));
+            }
+            else if (Settings.InProcess)
             {
                 var worker = await InProcessWorker.StartAsync(uri, WorkerOptions(server), ScenarioIds.IsRaw(spec.Id), cancellation);
                 _owned.Add(worker);
@@ -259,6 +264,11 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             arguments.Add("--raw");
         }
 
+        if (Objects.ObjectScenarios.Is(spec.Id))
+        {
+            arguments.Add("--conductor");
+        }
+
         if (Settings.WorkerRateLimit is { } limit)
         {
             arguments.Add("--rate-limit");
@@ -272,6 +282,7 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
     {
         ScenarioIds.CallNova => "echo",
         ScenarioIds.CastCount or ScenarioIds.FanoutCount => "count",
+        _ when Objects.ObjectScenarios.Is(id) => Objects.ObjectScenarios.MethodOf(id),
         _ => id["call.".Length..],
     };
 
@@ -304,6 +315,9 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
                 var clients = _clients;
                 return ctx => StepOutcomes.FromCast(clients[Pick(ctx, clients.Length)].CastAsync(target, "count", args, null, stampSendTime: true));
             }
+
+            case var id when Objects.ObjectScenarios.Is(id):
+                return Objects.ObjectScenarios.BuildStep(id, _clients, Target, timeout);
 
             default:
             {

@@ -1,0 +1,3 @@
+using Bench.Testing;
+
+[assembly: AssemblyFixture(typeof(BrokerFixture))]
