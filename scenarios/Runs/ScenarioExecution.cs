@@ -104,7 +104,19 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
         }
 
         record = isCast ? await WithWorkerMeasurementsAsync(record, result, cancellation) : record;
-        return _ledgerDirectory is null ? record : record with { CastLedger = await CastLedgerAsync(_warmUpSent + result.Ok) };
+        if (_ledgerDirectory is null)
+        {
+            return record;
+        }
+
+        // With a ledger (fault runs), deliveries are counted by unique id across every worker process, killed ones
+        // included: that, not a restarted worker's fresh counters, says whether every cast arrived.
+        var ledger = await CastLedgerAsync(_warmUpSent + result.Ok);
+        return record with
+        {
+            CastLedger = ledger,
+            Counts = record.Counts with { Accounted = result.Accounted && ledger.Lost == 0 && (record.Counts.Rejected ?? 0) == 0 },
+        };
     }
 
     // Fault runs of casts: count what every worker process (killed ones included) was delivered, by unique id.
