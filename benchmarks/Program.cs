@@ -8,7 +8,7 @@ internal static class Program
     {
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create()).ToList();
         // Keep the exported results with the repo's results (results/benchmarks/latest), where reports and comparisons read them.
-        var root = FindRoot();
+        var root = Bench.Load.RepositoryRoot.Find();
         foreach (var summary in summaries)
         {
             var exported = Path.Combine(summary.ResultsDirectoryPath);
@@ -28,18 +28,5 @@ internal static class Program
         }
 
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
-    }
-
-    private static string? FindRoot()
-    {
-        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Bench.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        return null;
     }
 }

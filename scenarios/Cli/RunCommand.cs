@@ -249,16 +249,5 @@ internal static class RunCommand
     }
 
     /// <summary>The repository root (the folder with Bench.sln) above the current directory, where results/ lives.</summary>
-    internal static string? RepositoryRoot()
-    {
-        for (var d = new DirectoryInfo(Environment.CurrentDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(Path.Combine(d.FullName, "Bench.sln")))
-            {
-                return d.FullName;
-            }
-        }
-
-        return null;
-    }
+    internal static string? RepositoryRoot() => Bench.Load.RepositoryRoot.Find();
 }
