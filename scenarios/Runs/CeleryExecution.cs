@@ -271,8 +271,14 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
     private async Task<ScenarioRecord> WithDrainAsync(ScenarioRecord record, long sent, long startTicks, CancellationToken cancellation)
     {
         var remaining = await WaitForEmptyQueueAsync(cancellation);
+
+        // An empty queue (its ready count) is not a drained one: the worker may still hold up to its prefetch window
+        // of tasks it has not run. A sentinel task sent now is delivered after every one of them, so its answer ends
+        // the drain (exactly for a solo pool; within concurrency − 1 task times for a pool of several).
+        var sentinel = remaining == 0 && await SentinelAnsweredAsync();
         var seconds = (Stopwatch.GetTimestamp() - startTicks) / (double)Stopwatch.Frequency;
-        record.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"throughput measured by draining: {sent - remaining:N0} tasks consumed in {seconds:0.000} s from the first send until the queue was empty"));
+        record.Notes.Add(string.Create(CultureInfo.InvariantCulture,
+            $"throughput measured by draining: {sent - remaining:N0} tasks consumed in {seconds:0.000} s from the first send until {(sentinel ? "a sentinel task sent after the last one was answered" : "the queue was empty (the sentinel task got no answer)")}"));
         if (remaining > 0)
         {
             record.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{remaining:N0} tasks were still queued when the drain gave up"));
@@ -283,6 +289,13 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
             Throughput = seconds > 0 ? (sent - remaining) / seconds : 0,
             Counts = record.Counts with { Delivered = sent - remaining },
         };
+    }
+
+    private async Task<bool> SentinelAnsweredAsync()
+    {
+        var timeout = TimeSpan.FromSeconds(Math.Max(30, Settings.TimeoutSeconds));
+        await using var client = await CeleryClient.ConnectAsync(session.BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = timeout });
+        return (await client.TryApplyAsync("tasks.add", new RpcArgs(s_addPositional), null, timeout, discardResult: true)).IsOk;
     }
 
     private async Task<long> WaitForEmptyQueueAsync(CancellationToken cancellation)
