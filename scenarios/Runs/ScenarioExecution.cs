@@ -82,6 +82,11 @@ internal sealed class ScenarioExecution(RunSession session, ScenarioSpec spec) :
             // the run (and its CPU reading) ends when the workers have received what was sent, not before.
             AfterDrain = isCast ? async (ok, ct) => _delivered = await WaitForDeliveriesAsync(ok, ct) : null,
         });
+        if (_supervisor is not null)
+        {
+            await _supervisor.SettleAsync();
+        }
+
         var record = ScenarioRecords.From(result, Settings.Describe(spec.Id), isCast ? "one-way (at worker)" : spec.Id == ScenarioIds.HarnessNull ? "step (in-process)" : "round-trip");
         record = record with
         {

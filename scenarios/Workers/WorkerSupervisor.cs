@@ -41,6 +41,19 @@ internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, Cancell
         return slot.Process;
     }
 
+    /// <summary>
+    /// Before the scenario's events are read: a worker that has already died but whose watcher has not yet recorded it
+    /// (a death in the run's last moments) is waited for, briefly, so that no death goes unreported.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (_slots.Any(s => s.Process.Process.HasExited && s.ExitRecorded != s.Process) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>The worker a fault acts on (the first), marked so that its death is expected.</summary>
     public WorkerProcess Victim(bool expectDeath)
     {
@@ -87,6 +100,7 @@ internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, Cancell
             {
                 Worker = slot.Server, Event = "exited", AtSeconds = clock.Elapsed, Exit = exit, Expected = expected, LastLog = slot.Process.Process.Tail(20),
             });
+            slot.ExitRecorded = slot.Process;
             if (!expected)
             {
                 warn(string.Create(CultureInfo.InvariantCulture, $"worker {slot.Server} died at {clock.Elapsed:0.0} s ({exit}) with no fault asking for it"));
@@ -147,5 +161,8 @@ internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, Cancell
         public WorkerProcess Process { get; set; } = process;
 
         public Task Watch { get; set; } = Task.CompletedTask;
+
+        /// <summary>The process whose exit the watcher last recorded.</summary>
+        public WorkerProcess? ExitRecorded { get; set; }
     }
 }

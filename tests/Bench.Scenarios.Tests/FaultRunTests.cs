@@ -102,7 +102,7 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     [Fact]
     public async Task A_worker_that_dies_with_no_fault_asking_fails_the_run()
     {
-        using var cli = BenchCli.Start("run", "--scenario", "call.add", "--duration", "8", "--warmup", "0", "--outstanding", "2", "--timeout", "1",
+        using var cli = BenchCli.Start("run", "--scenario", "call.add", "--duration", "15", "--warmup", "0", "--outstanding", "2", "--timeout", "1",
             "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
         await cli.WaitForOutputAsync("starting", s_timeout);
         var (worker, topic) = await WorkerOfAsync(cli.ProcessId);
