@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bench.Reporting.Sweeps;
 
 namespace Bench.Reporting;
 
@@ -32,8 +33,8 @@ public static class BaselineRatios
                 continue;
             }
 
-            pairs.Add(new Pair(Label(bench[0]), Label(raw[0]), Median(bench, s => s.Throughput) / Math.Max(1e-9, Median(raw, s => s.Throughput)),
-                Median(bench, ClientWorkerCpu), Median(raw, ClientWorkerCpu)));
+            pairs.Add(new Pair(Label(bench[0]), Label(raw[0]), Spread.Of(bench.Select(s => s.Throughput)).Median / Math.Max(1e-9, Spread.Of(raw.Select(s => s.Throughput)).Median),
+                Spread.Of(bench.Select(ClientWorkerCpu)).Median, Spread.Of(raw.Select(ClientWorkerCpu)).Median));
         }
 
         return pairs;
@@ -67,10 +68,4 @@ public static class BaselineRatios
     private static string Label(ScenarioRecord s) => s.Id + " " + string.Join(' ', s.Settings.Where(kv => kv.Key is "outstanding" or "rate" or "route").Select(kv => kv.Key + "=" + kv.Value));
 
     private static double ClientWorkerCpu(ScenarioRecord s) => s.Cost.Where(c => c.Process.StartsWith("client", StringComparison.Ordinal) || c.Process.StartsWith("worker", StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest);
-
-    private static double Median(List<ScenarioRecord> repetitions, Func<ScenarioRecord, double> figure)
-    {
-        var values = repetitions.Select(figure).Order().ToArray();
-        return values.Length % 2 == 1 ? values[values.Length / 2] : (values[(values.Length / 2) - 1] + values[values.Length / 2]) / 2;
-    }
 }
