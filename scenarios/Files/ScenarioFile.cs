@@ -1,7 +1,7 @@
 namespace Bench.Scenarios.Files;
 
 /// <summary>
-/// A scenario file (`bench run --file my.yaml`, YAML or JSON) as read and checked by <see cref="ScenarioFileReader"/>:
+/// A scenario file (`bench run --file my.yaml`, YAML or JSON) as read and checked by ScenarioFileReader:
 /// what to drive (an external <see cref="Target"/>, or one of Bench's own scenarios by id), the load phases, the
 /// settings (each option's name as on the command line, with one value or a list: a sweep), and thresholds.
 /// Setting values are kept as text here; the options table parses them, so a file and a flag are read alike.
