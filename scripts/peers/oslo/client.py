@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """A real oslo.messaging RPC client (Debian python3-oslo.messaging 14) for Bench's interop tests.
 
-    client.py --url URL --topic T [--server S] [--fanout] [--exchange X] [--timeout S] call|cast METHOD 'JSON-KWARGS' ...
+    client.py --url URL --topic T [--server S] [--fanout] [--exchange X] [--namespace NS] [--version V] [--timeout S]
+              call|cast METHOD 'JSON-KWARGS' ...
 
 Each METHOD/ARGS pair is sent in order; one JSON line per request goes to stdout:
 {"ok": true, "result": ...} or {"ok": false, "type": "ValueError", "module": "builtins", "message": "..."}.
@@ -22,6 +23,8 @@ def main():
     p.add_argument("--server")
     p.add_argument("--fanout", action="store_true")
     p.add_argument("--exchange", default="openstack")
+    p.add_argument("--namespace", help="the request's namespace (the endpoints' Target.namespace)")
+    p.add_argument("--version", help="the request's API version, MAJOR.MINOR (oslo sends 1.0 when none is given)")
     p.add_argument("--timeout", type=float, default=10)
     p.add_argument("kind", choices=["call", "cast"])
     p.add_argument("requests", nargs="+", help="METHOD JSON-KWARGS pairs")
@@ -37,7 +40,8 @@ def main():
     url = "rabbit://" + a.url.split("://", 1)[1] if a.url.startswith(("amqp://", "amqps://")) else a.url
     transport = om.get_rpc_transport(conf, url=url)
     target = om.Target(topic=a.topic, server=a.server, fanout=a.fanout)
-    client = om.get_rpc_client(transport, target, timeout=a.timeout)
+    # prepare() as a Nova rpcapi does: the namespace and version travel in each message for the server's dispatcher.
+    client = om.get_rpc_client(transport, target, timeout=a.timeout).prepare(namespace=a.namespace, version=a.version)
     ctxt = {"user_id": "u1", "project_id": "p1", "request_id": "req-interop"}
     for method, kwargs in zip(a.requests[0::2], a.requests[1::2]):
         kwargs = json.loads(kwargs)
