@@ -1,69 +1,66 @@
 #!/usr/bin/python3
 """The real Celery client (Debian python3-celery), driven by Bench: apply_async(...).get() in a loop, or casts.
 
-    client.py --url URL --task tasks.add --args '[4, 4]' [--queue Q] --count N [--threads T] [--cast] [--timeout S] --out FILE
+    client.py --url URL --task tasks.add [--args '[4, 4]'] [--kwargs JSON] [--queue Q] [--count N] [--duration S]
+              [--threads T] [--warmup S] [--cast] [--timeout S] --out FILE
 
-Each thread sends its share one at a time (Celery's rpc:// result backend is per thread). For every request one line
-goes to FILE: "<start ns> <latency ns> <ok|failed|timeout>", with monotonic-clock nanoseconds (the clock Bench's
-Stopwatch uses), so Bench reads the Python client's own latencies. For --cast, the line has latency 0 (no result).
-Prints "done <ok> <failed> <timeout>" at the end. Run with /usr/bin/python3.
+Each thread sends its share one at a time (Celery's rpc:// result backend is per thread), so T threads = T
+outstanding; without --count or --duration it sends 1000. --args/--kwargs take Bench's templates ({{seq}},
+{{uuid}}, ...; see ../argtemplate.py), filled per request. For every measured request one line goes to FILE:
+"<start ns> <latency ns> <ok|failed|timeout>", with monotonic-clock nanoseconds (the clock Bench's Stopwatch uses),
+so Bench reads the Python client's own latencies (../closedloop.py). For --cast (ignore_result), the line has latency
+0 (no result). Prints the figures (../latency_stats.py), then "done <ok> <failed> <timeout>" at the end.
+Run with /usr/bin/python3.
 """
 import argparse
-import json
-import threading
-import time
+import os
+import sys
 
 from celery import Celery
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from argtemplate import compile_template  # noqa: E402 - the shared peers folder is put on the path just above
+import closedloop  # noqa: E402
+import latency_stats  # noqa: E402
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--url", required=True)
     p.add_argument("--task", default="tasks.add")
-    p.add_argument("--args", default="[4, 4]")
+    p.add_argument("--args", default="[4, 4]", help="JSON array, with templates")
+    p.add_argument("--kwargs", default="{}", help="JSON object, with templates")
     p.add_argument("--queue", default="celery")
-    p.add_argument("--count", type=int, default=1000)
+    p.add_argument("--count", type=int)
+    p.add_argument("--duration", type=float, help="seconds of measurement")
     p.add_argument("--threads", type=int, default=1)
+    p.add_argument("--warmup", type=float, default=0.0, help="seconds of untimed requests per thread first")
     p.add_argument("--cast", action="store_true")
     p.add_argument("--timeout", type=float, default=30)
     p.add_argument("--out", required=True)
     a = p.parse_args()
+    if a.count is None and a.duration is None:
+        a.count = 1000
+    try:
+        make_args, make_kwargs = compile_template(a.args), compile_template(a.kwargs)
+    except ValueError as e:
+        p.error("--args/--kwargs: %s" % e)
 
     app = Celery("bench-client", broker=a.url, backend="rpc://")
     app.conf.update(task_serializer="json", accept_content=["json"], result_serializer="json")
-    args = json.loads(a.args)
-    lines = []
-    lock = threading.Lock()
-    totals = {"ok": 0, "failed": 0, "timeout": 0}
 
-    def worker(n):
-        mine = []
-        for _ in range(n):
-            start = time.monotonic_ns()
+    def request():
+        try:
             if a.cast:
-                app.send_task(a.task, args=args, queue=a.queue, ignore_result=True)
-                mine.append((start, 0, "ok"))
-                continue
-            try:
-                app.send_task(a.task, args=args, queue=a.queue).get(timeout=a.timeout)
-                outcome = "ok"
-            except Exception as e:  # noqa: BLE001 - every failure is counted, none stops the run
-                outcome = "timeout" if type(e).__name__ == "TimeoutError" else "failed"
-            mine.append((start, time.monotonic_ns() - start, outcome))
-        with lock:
-            lines.extend(mine)
-            for _, _, outcome in mine:
-                totals[outcome] += 1
+                app.send_task(a.task, args=make_args(), kwargs=make_kwargs(), queue=a.queue, ignore_result=True)
+            else:
+                app.send_task(a.task, args=make_args(), kwargs=make_kwargs(), queue=a.queue).get(timeout=a.timeout)
+            return "ok"
+        except Exception as e:  # noqa: BLE001 - every failure is counted, none stops the run
+            return "timeout" if type(e).__name__ == "TimeoutError" else "failed"
 
-    shares = [a.count // a.threads + (1 if i < a.count % a.threads else 0) for i in range(a.threads)]
-    threads = [threading.Thread(target=worker, args=(n,)) for n in shares]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    with open(a.out, "w") as f:
-        for start, latency, outcome in sorted(lines):
-            f.write(f"{start} {latency} {outcome}\n")
+    totals = closedloop.run(request, a.out, count=a.count, threads=a.threads, duration=a.duration, warmup=a.warmup, cast=a.cast)
+    print(latency_stats.describe(latency_stats.summarize(a.out)), flush=True)
     print(f"done {totals['ok']} {totals['failed']} {totals['timeout']}", flush=True)
 
 
