@@ -8,6 +8,27 @@ latency 0: the client gets no result to time.
 import threading
 import time
 
+import latency_stats
+
+
+def add_arguments(parser):
+    """The load options both Python load clients take."""
+    parser.add_argument("--count", type=int, help="requests in all (1000 when neither --count nor --duration is given)")
+    parser.add_argument("--duration", type=float, help="seconds of measurement")
+    parser.add_argument("--threads", type=int, default=1, help="threads, each with one request outstanding")
+    parser.add_argument("--warmup", type=float, default=0.0, help="seconds of untimed requests per thread first")
+    parser.add_argument("--cast", action="store_true")
+    parser.add_argument("--timeout", type=float, default=30, help="seconds to wait for a result")
+    parser.add_argument("--out", required=True, help="the latency file")
+
+
+def run_and_report(request, a):
+    """run() with the options add_arguments() parsed into `a`; prints the figures, then "done <ok> <failed> <timeout>"."""
+    count = 1000 if a.count is None and a.duration is None else a.count
+    totals = run(request, a.out, count=count, threads=a.threads, duration=a.duration, warmup=a.warmup, cast=a.cast)
+    print(latency_stats.describe(latency_stats.summarize(a.out)), flush=True)
+    print(f"done {totals['ok']} {totals['failed']} {totals['timeout']}", flush=True)
+
 
 def run(request, out, count=None, threads=1, duration=None, warmup=0.0, cast=False):
     """request() returns "ok", "failed" or "timeout" (it must not raise). Stops after `count` requests in all or

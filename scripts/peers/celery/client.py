@@ -21,7 +21,6 @@ from celery import Celery
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 from argtemplate import compile_template  # noqa: E402 - the shared peers folder is put on the path just above
 import closedloop  # noqa: E402
-import latency_stats  # noqa: E402
 
 
 def main():
@@ -31,16 +30,8 @@ def main():
     p.add_argument("--args", default="[4, 4]", help="JSON array, with templates")
     p.add_argument("--kwargs", default="{}", help="JSON object, with templates")
     p.add_argument("--queue", default="celery")
-    p.add_argument("--count", type=int)
-    p.add_argument("--duration", type=float, help="seconds of measurement")
-    p.add_argument("--threads", type=int, default=1)
-    p.add_argument("--warmup", type=float, default=0.0, help="seconds of untimed requests per thread first")
-    p.add_argument("--cast", action="store_true")
-    p.add_argument("--timeout", type=float, default=30)
-    p.add_argument("--out", required=True)
+    closedloop.add_arguments(p)
     a = p.parse_args()
-    if a.count is None and a.duration is None:
-        a.count = 1000
     try:
         make_args, make_kwargs = compile_template(a.args), compile_template(a.kwargs)
     except ValueError as e:
@@ -59,9 +50,7 @@ def main():
         except Exception as e:  # noqa: BLE001 - every failure is counted, none stops the run
             return "timeout" if type(e).__name__ == "TimeoutError" else "failed"
 
-    totals = closedloop.run(request, a.out, count=a.count, threads=a.threads, duration=a.duration, warmup=a.warmup, cast=a.cast)
-    print(latency_stats.describe(latency_stats.summarize(a.out)), flush=True)
-    print(f"done {totals['ok']} {totals['failed']} {totals['timeout']}", flush=True)
+    closedloop.run_and_report(request, a)
 
 
 if __name__ == "__main__":

@@ -10,21 +10,16 @@ Run with /usr/bin/python3.
 """
 import argparse
 import json
-import sys
 
 import oslo_messaging as om
-from oslo_config import cfg
+
+import rpc_transport
 
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--url", required=True)
-    p.add_argument("--topic", required=True)
-    p.add_argument("--server")
+    rpc_transport.add_arguments(p)
     p.add_argument("--fanout", action="store_true")
-    p.add_argument("--exchange", default="openstack")
-    p.add_argument("--namespace", help="the request's namespace (the endpoints' Target.namespace)")
-    p.add_argument("--version", help="the request's API version, MAJOR.MINOR (oslo sends 1.0 when none is given)")
     p.add_argument("--timeout", type=float, default=10)
     p.add_argument("kind", choices=["call", "cast"])
     p.add_argument("requests", nargs="+", help="METHOD JSON-KWARGS pairs")
@@ -32,13 +27,7 @@ def main():
     if len(a.requests) % 2:
         p.error("requests come in METHOD JSON-KWARGS pairs")
 
-    # The global config: oslo.messaging registers its options (metrics among them) on cfg.CONF, not on a fresh ConfigOpts.
-    conf = cfg.CONF
-    conf([], project="bench-peer")
-    om.set_transport_defaults(control_exchange=a.exchange)
-    # oslo reads amqp:// as its AMQP 1.0 driver; RabbitMQ's 0-9-1 driver is rabbit://.
-    url = "rabbit://" + a.url.split("://", 1)[1] if a.url.startswith(("amqp://", "amqps://")) else a.url
-    transport = om.get_rpc_transport(conf, url=url)
+    transport = rpc_transport.connect(a.url, a.exchange)
     target = om.Target(topic=a.topic, server=a.server, fanout=a.fanout)
     # prepare() as a Nova rpcapi does: the namespace and version travel in each message for the server's dispatcher.
     client = om.get_rpc_client(transport, target, timeout=a.timeout).prepare(namespace=a.namespace, version=a.version)

@@ -12,10 +12,10 @@ import argparse
 import json
 
 import oslo_messaging as om
-from oslo_config import cfg
 from oslo_versionedobjects import base
 
 import objects
+import rpc_transport
 
 
 class NovaObjectSerializer(base.VersionedObjectSerializer):
@@ -40,11 +40,7 @@ def main():
     p.add_argument("--timeout", type=float, default=20)
     p.add_argument("requests", nargs="+", help="OBJNAME OBJMETHOD JSON-ARGS JSON-MANIFEST")
     a = p.parse_args()
-    conf = cfg.CONF
-    conf([], project="bench-peer")
-    om.set_transport_defaults(control_exchange="openstack")
-    url = "rabbit://" + a.url.split("://", 1)[1] if a.url.startswith(("amqp://", "amqps://")) else a.url
-    transport = om.get_rpc_transport(conf, url=url)
+    transport = rpc_transport.connect(a.url)
     client = om.get_rpc_client(transport, om.Target(topic=a.topic, version="3.0"), timeout=a.timeout,
                                serializer=NovaObjectSerializer())
     ctxt = {"user_id": "u1", "project_id": "p1", "request_id": "req-objects"}

@@ -29,7 +29,8 @@ import time
 import uuid
 
 import oslo_messaging as om
-from oslo_config import cfg
+
+import rpc_transport
 
 
 class Tally:
@@ -104,21 +105,10 @@ class ComputeEndpoint:
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--url", required=True)
-    p.add_argument("--topic", required=True)
-    p.add_argument("--server", default="pyserver")
-    p.add_argument("--exchange", default="openstack")
-    p.add_argument("--namespace", help="the endpoints' namespace (default: none)")
-    p.add_argument("--version", help="the endpoints' API version, MAJOR.MINOR (default: oslo's 1.0)")
+    rpc_transport.add_arguments(p, server_default="pyserver")
     a = p.parse_args()
 
-    # The global config: oslo.messaging registers its options (metrics among them) on cfg.CONF, not on a fresh ConfigOpts.
-    conf = cfg.CONF
-    conf([], project="bench-peer")
-    om.set_transport_defaults(control_exchange=a.exchange)
-    # oslo reads amqp:// as its AMQP 1.0 driver; RabbitMQ's 0-9-1 driver is rabbit://.
-    url = "rabbit://" + a.url.split("://", 1)[1] if a.url.startswith(("amqp://", "amqps://")) else a.url
-    transport = om.get_rpc_transport(conf, url=url)
+    transport = rpc_transport.connect(a.url, a.exchange)
     target = om.Target(topic=a.topic, server=a.server)
     # Without the flags the endpoints carry no target: oslo's default (no namespace, 1.0), as before.
     endpoint_target = om.Target(namespace=a.namespace, version=a.version) if a.namespace or a.version else None
