@@ -50,31 +50,22 @@ public sealed class ThresholdParserTests
     public void Operators_parse(string expression, ThresholdOperator op) => Assert.Equal(op, Threshold.Parse(expression).Operator);
 
     [Theory]
-    [InlineData("errors<0.1%", 0.001)]
-    [InlineData("errors<0.1 %", 0.001)]
-    [InlineData("errors<0.001", 0.001)]
-    [InlineData("errors<=0%", 0)]
-    [InlineData("errors<100%", 1)]
-    [InlineData("errors<1", 1)]
-    public void Errors_take_a_percentage_or_a_fraction(string expression, double fraction)
+    [InlineData("errors<0.1%", ThresholdMetric.Errors, 0.001)]
+    [InlineData("errors<0.1 %", ThresholdMetric.Errors, 0.001)]
+    [InlineData("errors<0.001", ThresholdMetric.Errors, 0.001)]
+    [InlineData("errors<=0%", ThresholdMetric.Errors, 0)]
+    [InlineData("errors<100%", ThresholdMetric.Errors, 1)]
+    [InlineData("errors<1", ThresholdMetric.Errors, 1)]
+    [InlineData("throughput>1000", ThresholdMetric.Throughput, 1000)]
+    [InlineData("throughput>1000/s", ThresholdMetric.Throughput, 1000)]
+    [InlineData("throughput > 1000 /s", ThresholdMetric.Throughput, 1000)]
+    [InlineData("throughput>=2500.5", ThresholdMetric.Throughput, 2500.5)]
+    public void Errors_take_a_percentage_or_a_fraction_and_throughput_requests_per_second(string expression, ThresholdMetric metric, double limit)
     {
         var t = Threshold.Parse(expression);
 
-        Assert.Equal(ThresholdMetric.Errors, t.Metric);
-        Assert.Equal(fraction, t.Limit);
-    }
-
-    [Theory]
-    [InlineData("throughput>1000", 1000)]
-    [InlineData("throughput>1000/s", 1000)]
-    [InlineData("throughput > 1000 /s", 1000)]
-    [InlineData("throughput>=2500.5", 2500.5)]
-    public void Throughput_takes_requests_per_second(string expression, double rate)
-    {
-        var t = Threshold.Parse(expression);
-
-        Assert.Equal(ThresholdMetric.Throughput, t.Metric);
-        Assert.Equal(rate, t.Limit);
+        Assert.Equal(metric, t.Metric);
+        Assert.Equal(limit, t.Limit);
     }
 
     [Fact]
