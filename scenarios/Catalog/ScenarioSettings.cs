@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bench.Load;
 using Bench.Rpc;
 using Bench.Rpc.Server;
@@ -7,8 +6,9 @@ using Bench.Rpc.Wire;
 namespace Bench.Scenarios.Catalog;
 
 /// <summary>
-/// Everything a scenario run can vary. Each setting that applies to a scenario is recorded in its result (so a
-/// comparison matches like with like), and each can be swept as a matrix from the command line.
+/// Everything a scenario run can vary, as values. How each is parsed, described and recorded is in
+/// <see cref="Options.OptionTable"/>; which ones a scenario records (its settings key, so a comparison matches like
+/// with like) is the scenario's (<see cref="ScenarioDefinition.Describe"/>).
 /// </summary>
 internal sealed record ScenarioSettings
 {
@@ -23,6 +23,9 @@ internal sealed record ScenarioSettings
     /// <see cref="Rate"/> when the run reaches it; recorded as the fraction, so runs on faster or slower machines match.
     /// </summary>
     public double? RateOfDrain { get; init; }
+
+    /// <summary>Open model: the rate moves linearly from <see cref="Rate"/> to this over the duration (a ramp).</summary>
+    public double? RampTo { get; init; }
 
     /// <summary>Open model: evenly spaced arrivals (the default) or Poisson ones with the same mean rate.</summary>
     public Arrivals Arrivals { get; init; }
@@ -71,6 +74,9 @@ internal sealed record ScenarioSettings
 
     public double TimeoutSeconds { get; init; } = 30;
 
+    /// <summary>Bench's workers: a handler running longer than this gets a failure reply (or a dead-lettered cast); null = unbounded.</summary>
+    public double? HandlerTimeoutSeconds { get; init; }
+
     /// <summary>
     /// How requests reach the worker's queue: "exchange" (oslo's topic exchange) or "queue" (the default exchange,
     /// straight to the queue). Null: the scenario's own default — exchange for oslo scenarios, queue for the raw baseline.
@@ -98,96 +104,4 @@ internal sealed record ScenarioSettings
     public int Concurrency { get; init; } = 1;
 
     public bool AcksLate { get; init; }
-
-    public string EffectiveRoute(string id) => Route ?? (ScenarioIds.IsRaw(id) ? "queue" : "exchange");
-
-    /// <summary>The settings that apply to <paramref name="id"/>, as they are recorded.</summary>
-    public SortedDictionary<string, string> Describe(string id)
-    {
-        var d = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["model"] = Rate is null && RateOfDrain is null ? "closed" : "open",
-        };
-        if (RateOfDrain is { } fraction)
-        {
-            d["rate"] = fraction.ToString("0.##%", CultureInfo.InvariantCulture) + " of drain";
-            d["arrivals"] = Arrivals == Arrivals.Poisson ? "poisson" : "uniform";
-        }
-        else if (Rate is { } rate)
-        {
-            d["rate"] = rate.ToString("0.##", CultureInfo.InvariantCulture);
-            d["arrivals"] = Arrivals == Arrivals.Poisson ? "poisson" : "uniform";
-        }
-        else
-        {
-            d["outstanding"] = Outstanding.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (id == ScenarioIds.HarnessNull)
-        {
-            return d;
-        }
-
-        if (ScenarioIds.IsCelery(id))
-        {
-            d["worker"] = CeleryWorker;
-            d["client"] = CeleryClient;
-            d["prefetchMultiplier"] = PrefetchMultiplier == 0 ? "unlimited" : PrefetchMultiplier.ToString(CultureInfo.InvariantCulture);
-            d["rateLimits"] = CeleryRateLimits ? "on" : "off";
-            d["taskRateLimit"] = TaskRateLimit ?? "none";
-            d["pool"] = Pool == "prefork" ? "prefork:" + Concurrency.ToString(CultureInfo.InvariantCulture) : "solo";
-            d["acksLate"] = AcksLate ? "true" : "false";
-            return d;
-        }
-
-        d["prefetch"] = Prefetch == 0 ? "unlimited" : Prefetch.ToString(CultureInfo.InvariantCulture);
-        d["persistent"] = Persistent ? "true" : "false";
-        d["durable"] = Durable ? "true" : "false";
-        d["queueType"] = QueueType == QueueKind.Quorum ? "quorum" : "classic";
-        d["workers"] = Workers.ToString(CultureInfo.InvariantCulture);
-        d["workerProcess"] = InProcess ? "in-process" : "child";
-        d["route"] = EffectiveRoute(id);
-        if (id is ScenarioIds.CallEcho or ScenarioIds.RawCall or ScenarioIds.RawCast or ScenarioIds.CastCount or ScenarioIds.FanoutCount)
-        {
-            d["payloadBytes"] = PayloadBytes.ToString(CultureInfo.InvariantCulture);
-        }
-
-        if (id == ScenarioIds.CallSleep)
-        {
-            d["sleepMs"] = SleepMs.ToString(CultureInfo.InvariantCulture);
-        }
-
-        // The raw baseline runs with the ack mode, queue type and client connections it records (like for like).
-        d["ack"] = Ack == AckMode.OnReceipt ? "receipt" : "after";
-        d["channels"] = Channels.ToString(CultureInfo.InvariantCulture);
-
-        // The extent changes what a cast's figures mean (a flood of 30,000 builds a shallower backlog than one of
-        // 200,000), and a counted call run is another measurement than a timed one.
-        if (Requests is { } requests)
-        {
-            d["requests"] = requests.ToString(CultureInfo.InvariantCulture);
-        }
-        else if (ScenarioIds.IsCast(id))
-        {
-            d["duration"] = DurationSeconds.ToString("0.##", CultureInfo.InvariantCulture);
-        }
-
-        if (ScenarioIds.IsRaw(id))
-        {
-            return d;
-        }
-
-        d["envelope"] = Envelope == EnvelopeFormat.Oslo2 ? "oslo2" : "plain";
-        d["workerRateLimit"] = WorkerRateLimit is { } limit ? limit.ToString("0.##", CultureInfo.InvariantCulture) : "off";
-        if (ScenarioIds.IsCall(id) || Objects.ObjectScenarios.Is(id))
-        {
-            d["transport"] = Transport == ReplyTransport.ReplyQueue ? "reply-queue" : "direct";
-        }
-        else
-        {
-            d["confirms"] = Confirms ? "on" : "off";
-        }
-
-        return d;
-    }
 }

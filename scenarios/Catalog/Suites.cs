@@ -31,24 +31,24 @@ internal static class Suites
         var s = new ScenarioSettings { DurationSeconds = 8, WarmUpSeconds = 2 };
         return
         [
-            new(ScenarioIds.HarnessNull, s with { DurationSeconds = 4, WarmUpSeconds = 1 }),
+            new(ScenarioCatalog.HarnessNull, s with { DurationSeconds = 4, WarmUpSeconds = 1 }),
             // Each Bench scenario beside a raw one on the same route (oslo's topic exchange), ack mode and queue type;
             // the 64-outstanding raw call is also measured straight to the queue, to show what the exchange costs.
-            new(ScenarioIds.RawCall, s with { Outstanding = 1, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioIds.CallAdd, s with { Outstanding = 1 }),
-            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
-            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioIds.CallAdd, s with { Outstanding = 64 }),
+            new(ScenarioCatalog.RawCall, s with { Outstanding = 1, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.CallAdd, s with { Outstanding = 1 }),
+            new(ScenarioCatalog.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.CallAdd, s with { Outstanding = 64 }),
             // Casts twice: a flood gives the drain throughput (its "one-way latency" is the backlog it builds, so it
             // is not judged as latency); then an open model at half that rate gives one-way latency below capacity.
-            new(ScenarioIds.RawCast, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes }),
-            new(ScenarioIds.RawCast, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioIds.CastCount, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes }),
-            new(ScenarioIds.CallEcho, s with { Outstanding = 16, PayloadBytes = 1024 }),
-            new(ScenarioIds.CallNova, s with { Outstanding = 16 }),
-            new(ScenarioIds.ObjectsGet, s with { Outstanding = 16 }),
-            new(ScenarioIds.CallAdd, s with { Rate = 2000 }),
+            new(ScenarioCatalog.RawCast, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.RawCast, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.CastCount, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.CallEcho, s with { Outstanding = 16, PayloadBytes = 1024 }),
+            new(ScenarioCatalog.CallNova, s with { Outstanding = 16 }),
+            new(ScenarioCatalog.ObjectsGet, s with { Outstanding = 16 }),
+            new(ScenarioCatalog.CallAdd, s with { Rate = 2000 }),
         ];
     }
 
@@ -57,11 +57,11 @@ internal static class Suites
         var s = new ScenarioSettings { DurationSeconds = 3, WarmUpSeconds = 1 };
         return
         [
-            new(ScenarioIds.HarnessNull, s),
-            new(ScenarioIds.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
-            new(ScenarioIds.CallAdd, s with { Outstanding = 1 }),
-            new(ScenarioIds.CallAdd, s with { Outstanding = 64 }),
-            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 30_000, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.HarnessNull, s),
+            new(ScenarioCatalog.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.CallAdd, s with { Outstanding = 1 }),
+            new(ScenarioCatalog.CallAdd, s with { Outstanding = 64 }),
+            new(ScenarioCatalog.CastCount, s with { Outstanding = 8, Requests = 30_000, PayloadBytes = AddArgsBytes }),
         ];
     }
 
@@ -72,28 +72,28 @@ internal static class Suites
         var specs = Default();
         specs.AddRange(
         [
-            new(ScenarioIds.CallEcho, s with { Outstanding = 16, PayloadBytes = 100 }),
-            new(ScenarioIds.CallEcho, s with { Outstanding = 16, PayloadBytes = 65_536 }),
-            new(ScenarioIds.CallSleep, s with { Outstanding = 64, SleepMs = 1 }),
+            new(ScenarioCatalog.CallEcho, s with { Outstanding = 16, PayloadBytes = 100 }),
+            new(ScenarioCatalog.CallEcho, s with { Outstanding = 16, PayloadBytes = 65_536 }),
+            new(ScenarioCatalog.CallSleep, s with { Outstanding = 64, SleepMs = 1 }),
         ]);
-        specs.AddRange(new ushort[] { 1, 10, 100 }.Select(p => new ScenarioSpec(ScenarioIds.CallAdd, c64 with { Prefetch = p })));
+        specs.AddRange(new ushort[] { 1, 10, 100 }.Select(p => new ScenarioSpec(ScenarioCatalog.CallAdd, c64 with { Prefetch = p })));
         specs.AddRange(
         [
-            new(ScenarioIds.CallAdd, c64 with { Transport = ReplyTransport.DirectReplyTo }),
-            new(ScenarioIds.CallAdd, c64 with { Persistent = false }),
-            new(ScenarioIds.CallAdd, c64 with { Durable = true }),
-            new(ScenarioIds.CallAdd, c64 with { QueueType = QueueKind.Quorum }),
-            new(ScenarioIds.CallAdd, c64 with { Envelope = EnvelopeFormat.Plain }),
-            new(ScenarioIds.CallAdd, c64 with { Ack = AckMode.AfterHandling, Prefetch = 100 }),
-            new(ScenarioIds.CallAdd, c64 with { Channels = 8 }),
-            new(ScenarioIds.CallAdd, c64 with { Route = "queue" }),
-            new(ScenarioIds.CallAdd, c64 with { Workers = 2 }),
-            new(ScenarioIds.CallAdd, c64 with { InProcess = true }),
-            new(ScenarioIds.CallAdd, c64 with { WorkerRateLimit = 5000 }),
-            new(ScenarioIds.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Confirms = true }),
-            new(ScenarioIds.FanoutCount, s with { Outstanding = 8, Requests = 50_000, PayloadBytes = AddArgsBytes, Workers = 3 }),
+            new(ScenarioCatalog.CallAdd, c64 with { Transport = ReplyTransport.DirectReplyTo }),
+            new(ScenarioCatalog.CallAdd, c64 with { Persistent = false }),
+            new(ScenarioCatalog.CallAdd, c64 with { Durable = true }),
+            new(ScenarioCatalog.CallAdd, c64 with { QueueType = QueueKind.Quorum }),
+            new(ScenarioCatalog.CallAdd, c64 with { Envelope = EnvelopeFormat.Plain }),
+            new(ScenarioCatalog.CallAdd, c64 with { Ack = AckMode.AfterHandling, Prefetch = 100 }),
+            new(ScenarioCatalog.CallAdd, c64 with { Channels = 8 }),
+            new(ScenarioCatalog.CallAdd, c64 with { Route = "queue" }),
+            new(ScenarioCatalog.CallAdd, c64 with { Workers = 2 }),
+            new(ScenarioCatalog.CallAdd, c64 with { InProcess = true }),
+            new(ScenarioCatalog.CallAdd, c64 with { WorkerRateLimit = 5000 }),
+            new(ScenarioCatalog.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Confirms = true }),
+            new(ScenarioCatalog.FanoutCount, s with { Outstanding = 8, Requests = 50_000, PayloadBytes = AddArgsBytes, Workers = 3 }),
         ]);
-        specs.AddRange(new double[] { 1000, 2000, 4000, 8000, 12000 }.Select(r => new ScenarioSpec(ScenarioIds.CallAdd, s with { Rate = r })));
+        specs.AddRange(new double[] { 1000, 2000, 4000, 8000, 12000 }.Select(r => new ScenarioSpec(ScenarioCatalog.CallAdd, s with { Rate = r })));
         return specs;
     }
 
@@ -112,28 +112,28 @@ internal static class Suites
         var castPython = s with { Requests = 20_000, Outstanding = 4, WarmUpSeconds = 0 };
         return
         [
-            new(ScenarioIds.CeleryAdd, s),
-            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false }),
-            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false, PrefetchMultiplier = 1 }),
-            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false, PrefetchMultiplier = 0 }),
-            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false, AcksLate = true }),
-            new(ScenarioIds.CeleryAdd, s with { CeleryRateLimits = false, Pool = "prefork", Concurrency = 2, Outstanding = 2 }),
-            new(ScenarioIds.CeleryAdd, s with { TaskRateLimit = "200/s" }),
-            new(ScenarioIds.CeleryAdd, s with { CeleryWorker = "bench" }),
-            new(ScenarioIds.CeleryAdd, s with { CeleryWorker = "bench", Outstanding = 32, PrefetchMultiplier = 0, Concurrency = 32, Pool = "prefork" }),
-            new(ScenarioIds.CeleryAdd, s with { CeleryClient = "python", Requests = 3000 }),
-            new(ScenarioIds.CeleryAdd, s with { CeleryClient = "python", CeleryWorker = "bench", Requests = 3000 }),
+            new(ScenarioCatalog.CeleryAdd, s),
+            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false }),
+            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false, PrefetchMultiplier = 1 }),
+            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false, PrefetchMultiplier = 0 }),
+            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false, AcksLate = true }),
+            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false, Pool = "prefork", Concurrency = 2, Outstanding = 2 }),
+            new(ScenarioCatalog.CeleryAdd, s with { TaskRateLimit = "200/s" }),
+            new(ScenarioCatalog.CeleryAdd, s with { CeleryWorker = "bench" }),
+            new(ScenarioCatalog.CeleryAdd, s with { CeleryWorker = "bench", Outstanding = 32, PrefetchMultiplier = 0, Concurrency = 32, Pool = "prefork" }),
+            new(ScenarioCatalog.CeleryAdd, s with { CeleryClient = "python", Requests = 3000 }),
+            new(ScenarioCatalog.CeleryAdd, s with { CeleryClient = "python", CeleryWorker = "bench", Requests = 3000 }),
             // Draining casts: a solo Celery worker with the default prefetch multiplier (4) — or "unlimited" — drains a deep
             // queue at ~20 tasks/s here; with 64 it drains ~2,800/s. Both are measured (the default with few tasks).
-            new(ScenarioIds.CeleryAddCast, castPython with { PrefetchMultiplier = 64 }),
-            new(ScenarioIds.CeleryAddCast, castPython with { Requests = 200 }),
-            new(ScenarioIds.CeleryAddCast, castPython with { CeleryWorker = "bench", Requests = 100_000, PrefetchMultiplier = 64 }),
-            new(ScenarioIds.CeleryAddCast, castPython with { CeleryClient = "python", Requests = 10_000, Outstanding = 1, PrefetchMultiplier = 64 }),
+            new(ScenarioCatalog.CeleryAddCast, castPython with { PrefetchMultiplier = 64 }),
+            new(ScenarioCatalog.CeleryAddCast, castPython with { Requests = 200 }),
+            new(ScenarioCatalog.CeleryAddCast, castPython with { CeleryWorker = "bench", Requests = 100_000, PrefetchMultiplier = 64 }),
+            new(ScenarioCatalog.CeleryAddCast, castPython with { CeleryClient = "python", Requests = 10_000, Outstanding = 1, PrefetchMultiplier = 64 }),
         ];
     }
 
     private static List<ScenarioSpec> Million() =>
     [
-        new(ScenarioIds.CallAdd, new ScenarioSettings { Outstanding = 64, Requests = 1_000_000, WarmUpSeconds = 5 }),
+        new(ScenarioCatalog.CallAdd, new ScenarioSettings { Outstanding = 64, Requests = 1_000_000, WarmUpSeconds = 5 }),
     ];
 }

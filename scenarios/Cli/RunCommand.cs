@@ -1,38 +1,41 @@
 using System.Globalization;
 using Bench.Broker;
-using Bench.Load;
 using Bench.Reporting;
 using Bench.Rpc;
-using Bench.Rpc.Server;
-using Bench.Rpc.Wire;
 using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Options;
 using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Cli;
 
 /// <summary>
-/// `bench run`: a suite, or one scenario, with settings from flags. A flag given a comma-separated list
-/// (--prefetch 1,10,100,unlimited) sweeps it: every combination runs and is recorded. Results go to
-/// results/runs/&lt;utc-time&gt;-&lt;sha&gt;/ (or --out): results.json and summary.md. Ctrl-C stops the current scenario,
-/// keeps what was measured, marks the run incomplete and exits with 130.
+/// `bench run`: a suite, Bench's own scenarios, an external target (--target) or a scenario file (--file), with
+/// settings from flags (see <see cref="RunPlan"/>). A flag given a comma-separated list (--prefetch 1,10,100,unlimited)
+/// sweeps it: every combination runs and is recorded. Results go to results/runs/&lt;utc-time&gt;-&lt;sha&gt;/ (or --out):
+/// results.json and summary.md. Thresholds (--assert) are checked per scenario; a breach exits 1. Ctrl-C stops the
+/// current scenario, keeps what was measured, marks the run incomplete and exits with 130.
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "bench run [--suite default|quick|full|million] [--scenario ID[,ID…]] [--method echo|add|sleep] [--sleep-ms N] [--payload BYTES] " +
-        "[--requests N] [--duration S] [--warmup S] [--outstanding N] [--rate N] [--arrivals uniform|poisson] [--repeat N] [--prefetch N|unlimited] [--transport reply-queue|direct] " +
-        "[--confirms on|off] [--persistent true|false] [--durable true|false] [--queue-type classic|quorum] [--envelope oslo2|plain] [--ack receipt|after] " +
-        "[--route exchange|queue] [--workers N] [--in-process] " +
-        "[--celery-worker python|bench] [--celery-client bench|python] [--prefetch-multiplier N|unlimited] [--rate-limits on|off] [--task-rate-limit N/s|none] [--pool solo|prefork[:N]] [--acks-late true|false] [--channels N] [--worker-rate-limit N] [--timeout S] [--amqp URI] [--out DIR] " + RunChecks.Usage;
+    public const string Usage = "bench run [--suite NAME | --scenario ID[,ID…] | --target oslo|celery … | --file PATH] [--assert EXPR]… [SETTING VALUE[,VALUE…]]… (bench run --help lists every option)";
 
-    public static HashSet<string> Flags { get; } = ["in-process"];
+    public static HashSet<string> Flags { get; } = [.. CommandOptions.Flags(OptionScope.Run), "help"];
 
     public static async Task<int> RunAsync(CliArgs args, IReadOnlyList<string> commandLine)
     {
-        var specs = Plan(args);
-        var repeat = args.String("repeat") is { } r ? ParseInt(r, "repeat", 1, 1000) : 1;
-        var amqp = args.String("amqp");
+        if (args.Has("help"))
+        {
+            Console.WriteLine(OptionHelp.Render("usage: " + Usage, OptionScope.Run));
+            return 0;
+        }
+
+        var plan = RunPlan.From(args);
+        var specs = plan.Specs;
+        var thresholds = plan.Thresholds.Select(RunPlan.ParseThreshold).ToList();
+        var repeat = args.String("repeat") is { } r ? OptionParsers.Int(r, "repeat", 1, 1000) : 1;
+        var amqp = plan.Amqp;
         var outDirectory = args.String("out");
-        var suite = args.String("suite") ?? (args.Has("scenario") || args.Has("method") ? "custom" : "default");
+        var suite = plan.Suite;
         var checks = RunChecks.Parse(args, externalBroker: (amqp ?? Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable)) is { Length: > 0 });
         args.EnsureAllUsed();
 
@@ -71,27 +74,25 @@ internal static class RunCommand
                     break;
                 }
 
-                var settings = string.Join(' ', spec.Settings.Describe(spec.Id).Select(kv => kv.Key + "=" + kv.Value)) + (repeat > 1 ? $" (repetition {repetition}/{repeat})" : string.Empty);
+                var settings = string.Join(' ', spec.Describe().Select(kv => kv.Key + "=" + kv.Value)) + (repeat > 1 ? $" (repetition {repetition}/{repeat})" : string.Empty);
                 d.Begin(spec.Id, settings);
                 try
                 {
-                    ScenarioRecord record;
                     var run = ResolveRate(spec, session.Result.Scenarios);
-                    if (ScenarioIds.IsCelery(spec.Id))
+                    ScenarioRecord record;
+                    await using (var execution = run.Scenario.CreateRun(session, run))
                     {
-                        await using var celery = new CeleryExecution(session, run);
-                        record = await celery.RunAsync(d.Update, signal.Token);
-                    }
-                    else
-                    {
-                        await using var execution = new ScenarioExecution(session, run);
                         record = await execution.RunAsync(d.Update, signal.Token);
                     }
 
-                    record = record with { Repetition = repetition };
+                    record = record with { Repetition = repetition, Thresholds = [.. thresholds.Select(t => t.Evaluate(record))] };
                     session.Add(record);
                     d.Complete(record);
                     failed |= !record.Counts.Accounted;
+                    foreach (var t in record.Thresholds)
+                    {
+                        Console.WriteLine($"  {(t.Passed ? "✓" : "✗")} {t.Expression} (measured {t.Measured})");
+                    }
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
@@ -102,7 +103,7 @@ internal static class RunCommand
         });
 
         var interrupted = signal.Token.IsCancellationRequested;
-        var verdict = interrupted ? null : checks.Verdict(session);
+        var verdict = interrupted ? null : checks.Verdict(session) ?? ThresholdVerdict(session.Result.Scenarios);
         session.Finish(interrupted || failed, interrupted ? "interrupted by " + signal.Received : failed ? "a scenario failed or was not fully accounted" : null, verdict);
         Console.WriteLine($"results: {session.ResultsPath}");
         Console.WriteLine($"summary: {session.SummaryPath}");
@@ -133,119 +134,11 @@ internal static class RunCommand
         return spec with { Settings = spec.Settings with { Rate = Math.Max(1, Math.Round(flood.Throughput * fraction)) } };
     }
 
-    /// <summary>The scenario runs the flags ask for: a suite, or one scenario, crossed with every listed setting value.</summary>
-    internal static List<ScenarioSpec> Plan(CliArgs args)
+    /// <summary>Null when every threshold held; else the one line naming the breaches.</summary>
+    private static string? ThresholdVerdict(IReadOnlyList<ScenarioRecord> scenarios)
     {
-        var suite = args.String("suite");
-        var scenario = args.String("scenario");
-        var method = args.String("method");
-        if (suite is not null && !Suites.Names.Contains(suite))
-        {
-            throw new UsageException($"--suite must be one of {string.Join(", ", Suites.Names)}, not '{suite}'");
-        }
-
-        var scenarios = scenario?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
-        foreach (var id in scenarios)
-        {
-            if (!ScenarioIds.All.Contains(id))
-            {
-                throw new UsageException($"--scenario must be one of {string.Join(", ", ScenarioIds.All)}, not '{id}'");
-            }
-        }
-
-        if (method is not null && method is not ("echo" or "add" or "sleep"))
-        {
-            throw new UsageException($"--method must be echo, add or sleep, not '{method}'");
-        }
-
-        if (suite is not null && (scenario ?? method) is not null)
-        {
-            throw new UsageException("--suite runs a whole suite; give --scenario/--method without it to run one scenario");
-        }
-
-        // A raw baseline run on its own sends what call.add sends as arguments ({"x": 4, "y": 4}: 16 bytes), not the
-        // 1 KiB echo payload, so `--scenario raw.call` is call.add's baseline unless --payload says otherwise.
-        var rawDefault = new ScenarioSettings { PayloadBytes = Payloads.Payloads.Add.Json.Length };
-        List<ScenarioSpec> specs = scenarios.Length > 0 ? [.. scenarios.Select(id => new ScenarioSpec(id, ScenarioIds.IsRaw(id) ? rawDefault : new ScenarioSettings()))]
-            : method is not null ? [new ScenarioSpec("call." + method, new ScenarioSettings())]
-            : [.. Suites.Get(suite ?? "default")];
-
-        // Settings that apply to every spec, each possibly a list (a sweep).
-        var sweeps = new List<Func<ScenarioSettings, IEnumerable<ScenarioSettings>>>
-        {
-            Sweep(args, "outstanding", v => ParseInt(v, "outstanding", 1, 100_000), (s, v) => s with { Outstanding = v, Rate = null }),
-            Sweep(args, "rate", v => ParseDouble(v, "rate", 0.001, 10_000_000), (s, v) => s with { Rate = v }),
-            Sweep(args, "arrivals", v => Choice(v, "arrivals", ("uniform", Arrivals.Uniform), ("poisson", Arrivals.Poisson)), (s, v) => s with { Arrivals = v }),
-            Sweep(args, "payload", v => ParseInt(v, "payload", 0, 64 << 20), (s, v) => s with { PayloadBytes = v }),
-            Sweep(args, "sleep-ms", v => ParseInt(v, "sleep-ms", 0, 3_600_000), (s, v) => s with { SleepMs = v }),
-            Sweep(args, "prefetch", v => v == "unlimited" ? (ushort)0 : (ushort)ParseInt(v, "prefetch", 0, ushort.MaxValue), (s, v) => s with { Prefetch = v }),
-            Sweep(args, "transport", v => Choice(v, "transport", ("reply-queue", ReplyTransport.ReplyQueue), ("direct", ReplyTransport.DirectReplyTo)), (s, v) => s with { Transport = v }),
-            Sweep(args, "confirms", v => Choice(v, "confirms", ("on", true), ("off", false)), (s, v) => s with { Confirms = v }),
-            Sweep(args, "persistent", v => Choice(v, "persistent", ("true", true), ("false", false)), (s, v) => s with { Persistent = v }),
-            Sweep(args, "durable", v => Choice(v, "durable", ("true", true), ("false", false)), (s, v) => s with { Durable = v }),
-            Sweep(args, "queue-type", v => Choice(v, "queue-type", ("classic", QueueKind.Classic), ("quorum", QueueKind.Quorum)), (s, v) => s with { QueueType = v }),
-            Sweep(args, "envelope", v => Choice(v, "envelope", ("oslo2", EnvelopeFormat.Oslo2), ("plain", EnvelopeFormat.Plain)), (s, v) => s with { Envelope = v }),
-            Sweep(args, "ack", v => Choice(v, "ack", ("receipt", AckMode.OnReceipt), ("after", AckMode.AfterHandling)), (s, v) => s with { Ack = v }),
-            Sweep(args, "celery-worker", v => Choice(v, "celery-worker", ("python", "python"), ("bench", "bench")), (s, v) => s with { CeleryWorker = v }),
-            Sweep(args, "celery-client", v => Choice(v, "celery-client", ("bench", "bench"), ("python", "python")), (s, v) => s with { CeleryClient = v }),
-            Sweep(args, "prefetch-multiplier", v => v == "unlimited" ? 0 : ParseInt(v, "prefetch-multiplier", 0, 65_535), (s, v) => s with { PrefetchMultiplier = v }),
-            Sweep(args, "rate-limits", v => Choice(v, "rate-limits", ("on", true), ("off", false)), (s, v) => s with { CeleryRateLimits = v }),
-            Sweep(args, "task-rate-limit", v => v == "none" ? null : v, (s, v) => s with { TaskRateLimit = v }),
-            Sweep(args, "pool", v => v == "solo" ? ("solo", 1) : v.StartsWith("prefork", StringComparison.Ordinal) ? ("prefork", v.Length > 8 ? ParseInt(v[8..], "pool", 1, 64) : 2)
-                : throw new UsageException($"--pool must be solo or prefork[:N], not '{v}'"), (s, v) => s with { Pool = v.Item1, Concurrency = v.Item2 }),
-            Sweep(args, "acks-late", v => Choice(v, "acks-late", ("true", true), ("false", false)), (s, v) => s with { AcksLate = v }),
-            Sweep(args, "route", v => Choice(v, "route", ("exchange", "exchange"), ("queue", "queue")), (s, v) => s with { Route = v }),
-            Sweep(args, "workers", v => ParseInt(v, "workers", 1, 64), (s, v) => s with { Workers = v }),
-            Sweep(args, "channels", v => ParseInt(v, "channels", 1, 1024), (s, v) => s with { Channels = v }),
-            Sweep(args, "worker-rate-limit", v => v == "off" ? (double?)null : ParseDouble(v, "worker-rate-limit", 0.001, 10_000_000), (s, v) => s with { WorkerRateLimit = v }),
-            Sweep(args, "requests", v => (long)ParseDouble(v, "requests", 1, 1e12), (s, v) => s with { Requests = v }),
-            Sweep(args, "duration", v => ParseDouble(v, "duration", 0.1, 86_400), (s, v) => s with { DurationSeconds = v, Requests = null }),
-            Sweep(args, "warmup", v => ParseDouble(v, "warmup", 0, 3600), (s, v) => s with { WarmUpSeconds = v }),
-            Sweep(args, "timeout", v => ParseDouble(v, "timeout", 0.001, 3600), (s, v) => s with { TimeoutSeconds = v }),
-        };
-        var inProcess = args.Has("in-process");
-        var expanded = specs.SelectMany(spec => sweeps.Aggregate(
-            (IEnumerable<ScenarioSettings>)[inProcess ? spec.Settings with { InProcess = true } : spec.Settings],
-            (all, sweep) => all.SelectMany(sweep)).Select(settings => spec with { Settings = settings })).ToList();
-        return expanded;
-    }
-
-    private static Func<ScenarioSettings, IEnumerable<ScenarioSettings>> Sweep<T>(CliArgs args, string name, Func<string, T> parse, Func<ScenarioSettings, T, ScenarioSettings> apply)
-    {
-        var text = args.String(name);
-        if (text is null)
-        {
-            return s => [s];
-        }
-
-        var values = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(parse).ToList();
-        if (values.Count == 0)
-        {
-            throw new UsageException($"--{name} needs a value");
-        }
-
-        return s => values.Select(v => apply(s, v));
-    }
-
-    private static int ParseInt(string text, string name, int min, int max) =>
-        int.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
-            ? v : throw new UsageException($"--{name} must be an integer from {min} to {max}, not '{text}'");
-
-    private static double ParseDouble(string text, string name, double min, double max) =>
-        double.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= min && v <= max
-            ? v : throw new UsageException($"--{name} must be a number from {min} to {max}, not '{text}'");
-
-    private static T Choice<T>(string text, string name, params (string Name, T Value)[] choices)
-    {
-        foreach (var (key, value) in choices)
-        {
-            if (key == text)
-            {
-                return value;
-            }
-        }
-
-        throw new UsageException($"--{name} must be one of {string.Join(", ", choices.Select(c => c.Name))}, not '{text}'");
+        var breaches = scenarios.SelectMany(s => s.Thresholds.Where(t => !t.Passed).Select(t => $"{s.Id}: {t.Expression} (measured {t.Measured})")).ToList();
+        return breaches.Count == 0 ? null : $"{breaches.Count} threshold(s) breached: {string.Join("; ", breaches)}";
     }
 
     /// <summary>The repository root (the folder with Bench.sln) above the current directory, where results/ lives.</summary>

@@ -1,6 +1,9 @@
 using System.Globalization;
 using Bench.Broker;
 using Bench.Rpc.Server;
+using Bench.Scenarios.Baseline;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Options;
 using Bench.Scenarios.Workers;
 using Microsoft.Extensions.Logging;
 
@@ -15,35 +18,30 @@ internal static class WorkerCommand
 {
     public const string ReadyLine = "bench-worker-ready";
 
-    public const string Usage = "bench worker --topic T [--server H] [--exchange X] [--amqp URI] [--prefetch N] [--ack receipt|after] [--concurrency N] " +
-        "[--queue-type classic|quorum] [--durable] [--rate-limit METHOD=PER_SECOND] [--raw] [--conductor] [--report-interval S] [--handler-timeout S] [--quiet] " +
-        "| bench worker --celery [--topic QUEUE] [--server NAME] [--concurrency N] [--prefetch-multiplier N] [--acks-late] [--rate-limit TASK=PER_SECOND] [--amqp URI]";
+    public const string Usage = "bench worker --topic T [--server H] [--prefetch N|unlimited] [--ack receipt|after] [--queue-type classic|quorum] [--durable true|false] " +
+        "[--handler-timeout S] [--rate-limit METHOD=N] [--raw] [--conductor] … | bench worker --celery [--topic QUEUE] [--prefetch-multiplier N] [--acks-late true|false] … (bench worker --help lists every option)";
 
-    private static readonly Dictionary<string, AckMode> s_ackModes = new() { ["receipt"] = AckMode.OnReceipt, ["after"] = AckMode.AfterHandling };
-    private static readonly Dictionary<string, QueueKind> s_queueKinds = new() { ["classic"] = QueueKind.Classic, ["quorum"] = QueueKind.Quorum };
-
-    public static HashSet<string> Flags { get; } = ["durable", "raw", "quiet", "celery", "acks-late", "conductor"];
+    public static HashSet<string> Flags { get; } = [.. CommandOptions.Flags(OptionScope.Worker | OptionScope.CeleryWorker), "help"];
 
     public static async Task<int> RunAsync(CliArgs args)
     {
+        if (args.Has("help"))
+        {
+            Console.WriteLine(OptionHelp.Render("usage: " + Usage, OptionScope.Worker | OptionScope.CeleryWorker));
+            return 0;
+        }
+
         if (args.Has("celery"))
         {
             return await RunCeleryAsync(args);
         }
 
-        var options = new ServiceOptions
+        var settings = Settings(args, OptionScope.Worker);
+        var options = WorkerSettings.ServiceOptions(settings, args.Required("topic"), args.String("server") ?? Environment.MachineName, ParseRateLimit(args.String("rate-limit"))) with
         {
-            Topic = args.Required("topic"),
-            Host = args.String("server") ?? Environment.MachineName,
             ControlExchange = args.String("exchange") ?? "openstack",
-            Prefetch = (ushort)(args.Int64("prefetch", 0, ushort.MaxValue) ?? 0),
-            AckMode = args.Enum("ack", s_ackModes) ?? AckMode.OnReceipt,
             MaxConcurrency = (int)(args.Int64("concurrency", 1, 100_000) ?? 64),
             ReportInterval = TimeSpan.FromSeconds(args.Double("report-interval", 0.01, 86_400) ?? 10),
-            QueueKind = args.Enum("queue-type", s_queueKinds) ?? QueueKind.Classic,
-            Durable = args.Has("durable"),
-            RateLimits = ParseRateLimit(args.String("rate-limit")),
-            HandlerTimeout = args.Double("handler-timeout", 0.001, 86_400) is { } handlerTimeout ? TimeSpan.FromSeconds(handlerTimeout) : null,
         };
         var raw = args.Has("raw");
         var conductor = args.Has("conductor");
@@ -75,7 +73,7 @@ internal static class WorkerCommand
         }
 
         // --conductor: Nova's conductor for the object scenarios instead of the benchmark manager.
-        Rpc.Manager hosted = conductor ? Objects.ObjectScenarios.CreateConductor() : manager;
+        Rpc.Manager hosted = conductor ? Objects.ObjectScenario.CreateConductor() : manager;
         var service = await Service.StartAsync(broker.Uri.Uri, hosted, options, logs.CreateLogger("bench.service"), signal.Token);
         service.CastReceived = casts.Record;
         manager.RejectedCount = () => service.DeadLettered + service.Failures;
@@ -108,12 +106,13 @@ internal static class WorkerCommand
     /// <summary>A Celery worker serving the benchmark manager's methods as tasks.add, tasks.sleep, tasks.fail, tasks.count.</summary>
     private static async Task<int> RunCeleryAsync(CliArgs args)
     {
+        var settings = Settings(args, OptionScope.CeleryWorker);
         var options = new Rpc.Celery.CeleryWorkerOptions
         {
             Queue = args.String("topic") ?? "celery",
             Concurrency = (int)(args.Int64("concurrency", 1, 1024) ?? 1),
-            PrefetchMultiplier = (int)(args.Int64("prefetch-multiplier", 0, 65_535) ?? 4),
-            AcksLate = args.Has("acks-late"),
+            PrefetchMultiplier = settings.PrefetchMultiplier,
+            AcksLate = settings.AcksLate,
             RateLimits = ParseRateLimit(args.String("rate-limit")),
             ClientName = "bench-celery-worker:" + (args.String("server") ?? Environment.MachineName),
         };
@@ -141,6 +140,21 @@ internal static class WorkerCommand
 
         await worker.DisposeAsync();
         return 0;
+    }
+
+    /// <summary>The worker's settings from the options table (the same names, values and defaults as bench run's).</summary>
+    private static ScenarioSettings Settings(CliArgs args, OptionScope scope)
+    {
+        var settings = new ScenarioSettings();
+        foreach (var option in OptionTable.Settings.Where(o => (o.Scope & scope) != 0))
+        {
+            if (args.String(option.Name) is { } text)
+            {
+                settings = option.ApplyOne(settings, text);
+            }
+        }
+
+        return settings;
     }
 
     private static Dictionary<string, double> ParseRateLimit(string? text)

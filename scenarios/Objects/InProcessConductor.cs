@@ -6,7 +6,7 @@ namespace Bench.Scenarios.Objects;
 internal sealed class InProcessConductor(Service service) : IAsyncDisposable
 {
     public static async Task<InProcessConductor> StartAsync(Uri uri, ServiceOptions options, CancellationToken cancellationToken) =>
-        new(await Service.StartAsync(uri, ObjectScenarios.CreateConductor(), options, cancellationToken: cancellationToken));
+        new(await Service.StartAsync(uri, ObjectScenario.CreateConductor(), options, cancellationToken: cancellationToken));
 
     public ValueTask DisposeAsync() => service.DisposeAsync();
 }

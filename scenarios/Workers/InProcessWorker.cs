@@ -1,4 +1,5 @@
 using Bench.Rpc.Server;
+using Bench.Scenarios.Baseline;
 
 namespace Bench.Scenarios.Workers;
 

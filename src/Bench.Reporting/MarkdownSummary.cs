@@ -37,6 +37,7 @@ public static class MarkdownSummary
 
         text.AppendLine();
         text.AppendLine("Latency is of ok requests: round trip for calls, send-to-arrival at the worker for casts; open-model rows are measured from each request's intended start. CPU is user+system time of each process in the measured window, divided by completed requests.");
+        AppendThresholds(text, run);
         if (BaselineRatios.ToMarkdown(run) is { Length: > 0 } ratios)
         {
             text.AppendLine();
@@ -88,6 +89,31 @@ public static class MarkdownSummary
             }
 
             text.AppendLine();
+        }
+    }
+
+    /// <summary>Per scenario with `--assert` thresholds, one line each: "✓ p99&lt;20ms (measured 4.2 ms)"; nothing when there are none.</summary>
+    private static void AppendThresholds(StringBuilder text, RunResult run)
+    {
+        var checkedScenarios = run.Scenarios.Where(s => s.Thresholds.Count > 0).ToList();
+        if (checkedScenarios.Count == 0)
+        {
+            return;
+        }
+
+        var all = checkedScenarios.Sum(s => s.Thresholds.Count);
+        var passed = checkedScenarios.Sum(s => s.Thresholds.Count(t => t.Passed));
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Thresholds: {passed} of {all} passed{(passed < all ? " (a breach fails the run)" : string.Empty)}.");
+        text.AppendLine();
+        foreach (var s in checkedScenarios)
+        {
+            var repetition = s.Repetition > 1 ? string.Create(CultureInfo.InvariantCulture, $" (repetition {s.Repetition})") : string.Empty;
+            text.AppendLine(("- `" + s.Id + "` " + Settings(s)).TrimEnd() + repetition);
+            foreach (var threshold in s.Thresholds)
+            {
+                text.AppendLine("  - " + threshold);
+            }
         }
     }
 

@@ -67,6 +67,15 @@ public sealed record ScenarioRecord
     /// <summary>Worker exits, restarts and give-ups seen by the supervisor.</summary>
     public List<WorkerEventRecord> WorkerEvents { get; init; } = [];
 
+    /// <summary>
+    /// Whether the report draws it on the shared timeline and cost axes. False for a scenario whose scale would flatten
+    /// every other (the harness's own cost, millions a second); its figures stay in the tables. Set by the scenario.
+    /// </summary>
+    public bool InTimeline { get; init; } = true;
+
     /// <summary>Cast scenarios in a fault run: sent, received unique, redelivered, duplicates, lost.</summary>
     public CastLedgerRecord? CastLedger { get; init; }
+
+    /// <summary>`--assert` thresholds checked against this scenario, each with its measured value and verdict; empty when none were given.</summary>
+    public List<ThresholdRecord> Thresholds { get; init; } = [];
 }

@@ -86,6 +86,7 @@ public static class HtmlReport
             SweepSection.AppendVerdict(html, sweep);
         }
 
+        ThresholdSection.AppendTo(html, runs);
         if (comparisonHtml is not null)
         {
             html.Append("<h2>Comparison</h2>").Append(comparisonHtml);

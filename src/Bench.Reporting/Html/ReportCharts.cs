@@ -113,7 +113,7 @@ public static class ReportCharts
     public static Figure Cost(IReadOnlyList<(string Group, SweepPoint Point)> groups)
     {
         ArgumentNullException.ThrowIfNull(groups);
-        var shownGroups = groups.Where(g => g.Point.Scenario.Cost.Count > 0 && g.Point.Id != "harness.null").ToList();
+        var shownGroups = groups.Where(g => g.Point.Scenario.Cost.Count > 0 && g.Point.Scenario.InTimeline).ToList();
         var shown = shownGroups.Select(g => g.Point).ToList();
         var x = Categories(shownGroups);
         var traces = new List<Trace>();

@@ -25,8 +25,9 @@ public static class TimelineCharts
     private static Figure Panels(IReadOnlyList<SweepPoint> points, string id, string title, string caption, Func<TimelineRecord, double> value, string unit, string hover, bool log)
     {
         ArgumentNullException.ThrowIfNull(points);
-        // harness.null runs at millions per second: on shared axes it would flatten every real scenario (its figures are in the table).
-        var shown = points.Where(p => p.Id != "harness.null" && p.Repetitions.Any(r => r.Timeline.Count > 0)).ToList();
+        // A scenario that runs at millions per second (the harness's own cost) would flatten every real one on shared axes;
+        // it says so with its InTimeline flag, and its figures stay in the table.
+        var shown = points.Where(p => p.Scenario.InTimeline && p.Repetitions.Any(r => r.Timeline.Count > 0)).ToList();
         var columns = Math.Clamp(shown.Count, 1, 4);
         var rows = Math.Max(1, (shown.Count + columns - 1) / columns);
         var plotHeight = rows * (PanelHeight + TitleHeight);

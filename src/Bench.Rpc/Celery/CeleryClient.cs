@@ -51,7 +51,11 @@ public sealed class CeleryClient : IAsyncDisposable
         try
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            await CeleryTopology.DeclareTaskQueueAsync(channel, options.Queue, cancellationToken);
+            if (options.DeclareQueue)
+            {
+                await CeleryTopology.DeclareTaskQueueAsync(channel, options.Queue, cancellationToken);
+            }
+
             // Celery's reply queue: not durable, auto-delete, x-expires = result_expires (1 day), used via the default exchange.
             var replyQueue = Guid.NewGuid().ToString();
             await channel.QueueDeclareAsync(replyQueue, durable: false, exclusive: false, autoDelete: true,

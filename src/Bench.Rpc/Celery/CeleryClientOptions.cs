@@ -8,5 +8,11 @@ public sealed record CeleryClientOptions
 
     public TimeSpan DefaultTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Declare the task queue (and its exchange) as Celery's client does. Off for a worker Bench did not start: its
+    /// queue exists already, maybe with other arguments (a quorum queue), and a redeclare would close the channel.
+    /// </summary>
+    public bool DeclareQueue { get; init; } = true;
+
     public string ClientName { get; init; } = "bench-celery-client";
 }

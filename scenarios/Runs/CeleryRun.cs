@@ -18,30 +18,17 @@ namespace Bench.Scenarios.Runs;
 /// load engine or by the real Python client (whose own per-request latencies Bench reads) — so client cost and
 /// worker cost can be told apart. The worker's log is kept beside the results.
 /// </summary>
-internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : IAsyncDisposable
+internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioRun(session, spec)
 {
     private static readonly byte[] s_addPositional = "[4, 4]"u8.ToArray();
-    private readonly OwnedResources _owned = new(spec.Id, session.Warn);
     private readonly string _queue = "bench.celery." + Guid.NewGuid().ToString("N")[..8];
     private int? _workerPid;
 
-    private ScenarioSettings Settings => spec.Settings;
-
-    public async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
+    public override async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
     {
         await StartWorkerAsync(cancellation);
-        var cpu = new List<CpuSource>();
-        if (_workerPid is { } pid)
-        {
-            cpu.Add(new CpuSource("worker", pid, IncludeDescendants: true));
-        }
-
-        if (session.BrokerProcessId is { } brokerPid)
-        {
-            cpu.Add(new CpuSource("broker", brokerPid));
-        }
-
-        var isCast = spec.Id == ScenarioIds.CeleryAddCast;
+        var cpu = CpuSources(_workerPid is { } pid ? [new CpuSource("worker", pid, IncludeDescendants: true)] : []);
+        var isCast = Spec.Scenario.Kind == ScenarioKind.Cast;
         var record = Settings.CeleryClient == "python"
             ? await RunPythonClientAsync(cpu, isCast, cancellation)
             : await RunBenchClientAsync(cpu, isCast, onProgress, cancellation);
@@ -54,9 +41,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
         return record;
     }
 
-    public ValueTask DisposeAsync() => _owned.DisposeAsync();
-
-    private string LogPath => Path.Combine(session.OutputDirectory, "peers", $"{spec.Id}-{Settings.CeleryWorker}-worker-{_queue[^8..]}.log");
+    private string LogPath => Path.Combine(Session.OutputDirectory, "peers", $"{Spec.Id}-{Settings.CeleryWorker}-worker-{_queue[^8..]}.log");
 
     private static string PeersDirectory => Path.Combine(RunCommand.RepositoryRoot() ?? Environment.CurrentDirectory, "scripts", "peers", "celery");
 
@@ -67,7 +52,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
         {
             var environment = new Dictionary<string, string>
             {
-                ["BENCH_CELERY_BROKER"] = session.BrokerUri.OriginalString,
+                ["BENCH_CELERY_BROKER"] = Session.BrokerUri.OriginalString,
                 ["BENCH_CELERY_RATE_LIMITS"] = Settings.CeleryRateLimits ? "on" : "off",
                 ["BENCH_CELERY_ADD_RATE_LIMIT"] = Settings.TaskRateLimit ?? string.Empty,
                 ["BENCH_CELERY_ACKS_LATE"] = Settings.AcksLate ? "1" : "0",
@@ -80,7 +65,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
                  "-Q", _queue, "--pool", Settings.Pool, "-c", concurrency.ToString(CultureInfo.InvariantCulture),
                  "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture)],
                 environment, " ready.", LogPath, cancellation, HasConsumerAsync);
-            _owned.Add(peer);
+            Owned.Add(peer);
             _workerPid = peer.ProcessId;
             return;
         }
@@ -92,7 +77,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
         };
         if (Settings.AcksLate)
         {
-            arguments.Add("--acks-late");
+            arguments.AddRange(["--acks-late", "true"]);
         }
 
         if (Settings.CeleryRateLimits && Settings.TaskRateLimit is { } limit)
@@ -100,11 +85,11 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
             arguments.AddRange(["--rate-limit", "add=" + limit.Replace("/s", string.Empty, StringComparison.Ordinal)]);
         }
 
-        var worker = await WorkerProcess.StartAsync(arguments, "celery", session.ChildEnvironment, cancellation);
-        _owned.Add(worker);
+        var worker = await WorkerProcess.StartAsync(arguments, "celery", Session.ChildEnvironment, cancellation);
+        Owned.Add(worker);
         _workerPid = worker.ProcessId;
         Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
-        _owned.Add(new DisposeAction(() => File.WriteAllText(LogPath, worker.Process.Output)));
+        Owned.Add(new DisposeAction(() => File.WriteAllText(LogPath, worker.Process.Output)));
     }
 
     // Ready when the worker consumes its queue: Celery's own "ready." line is logged at INFO, which would also log every task.
@@ -112,7 +97,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
     {
         try
         {
-            await using var connection = await new ConnectionFactory { Uri = session.BrokerUri, ClientProvidedName = "bench-probe" }.CreateConnectionAsync();
+            await using var connection = await new ConnectionFactory { Uri = Session.BrokerUri, ClientProvidedName = "bench-probe" }.CreateConnectionAsync();
             await using var channel = await connection.CreateChannelAsync();
             return (await channel.QueueDeclarePassiveAsync(_queue)).ConsumerCount > 0;
         }
@@ -124,37 +109,26 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
 
     private async Task<ScenarioRecord> RunBenchClientAsync(List<CpuSource> cpu, bool isCast, Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
     {
-        var client = await CeleryClient.ConnectAsync(session.BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = TimeSpan.FromSeconds(Settings.TimeoutSeconds) }, cancellationToken: cancellation);
-        _owned.Add(client);
+        var client = Owned.Add(await CeleryClient.ConnectAsync(Session.BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = Timeout }, cancellationToken: cancellation));
         var positional = new RpcArgs(s_addPositional);
-        var timeout = TimeSpan.FromSeconds(Settings.TimeoutSeconds);
+        var timeout = Timeout;
         Func<StepContext, ValueTask<StepResult>> step = isCast
             ? _ => StepOutcomes.FromCast(client.SendAsync("tasks.add", positional))
             : _ => StepOutcomes.FromCall(client.TryApplyAsync("tasks.add", positional, null, timeout, discardResult: true));
-        var during = Settings.Requests is null ? TimeSpan.FromSeconds(Settings.DurationSeconds) : (TimeSpan?)null;
-        var scenario = Scenario.Create(spec.Id, step)
-            .WithWarmUp(TimeSpan.FromSeconds(Settings.WarmUpSeconds))
-            .WithLoad(Settings.Rate is { } rate ? LoadSimulation.Inject(rate, during, Settings.Requests, Settings.Arrivals) : LoadSimulation.KeepConstant(Settings.Outstanding, during, Settings.Requests))
-            .WithDrainTimeout(timeout + TimeSpan.FromSeconds(5));
         var drainStart = 0L;
-        var result = await ScenarioRunner.RunAsync(scenario, new RunOptions
-        {
-            OnProgress = onProgress,
-            CpuSources = cpu,
-            Cancellation = cancellation,
-            BeforeMeasurement = isCast ? async (_, ct) => { await WaitForEmptyQueueAsync(ct); drainStart = Stopwatch.GetTimestamp(); } : null,
-        });
-        var record = ScenarioRecords.From(result, Settings.Describe(spec.Id), isCast ? "publish (client side)" : "round-trip");
+        var result = await DriveAsync(step, cpu, onProgress, cancellation,
+            beforeMeasurement: isCast ? async (_, ct) => { await WaitForEmptyQueueAsync(_queue, ct); drainStart = Stopwatch.GetTimestamp(); } : null);
+        var record = Record(result, isCast ? "publish (client side)" : "round-trip");
         return isCast ? await WithDrainAsync(record, result.Ok, drainStart == 0 ? Stopwatch.GetTimestamp() : drainStart, cancellation) : record;
     }
 
     private async Task<ScenarioRecord> RunPythonClientAsync(List<CpuSource> cpu, bool isCast, CancellationToken cancellation)
     {
         var requests = Settings.Requests ?? (long)Math.Max(100, Settings.DurationSeconds * 500);
-        var output = Path.Combine(session.OutputDirectory, "peers", $"{spec.Id}-python-client-{_queue[^8..]}.latencies");
+        var output = Path.Combine(Session.OutputDirectory, "peers", $"{Spec.Id}-python-client-{_queue[^8..]}.latencies");
         var arguments = new List<string>
         {
-            Path.Combine(PeersDirectory, "client.py"), "--url", session.BrokerUri.OriginalString, "--task", "tasks.add", "--args", "[4, 4]",
+            Path.Combine(PeersDirectory, "client.py"), "--url", Session.BrokerUri.OriginalString, "--task", "tasks.add", "--args", "[4, 4]",
             "--queue", _queue, "--count", requests.ToString(CultureInfo.InvariantCulture), "--threads", Settings.Outstanding.ToString(CultureInfo.InvariantCulture),
             "--timeout", Settings.TimeoutSeconds.ToString(CultureInfo.InvariantCulture), "--out", output,
         };
@@ -187,7 +161,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
         }
 
         var result = FromSamples(samples, requests, start, sources, before, after);
-        var record = ScenarioRecords.From(result, Settings.Describe(spec.Id), isCast ? "publish (client side)" : "round-trip (measured by the Python client)");
+        var record = Record(result, isCast ? "publish (client side)" : "round-trip (measured by the Python client)");
         record.Notes.Add("driven by the real Python Celery client (scripts/peers/celery/client.py): latencies are its own; its CPU is not measured");
         return isCast ? await WithDrainAsync(record, result.Ok, start, cancellation) : record;
     }
@@ -243,7 +217,7 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
             .OfType<CpuCost>().ToList();
         return new ScenarioResult
         {
-            ScenarioId = spec.Id,
+            ScenarioId = Spec.Id,
             Load = string.Create(CultureInfo.InvariantCulture, $"closed, {Settings.Outstanding} Python client thread(s), for {samples.Count:N0} requests"),
             OpenModel = false,
             StartedAt = DateTimeOffset.UtcNow.AddSeconds(-(Stopwatch.GetTimestamp() - startTicks) / (double)Stopwatch.Frequency),
@@ -270,59 +244,19 @@ internal sealed class CeleryExecution(RunSession session, ScenarioSpec spec) : I
     /// <summary>Casts: throughput is the worker's, measured by draining — from the first send until the queue is empty.</summary>
     private async Task<ScenarioRecord> WithDrainAsync(ScenarioRecord record, long sent, long startTicks, CancellationToken cancellation)
     {
-        var remaining = await WaitForEmptyQueueAsync(cancellation);
+        var remaining = await WaitForEmptyQueueAsync(_queue, cancellation, record.Notes);
 
         // An empty queue (its ready count) is not a drained one: the worker may still hold up to its prefetch window
         // of tasks it has not run. A sentinel task sent now is delivered after every one of them, so its answer ends
         // the drain (exactly for a solo pool; within concurrency − 1 task times for a pool of several).
         var sentinel = remaining == 0 && await SentinelAnsweredAsync();
-        var seconds = (Stopwatch.GetTimestamp() - startTicks) / (double)Stopwatch.Frequency;
-        record.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-            $"throughput measured by draining: {sent - remaining:N0} tasks consumed in {seconds:0.000} s from the first send until {(sentinel ? "a sentinel task sent after the last one was answered" : "the queue was empty (the sentinel task got no answer)")}"));
-        if (remaining > 0)
-        {
-            record.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"{remaining:N0} tasks were still queued when the drain gave up"));
-        }
-
-        return record with
-        {
-            Throughput = seconds > 0 ? (sent - remaining) / seconds : 0,
-            Counts = record.Counts with { Delivered = sent - remaining },
-        };
+        return WithDrain(record, sent, remaining, startTicks, sentinel ? "a sentinel task sent after the last one was answered" : "the queue was empty (the sentinel task got no answer)");
     }
 
     private async Task<bool> SentinelAnsweredAsync()
     {
         var timeout = TimeSpan.FromSeconds(Math.Max(30, Settings.TimeoutSeconds));
-        await using var client = await CeleryClient.ConnectAsync(session.BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = timeout });
+        await using var client = await CeleryClient.ConnectAsync(Session.BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = timeout });
         return (await client.TryApplyAsync("tasks.add", new RpcArgs(s_addPositional), null, timeout, discardResult: true)).IsOk;
-    }
-
-    private async Task<long> WaitForEmptyQueueAsync(CancellationToken cancellation)
-    {
-        await using var connection = await new ConnectionFactory { Uri = session.BrokerUri, ClientProvidedName = "bench-drain" }.CreateConnectionAsync(CancellationToken.None);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: CancellationToken.None);
-        var stalled = Stopwatch.GetTimestamp();
-        uint last = uint.MaxValue;
-        while (true)
-        {
-            var depth = (await channel.QueueDeclarePassiveAsync(_queue, CancellationToken.None)).MessageCount;
-            if (depth == 0)
-            {
-                return 0;
-            }
-
-            if (depth != last)
-            {
-                last = depth;
-                stalled = Stopwatch.GetTimestamp();
-            }
-            else if (cancellation.IsCancellationRequested || Stopwatch.GetElapsedTime(stalled) > TimeSpan.FromSeconds(30))
-            {
-                return depth;
-            }
-
-            await Task.Delay(20, CancellationToken.None);
-        }
     }
 }

@@ -1,9 +1,10 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using Bench.Rpc;
+using Bench.Scenarios.Workers;
 using RabbitMQ.Client;
 
-namespace Bench.Scenarios.Workers;
+namespace Bench.Scenarios.Baseline;
 
 /// <summary>
 /// The baseline's server: plain RabbitMQ.Client, no RPC layer. A message with reply_to is echoed back to it (a raw

@@ -5,7 +5,7 @@ using Bench.Rpc;
 using Bench.Rpc.Client;
 using RabbitMQ.Client;
 
-namespace Bench.Scenarios.Catalog;
+namespace Bench.Scenarios.Baseline;
 
 /// <summary>
 /// The raw-client baseline: request/reply and casts with plain RabbitMQ.Client and no RPC layer — no JSON, no

@@ -1,0 +1,21 @@
+using Bench.Load;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Runs;
+
+namespace Bench.Scenarios.Baseline;
+
+/// <summary>raw.call: plain RabbitMQ.Client request/reply to a raw echo consumer — the broker's ceiling for a call.</summary>
+internal sealed class RawCall : RawScenario
+{
+    public override string Id => "raw.call";
+
+    public override string Summary => "plain RabbitMQ.Client request/reply to a raw echo consumer (the ceiling for a call)";
+
+    public override ScenarioKind Kind => ScenarioKind.Call;
+
+    public override Func<StepContext, ValueTask<StepResult>> BuildStep(BenchWorkerRun run)
+    {
+        var (payload, clients, timeout) = (Payloads.Payloads.Raw(run.Settings.PayloadBytes), run.RawClients, run.Timeout);
+        return ctx => StepOutcomes.FromCall(clients[Pick(ctx, clients.Length)].CallAsync(payload, timeout));
+    }
+}

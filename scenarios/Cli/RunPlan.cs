@@ -1,0 +1,243 @@
+using Bench.Rpc.Templates;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Files;
+using Bench.Scenarios.Options;
+using Bench.Scenarios.Targets;
+
+namespace Bench.Scenarios.Cli;
+
+/// <summary>
+/// What `bench run` will run, from its flags and an optional scenario file (flags override the file): a suite, Bench's
+/// own scenarios, or an external target; the file's load phases; every setting, a list being a sweep; and the
+/// thresholds. Everything is parsed and checked here, before a broker is touched, so a bad flag or file is one line
+/// and exit 2.
+/// </summary>
+internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, string? Amqp, IReadOnlyList<string> Thresholds)
+{
+    private static readonly string[] s_targetFlags = ["topic", "server", "exchange", "namespace", "version", "args", "kwargs", "task", "queue"];
+
+    public static RunPlan From(CliArgs args)
+    {
+        var file = args.String("file") is { } path ? ScenarioFileReader.Read(path) : null;
+        var target = Target(args, file);
+        var amqp = args.String("amqp") ?? file?.Amqp;
+        if (target is not null && amqp is null)
+        {
+            throw new UsageException("--target needs --amqp URI: an external target needs the broker it lives on");
+        }
+
+        var specs = BaseSpecs(args, file, target);
+        if (file is { Phases.Count: > 0 })
+        {
+            specs = [.. specs.SelectMany(spec => Phases(file, spec))];
+        }
+
+        // Settings that apply to every spec, each possibly a list (a sweep): the file's first, then the flags, which
+        // replace a file's setting of the same name.
+        var sweeps = new List<IReadOnlyList<Func<ScenarioSettings, ScenarioSettings>>>();
+        foreach (var (name, values) in file?.Settings ?? new Dictionary<string, IReadOnlyList<string>>())
+        {
+            var option = OptionTable.Setting(name) ?? throw new UsageException($"{file!.Path}: settings.{name}: unknown setting (bench run --help lists them)");
+            if (!args.Has(option.Name))
+            {
+                sweeps.Add(InFile(file!.Path, name, () => values.SelectMany(option.ParseList).ToList()));
+            }
+        }
+
+        foreach (var option in OptionTable.Settings.Where(o => (o.Scope & OptionScope.Run) != 0))
+        {
+            if (option.IsFlag ? args.Has(option.Name) : args.String(option.Name) is not null)
+            {
+                sweeps.Add(option.IsFlag ? [s => option.ApplyOne(s, "true")] : option.ParseList(args.String(option.Name)!));
+            }
+        }
+
+        var expanded = specs.SelectMany(spec => sweeps.Aggregate(
+            (IEnumerable<ScenarioSettings>)[spec.Settings], (all, sweep) => all.SelectMany(s => sweep.Select(apply => apply(s))))
+            .Select(settings => spec with { Settings = settings })).ToList();
+        foreach (var spec in expanded)
+        {
+            Check(spec.Settings);
+        }
+
+        var assertions = args.All("assert");
+        var thresholds = assertions.Count > 0 ? assertions : file?.Thresholds ?? [];
+        foreach (var threshold in thresholds)
+        {
+            ParseThreshold(threshold);
+        }
+
+        var suite = file?.Name ?? args.String("suite") ?? (target is not null ? "target" : args.Has("scenario") || args.Has("method") || file is not null ? "custom" : "default");
+        return new RunPlan(expanded, suite, amqp, thresholds);
+    }
+
+    /// <summary>A threshold expression, or one line and exit 2.</summary>
+    public static Reporting.Thresholds.Threshold ParseThreshold(string expression)
+    {
+        try
+        {
+            return Reporting.Thresholds.Threshold.Parse(expression);
+        }
+        catch (Reporting.Thresholds.ThresholdFormatException e)
+        {
+            throw new UsageException("--assert: " + e.Message);
+        }
+    }
+
+    private static List<ScenarioSpec> BaseSpecs(CliArgs args, ScenarioFile? file, ExternalTarget? target)
+    {
+        var suite = args.String("suite");
+        var scenario = args.String("scenario") ?? file?.Scenario;
+        var method = target is null ? args.String("method") : null;
+        if (suite is not null && !Suites.Names.Contains(suite))
+        {
+            throw new UsageException($"--suite must be one of {string.Join(", ", Suites.Names)}, not '{suite}'");
+        }
+
+        if (target is not null)
+        {
+            return (suite ?? scenario) is null ? [new ScenarioSpec(ScenarioCatalog.ForTarget(target), new ScenarioSettings(), target)]
+                : throw new UsageException("--target runs the target; give --suite or --scenario without it");
+        }
+
+        if (method is not null && method is not ("echo" or "add" or "sleep"))
+        {
+            throw new UsageException($"--method must be echo, add or sleep (or give --target oslo to call your own service's method), not '{method}'");
+        }
+
+        if (suite is not null && (scenario ?? method) is not null)
+        {
+            throw new UsageException("--suite runs a whole suite; give --scenario/--method without it to run one scenario");
+        }
+
+        var ids = scenario?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var own = ScenarioCatalog.Own;
+        return ids.Length > 0 ? [.. ids.Select(id => own.FirstOrDefault(s => s.Id == id) is { } definition ? new ScenarioSpec(definition, definition.Defaults)
+                : throw new UsageException($"--scenario must be one of {string.Join(", ", own.Select(s => s.Id))}, not '{id}'"))]
+            : method is not null ? [new ScenarioSpec(ScenarioCatalog.Find("call." + method)!, new ScenarioSettings())]
+            : [.. Suites.Get(suite ?? "default")];
+    }
+
+    /// <summary>The external target from --target and its flags, over the file's target (a flag replaces the file's field).</summary>
+    private static ExternalTarget? Target(CliArgs args, ScenarioFile? file)
+    {
+        var kind = args.String("target");
+        var target = file?.Target;
+        if (kind is not null)
+        {
+            target = target is not null && target.Kind == kind ? target : new ExternalTarget { Kind = kind };
+        }
+
+        var given = s_targetFlags.Where(args.Has).ToList();
+        var cast = args.Has("cast");
+        if (target is null)
+        {
+            return given.Count > 0 || cast ? throw new UsageException($"--{(given.Count > 0 ? given[0] : "cast")} applies to an external target: give --target oslo|celery") : null;
+        }
+
+        target = target with
+        {
+            Topic = args.String("topic") ?? target.Topic,
+            Server = args.String("server") ?? target.Server,
+            Exchange = args.String("exchange") ?? target.Exchange,
+            Namespace = args.String("namespace") ?? target.Namespace,
+            Version = args.String("version") ?? target.Version,
+            Method = args.String("method") ?? target.Method,
+            Args = args.String("args") ?? target.Args,
+            Kwargs = args.String("kwargs") ?? target.Kwargs,
+            Task = args.String("task") ?? target.Task,
+            Queue = args.String("queue") ?? target.Queue,
+            Cast = cast || target.Cast,
+        };
+        ScenarioCatalog.ForTarget(target); // an unknown kind is a usage error
+        var (needed, wrong) = target.Kind == "oslo" ? (new[] { ("topic", target.Topic), ("method", target.Method) }, new[] { ("task", target.Task), ("queue", target.Queue), ("kwargs", target.Kwargs) })
+            : (new[] { ("task", target.Task) }, new[] { ("topic", target.Topic), ("method", target.Method), ("namespace", target.Namespace), ("version", target.Version), ("server", target.Server), ("exchange", target.Exchange) });
+        foreach (var (name, value) in needed)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                throw new UsageException($"--target {target.Kind} needs --{name}");
+            }
+        }
+
+        foreach (var (name, value) in wrong)
+        {
+            if (value is not null)
+            {
+                throw new UsageException($"--{name} does not apply to --target {target.Kind}");
+            }
+        }
+
+        Compile("args", target.Args ?? (target.Kind == "oslo" ? "{}" : "[]"), target.Kind == "oslo" ? TemplateShape.JsonObject : TemplateShape.JsonArray);
+        if (target.Kwargs is { } kwargs)
+        {
+            Compile("kwargs", kwargs, TemplateShape.JsonObject);
+        }
+
+        return target;
+    }
+
+    private static void Compile(string name, string text, TemplateShape shape)
+    {
+        try
+        {
+            ArgsTemplate.Compile(text, shape);
+        }
+        catch (TemplateException e)
+        {
+            throw new UsageException($"--{name}: {e.Message}");
+        }
+    }
+
+    /// <summary>A file's load phases, in order, as one spec each; a warm-up phase is the warm-up of the phase after it.</summary>
+    private static IEnumerable<ScenarioSpec> Phases(ScenarioFile file, ScenarioSpec spec)
+    {
+        double warmUp = 0;
+        foreach (var phase in file.Phases)
+        {
+            if (phase.Kind == "warmup")
+            {
+                warmUp += phase.DurationSeconds ?? 0;
+                continue;
+            }
+
+            var s = spec.Settings with { WarmUpSeconds = warmUp, DurationSeconds = phase.DurationSeconds ?? spec.Settings.DurationSeconds, Requests = phase.DurationSeconds is null ? phase.Requests : null };
+            warmUp = 0;
+            yield return spec with
+            {
+                Settings = phase.Kind switch
+                {
+                    "outstanding" => s with { Outstanding = phase.Outstanding ?? 1, Rate = null, RampTo = null, RateOfDrain = null },
+                    "constant" => s with { Rate = phase.Rate, RampTo = null, RateOfDrain = null },
+                    "ramp" => s with { Rate = phase.Rate, RampTo = phase.RampTo, RateOfDrain = null },
+                    _ => throw new UsageException($"{file.Path}: phases: unknown phase '{phase.Kind}'"),
+                },
+            };
+        }
+    }
+
+    private static void Check(ScenarioSettings settings)
+    {
+        if (settings.RampTo is not null && settings.Rate is null)
+        {
+            throw new UsageException("--ramp-to needs --rate (the rate the ramp starts at)");
+        }
+
+        if (settings.RampTo is not null && settings.Requests is not null)
+        {
+            throw new UsageException("a ramp runs for a duration: give --duration, not --requests");
+        }
+    }
+
+    private static IReadOnlyList<Func<ScenarioSettings, ScenarioSettings>> InFile(string path, string name, Func<IReadOnlyList<Func<ScenarioSettings, ScenarioSettings>>> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (UsageException e)
+        {
+            throw new UsageException($"{path}: settings.{name}: {e.Message}");
+        }
+    }
+}

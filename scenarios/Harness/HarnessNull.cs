@@ -1,0 +1,38 @@
+using Bench.Load;
+using Bench.Reporting;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Options;
+using Bench.Scenarios.Runs;
+
+namespace Bench.Scenarios.Harness;
+
+/// <summary>
+/// harness.null: an in-process step that does nothing, driven like any scenario — the harness's own cost per request,
+/// published beside what it measures. No broker, no workers; it runs at millions a second, so it stays off the
+/// report's shared timeline axes.
+/// </summary>
+internal sealed class HarnessNull : ScenarioDefinition
+{
+    public override string Id => "harness.null";
+
+    public override string Summary => "an in-process step that does nothing: the harness's own cost";
+
+    public override ScenarioKind Kind => ScenarioKind.Step;
+
+    public override bool InTimeline => false;
+
+    protected override IEnumerable<SettingOption> Recorded => [];
+
+    protected override bool RecordsRequests => false;
+
+    public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new NullRun(session, spec);
+
+    private sealed class NullRun(RunSession session, ScenarioSpec spec) : ScenarioRun(session, spec)
+    {
+        public override async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
+        {
+            var result = await DriveAsync(static _ => new ValueTask<StepResult>(StepResult.Ok), CpuSources([]), onProgress, cancellation);
+            return Record(result, "step (in-process)");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using Bench.Rpc;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Options;
+
+namespace Bench.Scenarios.Oslo;
+
+/// <summary>call.echo: an oslo call of echo(payload) with a string payload of --payload bytes.</summary>
+internal sealed class CallEcho : OsloCallScenario
+{
+    public override string Id => "call.echo";
+
+    public override string Summary => "oslo call of echo(payload), a string of --payload bytes";
+
+    protected override string Method => "echo";
+
+    protected override IEnumerable<SettingOption> Recorded => [.. base.Recorded, OptionTable.Payload];
+
+    protected override RpcArgs Args(ScenarioSettings settings) => Payloads.Payloads.Echo(settings.PayloadBytes);
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Bench.Reporting;
+using Bench.Rpc;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Options;
+using Bench.Scenarios.Runs;
+using Bench.Scenarios.Workers;
+
+namespace Bench.Scenarios.Oslo;
+
+/// <summary>
+/// call.sleep: an oslo call of sleep(ms), a fixed service time on the worker. What the sleeps really took at the
+/// workers (merged) is recorded beside the round trip, so the time asked for and the time served can be told apart.
+/// </summary>
+internal sealed class CallSleep : OsloCallScenario
+{
+    public override string Id => "call.sleep";
+
+    public override string Summary => "oslo call of sleep(ms): a fixed service time of --sleep-ms on the worker";
+
+    protected override string Method => "sleep";
+
+    protected override IEnumerable<SettingOption> Recorded => [.. base.Recorded, OptionTable.SleepMs];
+
+    protected override RpcArgs Args(ScenarioSettings settings) => Payloads.Payloads.Sleep(settings.SleepMs);
+
+    public override Task BeforeMeasurementAsync(BenchWorkerRun run, CancellationToken cancellation) =>
+        run.ForEachWorkerAsync<JsonElement>("sleep_stats_reset", cancellation);
+
+    public override async Task<ScenarioRecord> CompleteAsync(BenchWorkerRun run, ScenarioRecord record)
+    {
+        if (run.Workers.Count == 0)
+        {
+            return record;
+        }
+
+        var merged = new Load.LatencyHistogram();
+        foreach (var histogram in await run.ForEachWorkerAsync<HistogramRecord>("sleep_stats", CancellationToken.None))
+        {
+            merged.Add(histogram.ToHistogram());
+        }
+
+        return record with { WorkerServiceTime = LatencyRecord.From(merged) };
+    }
+}

@@ -1,0 +1,13 @@
+using Bench.Scenarios.Catalog;
+
+namespace Bench.Scenarios.Oslo;
+
+/// <summary>fanout.count: oslo fanout casts to every worker, each delivery counted and timed at each worker.</summary>
+internal sealed class FanoutCount : OsloCastScenario
+{
+    public override string Id => "fanout.count";
+
+    public override string Summary => "oslo fanout casts to every worker, measured at each";
+
+    public override ScenarioKind Kind => ScenarioKind.Fanout;
+}

@@ -1,0 +1,31 @@
+using Bench.Load;
+using Bench.Rpc;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Options;
+using Bench.Scenarios.Runs;
+using Bench.Scenarios.Workers;
+
+namespace Bench.Scenarios.Oslo;
+
+/// <summary>An oslo call of one of the benchmark manager's methods on Bench's workers: the round trip is the figure.</summary>
+internal abstract class OsloCallScenario : WorkerScenario
+{
+    public override ScenarioKind Kind => ScenarioKind.Call;
+
+    /// <summary>The manager's method.</summary>
+    protected abstract string Method { get; }
+
+    public override string RateLimitedMethod => Method;
+
+    protected override IEnumerable<SettingOption> Recorded =>
+        [.. base.Recorded, OptionTable.Envelope, OptionTable.WorkerRateLimit, OptionTable.Transport, OptionTable.HandlerTimeout];
+
+    /// <summary>The call's arguments, encoded once per run.</summary>
+    protected abstract RpcArgs Args(ScenarioSettings settings);
+
+    public override Func<StepContext, ValueTask<StepResult>> BuildStep(BenchWorkerRun run)
+    {
+        var (method, args, target, clients, timeout) = (Method, Args(run.Settings), run.Target, run.Clients, run.Timeout);
+        return ctx => StepOutcomes.FromCall(clients[Pick(ctx, clients.Length)].TryCallAsync(target, method, args, timeout, discardResult: true));
+    }
+}

@@ -1,0 +1,27 @@
+using Bench.Load;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Options;
+using Bench.Scenarios.Runs;
+using Bench.Scenarios.Workers;
+
+namespace Bench.Scenarios.Oslo;
+
+/// <summary>
+/// oslo casts of count(payload) to Bench's workers, each stamped with its send time: the workers count and time every
+/// delivery (one-way latency), and throughput is their drain, from first to last arrival.
+/// </summary>
+internal abstract class OsloCastScenario : WorkerScenario
+{
+    public override string RateLimitedMethod => "count";
+
+    protected override IEnumerable<SettingOption> Recorded =>
+        [.. base.Recorded, OptionTable.Payload, OptionTable.Envelope, OptionTable.WorkerRateLimit, OptionTable.Confirms, OptionTable.HandlerTimeout];
+
+    public override Func<StepContext, ValueTask<StepResult>> BuildStep(BenchWorkerRun run)
+    {
+        var args = Payloads.Payloads.Echo(run.Settings.PayloadBytes);
+        var target = Kind == ScenarioKind.Fanout ? run.Target.AsFanout() : run.Target;
+        var clients = run.Clients;
+        return ctx => StepOutcomes.FromCast(clients[Pick(ctx, clients.Length)].CastAsync(target, "count", args, null, stampSendTime: true));
+    }
+}

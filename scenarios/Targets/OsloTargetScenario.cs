@@ -1,0 +1,39 @@
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Options;
+using Bench.Scenarios.Runs;
+
+namespace Bench.Scenarios.Targets;
+
+/// <summary>
+/// An oslo.messaging service Bench did not start (`--target oslo`): Bench's oslo client calls or casts its method with
+/// templated arguments. Only the client's settings apply; the target's identity (topic, server, exchange, namespace,
+/// version, method, args) is part of the settings key, so history and compare keep targets apart.
+/// </summary>
+internal abstract class OsloTargetScenario : ScenarioDefinition
+{
+    protected override IEnumerable<SettingOption> Recorded =>
+        [OptionTable.Channels, OptionTable.Persistent, OptionTable.Durable, OptionTable.Envelope, Kind == ScenarioKind.Call ? OptionTable.Transport : OptionTable.Confirms];
+
+    public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new ExternalOsloRun(session, spec);
+
+    protected override void DescribeTarget(ScenarioSpec spec, SortedDictionary<string, string> settings)
+    {
+        var target = spec.Target ?? throw new InvalidOperationException(Id + " needs a target");
+        settings["target"] = "oslo";
+        settings["topic"] = target.Topic ?? string.Empty;
+        settings["method"] = target.Method ?? string.Empty;
+        settings["exchange"] = target.Exchange ?? "openstack";
+        settings["args"] = ArgsKey.Of(target.Args ?? "{}");
+        Add(settings, "server", target.Server);
+        Add(settings, "namespace", target.Namespace);
+        Add(settings, "version", target.Version);
+    }
+
+    private static void Add(SortedDictionary<string, string> settings, string key, string? value)
+    {
+        if (value is not null)
+        {
+            settings[key] = value;
+        }
+    }
+}

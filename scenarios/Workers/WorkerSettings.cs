@@ -1,0 +1,40 @@
+using Bench.Rpc.Server;
+using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Options;
+
+namespace Bench.Scenarios.Workers;
+
+/// <summary>
+/// A Bench oslo worker's settings, one way: a run passes its settings to a child `bench worker` as the same options
+/// the worker reads (formatted by the options table), and both the worker process and an in-process worker build their
+/// service options here.
+/// </summary>
+internal static class WorkerSettings
+{
+    /// <summary>The service options of a worker with these settings on <paramref name="topic"/>.</summary>
+    public static ServiceOptions ServiceOptions(ScenarioSettings settings, string topic, string host, IReadOnlyDictionary<string, double> rateLimits) => new()
+    {
+        Topic = topic,
+        Host = host,
+        Prefetch = settings.Prefetch,
+        AckMode = settings.Ack,
+        QueueKind = settings.QueueType,
+        Durable = settings.Durable,
+        RateLimits = new Dictionary<string, double>(rateLimits),
+        HandlerTimeout = settings.HandlerTimeoutSeconds is { } t ? TimeSpan.FromSeconds(t) : null,
+    };
+
+    /// <summary>`--prefetch N --ack receipt …`: the settings a child worker takes, as it parses them.</summary>
+    public static IEnumerable<string> Arguments(ScenarioSettings settings)
+    {
+        foreach (var option in OptionTable.OsloWorkerSettings)
+        {
+            var text = option.Format(settings);
+            if (!option.OmitDefault || text != option.Default)
+            {
+                yield return "--" + option.Name;
+                yield return text;
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Bench.Rpc.Templates;
+
+namespace Bench.Rpc.Tests.Templates;
+
+/// <summary>The request path allocates nothing: counted with the thread's allocated-bytes counter, never timed.</summary>
+public sealed class TemplateAllocationTests
+{
+    private const int Renders = 10_000;
+
+    [Fact]
+    public void Render_into_a_caller_buffer_allocates_nothing()
+    {
+        var template = ArgsTemplate.Compile(ArgsTemplateTests.Nova, TemplateShape.JsonObject);
+        var buffer = new byte[template.MaxLength];
+        template.Render(buffer); // first use on this thread: Random.Shared's per-thread state
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var total = 0L;
+        for (var i = 0; i < Renders; i++)
+        {
+            total += template.Render(buffer);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(total > 0);
+    }
+
+    [Fact]
+    public void Renting_rendered_args_from_the_pool_allocates_nothing()
+    {
+        var template = ArgsTemplate.Compile(ArgsTemplateTests.Nova, TemplateShape.JsonObject);
+        using (template.Rent())
+        {
+            // first use on this thread: the pool's per-thread cache and Random.Shared's state
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var total = 0L;
+        for (var i = 0; i < Renders; i++)
+        {
+            using var args = template.Rent();
+            total += args.Args.Json.Length;
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(total > 0);
+    }
+}
