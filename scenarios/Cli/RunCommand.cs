@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bench.Broker;
 using Bench.Reporting;
+using Bench.Reporting.Thresholds;
 using Bench.Rpc;
 using Bench.Scenarios.Catalog;
 using Bench.Scenarios.Options;
@@ -85,7 +86,7 @@ internal static class RunCommand
                         record = await execution.RunAsync(d.Update, signal.Token);
                     }
 
-                    record = record with { Repetition = repetition, Thresholds = [.. thresholds.Select(t => t.Evaluate(record))] };
+                    record = ThresholdCheck.Apply(record with { Repetition = repetition }, thresholds);
                     session.Add(record);
                     d.Complete(record);
                     failed |= !record.Counts.Accounted;
@@ -103,7 +104,7 @@ internal static class RunCommand
         });
 
         var interrupted = signal.Token.IsCancellationRequested;
-        var verdict = interrupted ? null : checks.Verdict(session) ?? ThresholdVerdict(session.Result.Scenarios);
+        var verdict = interrupted ? null : checks.Verdict(session) ?? ThresholdCheck.Verdict(session.Result.Scenarios);
         session.Finish(interrupted || failed, interrupted ? "interrupted by " + signal.Received : failed ? "a scenario failed or was not fully accounted" : null, verdict);
         Console.WriteLine($"results: {session.ResultsPath}");
         Console.WriteLine($"summary: {session.SummaryPath}");
@@ -132,13 +133,6 @@ internal static class RunCommand
         var flood = done.LastOrDefault(r => r.Id == spec.Id && r.Model == "closed" && r.Throughput > 0)
             ?? throw new InvalidOperationException($"{spec.Id} at {fraction:0%} of its drain rate needs a closed-model run of {spec.Id} before it in the same run");
         return spec with { Settings = spec.Settings with { Rate = Math.Max(1, Math.Round(flood.Throughput * fraction)) } };
-    }
-
-    /// <summary>Null when every threshold held; else the one line naming the breaches.</summary>
-    private static string? ThresholdVerdict(IReadOnlyList<ScenarioRecord> scenarios)
-    {
-        var breaches = scenarios.SelectMany(s => s.Thresholds.Where(t => !t.Passed).Select(t => $"{s.Id}: {t.Expression} (measured {t.Measured})")).ToList();
-        return breaches.Count == 0 ? null : $"{breaches.Count} threshold(s) breached: {string.Join("; ", breaches)}";
     }
 
     /// <summary>The repository root (the folder with Bench.sln) above the current directory, where results/ lives.</summary>
