@@ -80,6 +80,19 @@ public sealed class PrivateBrokerTlsTests(TlsBrokerFixture broker) : IClassFixtu
         Assert.Contains("IP:127.0.0.1", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_lease_for_a_tls_node_hands_out_its_amqps_address_and_ca()
+    {
+        Assert.SkipWhen(Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable) is not null, "BENCH_AMQP_URI names an external broker, so no private node is leased");
+        await using var lease = await BrokerLease.AcquireAsync(null, new PrivateBrokerOptions { Tls = true });
+
+        Assert.True(lease.IsPrivate);
+        Assert.True(lease.Uri.IsTls);
+        Assert.Equal(lease.PrivateBroker!.TlsUri, lease.Uri);
+        Assert.Equal(lease.PrivateBroker.CaCertificatePath, lease.CaCertificatePath);
+        Assert.True(File.Exists(lease.CaCertificatePath));
+    }
+
     // A TLS handshake with the node's amqps port, as a client naming it `host` would make (the address is always loopback).
     private async Task HandshakeAsync(string host, string? caCertificatePath)
     {
