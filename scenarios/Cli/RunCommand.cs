@@ -37,11 +37,31 @@ internal static class RunCommand
         var amqp = plan.Amqp;
         var outDirectory = args.String("out");
         var suite = plan.Suite;
-        var checks = RunChecks.Parse(args, externalBroker: (amqp ?? Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable)) is { Length: > 0 });
+        var external = amqp ?? Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? amqp ?? fromEnvironment : null;
+        var checks = RunChecks.Parse(args, externalBroker: external is not null);
+        BrokerTrust.Use(args.String("ca-cert"));
         args.EnsureAllUsed();
 
+        // TLS: on Bench's private node a scenario with --tls on uses the node's amqps listener beside the plain one, so
+        // plain and TLS compare in one run; an external broker's scheme decides, and is recorded as the setting.
+        var tls = specs.Any(s => s.Settings.Tls);
+        if (external is not null && tls)
+        {
+            throw new UsageException("--tls on starts Bench's private node with a TLS listener; for your own broker give an amqps:// --amqp URI");
+        }
+
+        if (external is not null && AmqpUri.Parse(external).IsTls)
+        {
+            specs = [.. specs.Select(s => s with { Settings = s.Settings with { Tls = true } })];
+        }
+
         using var signal = new ShutdownSignal();
-        await using var broker = await BrokerLease.AcquireAsync(amqp, cancellationToken: signal.Token);
+        await using var broker = await BrokerLease.AcquireAsync(amqp, tls ? new PrivateBrokerOptions { Tls = true } : null, signal.Token);
+        if (broker.CaCertificatePath is { } nodeCa)
+        {
+            Environment.SetEnvironmentVariable(AmqpTls.CaCertificateVariable, nodeCa);
+        }
+
         string brokerVersion;
         await using (var probe = await RpcClient.ConnectAsync(broker.Uri.Uri, new RpcClientOptions { ClientName = "bench-probe" }, cancellationToken: signal.Token))
         {
