@@ -22,13 +22,13 @@ internal static class ScenarioFileReader
     {
         var top = new YamlSection(path, string.Empty, Load(path), "a scenario file", s_topKeys);
         var target = top.Node("target") is { } node ? ReadTarget(path, node) : null;
-        var scenario = top.Text("scenario", "a scenario id (e.g. scenario: call.add)");
+        var scenario = top.Text("scenario", "a scenario id (e.g. scenario: call.add)") is { Length: > 0 } id ? id : null;
         if (target is not null && scenario is not null)
         {
             throw top.Error("scenario", "give target (a service of yours) or scenario (one of Bench's own), not both");
         }
 
-        if (target is null && scenario is not { Length: > 0 })
+        if (target is null && scenario is null)
         {
             throw top.Error("target", "missing: give target (a service of yours, e.g. target: {kind: oslo, topic: compute, method: ping}) or scenario (one of Bench's own, e.g. scenario: call.add)");
         }

@@ -26,9 +26,6 @@ internal static class SettingsReader
         ["requests"] = Count,
     };
 
-    /// <summary>The settings converted from a unit, for the README and the tests.</summary>
-    public static IReadOnlyCollection<string> Converted => s_units.Keys;
-
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Read(string file, YamlNode? node)
     {
         var settings = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);

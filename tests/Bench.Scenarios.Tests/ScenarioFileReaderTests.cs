@@ -268,15 +268,8 @@ public sealed class ScenarioFileReaderTests : IDisposable
     [InlineData("", "the file is empty")]
     [InlineData("scenario: call.add\n---\nscenario: call.echo\n", "expected one YAML document, found 2")]
     [InlineData("- scenario: call.add\n", "expected a scenario file: a mapping of name, amqp, target, scenario, phases, settings, thresholds, not a list")]
-    public void Bad_yaml_file_is_one_line_naming_the_file_and_the_field(string yaml, string expected)
-    {
-        var path = Write("bad.yaml", yaml);
-
-        var e = Assert.Throws<UsageException>(() => ScenarioFileReader.Read(path));
-
-        Assert.StartsWith(path + ": " + expected, e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', e.Message);
-    }
+    public void Bad_yaml_file_is_one_line_naming_the_file_and_the_field(string yaml, string expected) =>
+        AssertOneLineError(Write("bad.yaml", yaml), expected);
 
     [Theory]
     [InlineData("{\n  \"scenario\": \"call.add\",\n  \"phases\": [}\n", "line 3, column 14: not valid JSON: ")]
@@ -284,35 +277,27 @@ public sealed class ScenarioFileReaderTests : IDisposable
     [InlineData("{\"target\": {\"kind\": \"oslo\", \"topic\": \"t\", \"method\": \"m\", \"version\": 5.10}, \"phases\": [{\"warmup\": \"1s\"}]}", "phases[0]: a warm-up must be followed")]
     [InlineData("{\"scenario\": \"call.add\", \"scenario\": \"call.echo\"}", "scenario: this key appears twice")]
     [InlineData("{\"scenario\": \"call.add\", \"phases\": [{\"constant\": {\"rate\": \"10\", \"duration\": true}}]}", "phases[0].constant.duration: expected a duration")]
-    public void Bad_json_file_is_one_line_naming_the_file_and_the_field(string json, string expected)
-    {
-        var path = Write("bad.json", json);
-
-        var e = Assert.Throws<UsageException>(() => ScenarioFileReader.Read(path));
-
-        Assert.StartsWith(path + ": " + expected, e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain('\n', e.Message);
-    }
+    public void Bad_json_file_is_one_line_naming_the_file_and_the_field(string json, string expected) =>
+        AssertOneLineError(Write("bad.json", json), expected);
 
     [Fact]
-    public void Missing_file_names_the_file()
-    {
-        var path = Path.Combine(_dir, "nope.yaml");
-
-        var e = Assert.Throws<UsageException>(() => ScenarioFileReader.Read(path));
-
-        Assert.Equal(path + ": no such file", e.Message);
-    }
+    public void Missing_file_names_the_file() => AssertOneLineError(Path.Combine(_dir, "nope.yaml"), "no such file");
 
     [Fact]
     public void Errors_never_repeat_the_broker_uri()
     {
-        var path = Write("secret.yaml", "amqp: [amqp://guest:s3cret@127.0.0.1/]\nscenario: call.add\n");
+        var message = AssertOneLineError(Write("secret.yaml", "amqp: [amqp://guest:s3cret@127.0.0.1/]\nscenario: call.add\n"), "amqp: expected a broker URI");
 
+        Assert.DoesNotContain("s3cret", message, StringComparison.Ordinal);
+    }
+
+    private static string AssertOneLineError(string path, string expected)
+    {
         var e = Assert.Throws<UsageException>(() => ScenarioFileReader.Read(path));
 
-        Assert.StartsWith(path + ": amqp: expected a broker URI", e.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("s3cret", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith(path + ": " + expected, e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+        return e.Message;
     }
 
     private static void AssertSettings(ScenarioFile file, params (string Name, string[] Values)[] expected)
