@@ -110,7 +110,7 @@ internal static class LoadPhaseReader
     private static LoadPhase ReadOutstanding(YamlSection s)
     {
         int? count = s.Text("count", "a whole number") is { } text
-            ? Quantities.TryCount(text, out var n) && n is >= 1 and <= 1_000_000 ? (int)n : throw s.Error("count", $"expected the requests kept in flight, a whole number from 1 to 1000000, not '{text}'")
+            ? Quantities.TryCount(text, out var n) && n is >= 1 and <= 1_000_000 ? (int)n : throw s.Error("count", $"expected the requests kept in flight, a whole number from 1 to 1000000, not {YamlScalars.Quote(text)}")
             : throw s.Error("an outstanding phase needs a count, the requests kept in flight (e.g. count: 8)");
         var (duration, requests) = End(s, "an outstanding phase");
         return new LoadPhase { Kind = "outstanding", Outstanding = count, DurationSeconds = duration, Requests = requests };
@@ -121,7 +121,7 @@ internal static class LoadPhaseReader
     {
         var duration = OptionalDuration(s);
         long? requests = s.Text("requests", Quantities.CountHint) is { } text
-            ? Quantities.TryCount(text, out var n) && n >= 1 ? n : throw s.Error("requests", $"expected {Quantities.CountHint}, at least 1, not '{text}'")
+            ? Quantities.TryCount(text, out var n) && n >= 1 ? n : throw s.Error("requests", $"expected {Quantities.CountHint}, at least 1, not {YamlScalars.Quote(text)}")
             : null;
         return (duration, requests) switch
         {
@@ -137,10 +137,10 @@ internal static class LoadPhaseReader
     private static double Duration(string file, string field, string text) =>
         Quantities.TryDuration(text, out var seconds) && seconds > 0
             ? seconds
-            : throw ScenarioFileReader.Error(file, field, $"expected {Quantities.DurationHint}, above zero, not '{text}'");
+            : throw ScenarioFileReader.Error(file, field, $"expected {Quantities.DurationHint}, above zero, not {YamlScalars.Quote(text)}");
 
     private static double? Rate(YamlSection s, string key, bool allowZero) =>
         s.Text(key, Quantities.RateHint) is { } text
-            ? Quantities.TryRate(text, out var rate) && (rate > 0 || (allowZero && rate == 0)) ? rate : throw s.Error(key, $"expected {Quantities.RateHint}{(allowZero ? string.Empty : ", above zero")}, not '{text}'")
+            ? Quantities.TryRate(text, out var rate) && (rate > 0 || (allowZero && rate == 0)) ? rate : throw s.Error(key, $"expected {Quantities.RateHint}{(allowZero ? string.Empty : ", above zero")}, not {YamlScalars.Quote(text)}")
             : null;
 }

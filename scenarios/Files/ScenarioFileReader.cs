@@ -47,9 +47,12 @@ internal static class ScenarioFileReader
         };
     }
 
-    /// <summary>The one-line error every check gives: "file: field: what", or "file: what" for the file as a whole.</summary>
+    /// <summary>
+    /// The one-line error every check gives: "file: field: what", or "file: what" for the file as a whole. Line breaks
+    /// (a key or a YAML message may hold one) become spaces: the CLI prints exactly one line.
+    /// </summary>
     internal static UsageException Error(string file, string field, string what) =>
-        new(field.Length == 0 ? $"{file}: {what}" : $"{file}: {field}: {what}");
+        new((field.Length == 0 ? $"{file}: {what}" : $"{file}: {field}: {what}").ReplaceLineEndings(" "));
 
     private static YamlNode Load(string path)
     {
@@ -114,7 +117,7 @@ internal static class ScenarioFileReader
             "oslo" => ReadOslo(new YamlSection(path, "target", node, "an oslo target", s_osloKeys)),
             "celery" => ReadCelery(new YamlSection(path, "target", node, "a celery target", s_celeryKeys)),
             null => throw Error(path, "target.kind", "missing; expected oslo (an oslo.messaging service) or celery (a Celery worker)"),
-            _ => throw Error(path, "target.kind", $"unknown target kind '{kind}'; expected oslo or celery"),
+            _ => throw Error(path, "target.kind", $"unknown target kind {YamlScalars.Quote(kind)}; expected oslo or celery"),
         };
     }
 

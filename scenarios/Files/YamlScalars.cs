@@ -92,11 +92,19 @@ internal static partial class YamlScalars
     public static string Describe(YamlNode node) => node switch
     {
         YamlScalarNode s when IsNull(s) => "nothing (null)",
-        YamlScalarNode s => "'" + s.Value + "'",
+        YamlScalarNode s => Quote(s.Value ?? string.Empty),
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
         _ => "an alias",
     };
+
+    /// <summary>A value quoted for an error message: on one line, and cut short when long (a block of JSON text).</summary>
+    public static string Quote(string text)
+    {
+        const int Longest = 60;
+        var line = text.ReplaceLineEndings(" ");
+        return "'" + (line.Length > Longest ? line[..Longest] + "…" : line) + "'";
+    }
 
     private static bool IsPlain(YamlScalarNode scalar) =>
         scalar.Style is ScalarStyle.Plain or ScalarStyle.Any && (scalar.Tag.IsEmpty || (!scalar.Tag.IsNonSpecific && scalar.Tag.Value != StringTag));

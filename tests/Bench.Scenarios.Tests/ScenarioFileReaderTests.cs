@@ -254,6 +254,7 @@ public sealed class ScenarioFileReaderTests : IDisposable
     [InlineData("target: {kind: oslo, topic: t, method: m, args: [1, 2]}\n", "target.args: expected the method's keyword arguments: a mapping")]
     [InlineData("target: {kind: celery, task: x, args: {a: 1}}\n", "target.args: expected the task's positional arguments: a list")]
     [InlineData("target: {kind: celery, task: x, kwargs: '[1]'}\n", "target.kwargs: expected the task's keyword arguments: a mapping")]
+    [InlineData("target:\n  kind: oslo\n  topic: t\n  method: m\n  args: |\n    not json\n    on two lines\n", "target.args: expected the method's keyword arguments: a mapping (e.g. args: {instance_uuid: \"{{uuid}}\"}) or JSON object text, not 'not json on two lines '")]
     [InlineData("target: {kind: oslo, topic: t, method: m, args: {x: .inf}}\n", "target.args.x: JSON has no infinity or NaN")]
     [InlineData("target: {kind: oslo, topic: t, method: m, cast: maybe}\n", "target.cast: expected true or false, not 'maybe'")]
     [InlineData("target: {kind: oslo, topic: t, method: m}\nscenario: call.add\n", "scenario: give target (a service of yours) or scenario (one of Bench's own), not both")]
