@@ -25,7 +25,7 @@ internal static class Program
             var rest = args.Skip(1).ToList();
             return command switch
             {
-                "broker" => await BrokerCommand.RunAsync(new CliArgs(rest, new HashSet<string> { "management" })),
+                "broker" => await BrokerCommand.RunAsync(new CliArgs(rest, BrokerCommand.Flags)),
                 "worker" => await WorkerCommand.RunAsync(new CliArgs(rest, WorkerCommand.Flags)),
                 "call" => await CallCommand.RunAsync(new CliArgs(rest, new HashSet<string>())),
                 "run" => await RunCommand.RunAsync(new CliArgs(rest, RunCommand.Flags), args),
@@ -48,6 +48,11 @@ internal static class Program
         catch (BrokerUnavailableException e)
         {
             return Fail(e.Message);
+        }
+        catch (Exception e) when (AmqpTlsException.Find(e) is { } tls)
+        {
+            // A broker whose certificate is not trusted: a configuration error, one line.
+            return Fail(tls.Message);
         }
         catch (Reporting.ResultFormatException e)
         {

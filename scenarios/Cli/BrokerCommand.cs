@@ -5,17 +5,26 @@ namespace Bench.Scenarios.Cli;
 /// <summary>`bench broker`: a throwaway private RabbitMQ node for people and scripts; its URI is the first line of stdout.</summary>
 internal static class BrokerCommand
 {
-    public const string Usage = "bench broker [--management]";
+    public const string Usage = "bench broker [--management] [--tls]";
+
+    public static HashSet<string> Flags { get; } = ["management", "tls"];
 
     public static async Task<int> RunAsync(CliArgs args)
     {
         var management = args.Has("management");
+        var tls = args.Has("tls");
         args.EnsureAllUsed();
         using var signal = new ShutdownSignal();
-        await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Management = management }, signal.Token);
+        await using var broker = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Management = management, Tls = tls }, signal.Token);
         // The private node's guest/guest is RabbitMQ's loopback-only default, not a secret: print it whole so scripts can
-        // connect. User-supplied URIs (--amqp, BENCH_AMQP_URI) are always printed masked.
-        Console.WriteLine(broker.Uri.Uri.OriginalString);
+        // connect. User-supplied URIs (--amqp, BENCH_AMQP_URI) are always printed masked. With --tls the first line is the
+        // amqps listener (the plain one stays open too).
+        Console.WriteLine((broker.TlsUri ?? broker.Uri).Uri.OriginalString);
+        if (broker.TlsUri is not null)
+        {
+            Console.WriteLine($"# TLS: the CA certificate is {broker.CaCertificatePath} (--ca-cert, or BENCH_AMQP_CA_CERT); plain amqp stays on {broker.Uri.Uri.OriginalString}");
+        }
+
         Console.WriteLine($"# RabbitMQ {broker.Version}, node {broker.NodeName}, data in {broker.Directory}" +
             (broker.ManagementPort > 0 ? $", management on http://127.0.0.1:{broker.ManagementPort}/" : string.Empty));
         Console.WriteLine("# Ctrl-C (or SIGTERM) stops it and deletes its directory.");

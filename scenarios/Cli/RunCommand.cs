@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bench.Broker;
 using Bench.Reporting;
+using Bench.Reporting.Thresholds;
 using Bench.Rpc;
 using Bench.Scenarios.Catalog;
 using Bench.Scenarios.Options;
@@ -36,11 +37,31 @@ internal static class RunCommand
         var amqp = plan.Amqp;
         var outDirectory = args.String("out");
         var suite = plan.Suite;
-        var checks = RunChecks.Parse(args, externalBroker: (amqp ?? Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable)) is { Length: > 0 });
+        var external = amqp ?? Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? amqp ?? fromEnvironment : null;
+        var checks = RunChecks.Parse(args, externalBroker: external is not null);
+        BrokerTrust.Use(args.String("ca-cert"));
         args.EnsureAllUsed();
 
+        // TLS: on Bench's private node a scenario with --tls on uses the node's amqps listener beside the plain one, so
+        // plain and TLS compare in one run; an external broker's scheme decides, and is recorded as the setting.
+        var tls = specs.Any(s => s.Settings.Tls);
+        if (external is not null && tls)
+        {
+            throw new UsageException("--tls on starts Bench's private node with a TLS listener; for your own broker give an amqps:// --amqp URI");
+        }
+
+        if (external is not null && AmqpUri.Parse(external).IsTls)
+        {
+            specs = [.. specs.Select(s => s with { Settings = s.Settings with { Tls = true } })];
+        }
+
         using var signal = new ShutdownSignal();
-        await using var broker = await BrokerLease.AcquireAsync(amqp, cancellationToken: signal.Token);
+        await using var broker = await BrokerLease.AcquireAsync(amqp, tls ? new PrivateBrokerOptions { Tls = true } : null, signal.Token);
+        if (broker.CaCertificatePath is { } nodeCa)
+        {
+            Environment.SetEnvironmentVariable(AmqpTls.CaCertificateVariable, nodeCa);
+        }
+
         string brokerVersion;
         await using (var probe = await RpcClient.ConnectAsync(broker.Uri.Uri, new RpcClientOptions { ClientName = "bench-probe" }, cancellationToken: signal.Token))
         {
@@ -85,7 +106,7 @@ internal static class RunCommand
                         record = await execution.RunAsync(d.Update, signal.Token);
                     }
 
-                    record = record with { Repetition = repetition, Thresholds = [.. thresholds.Select(t => t.Evaluate(record))] };
+                    record = ThresholdCheck.Apply(record with { Repetition = repetition }, thresholds);
                     session.Add(record);
                     d.Complete(record);
                     failed |= !record.Counts.Accounted;
@@ -103,7 +124,7 @@ internal static class RunCommand
         });
 
         var interrupted = signal.Token.IsCancellationRequested;
-        var verdict = interrupted ? null : checks.Verdict(session) ?? ThresholdVerdict(session.Result.Scenarios);
+        var verdict = interrupted ? null : checks.Verdict(session) ?? ThresholdCheck.Verdict(session.Result.Scenarios);
         session.Finish(interrupted || failed, interrupted ? "interrupted by " + signal.Received : failed ? "a scenario failed or was not fully accounted" : null, verdict);
         Console.WriteLine($"results: {session.ResultsPath}");
         Console.WriteLine($"summary: {session.SummaryPath}");
@@ -132,13 +153,6 @@ internal static class RunCommand
         var flood = done.LastOrDefault(r => r.Id == spec.Id && r.Model == "closed" && r.Throughput > 0)
             ?? throw new InvalidOperationException($"{spec.Id} at {fraction:0%} of its drain rate needs a closed-model run of {spec.Id} before it in the same run");
         return spec with { Settings = spec.Settings with { Rate = Math.Max(1, Math.Round(flood.Throughput * fraction)) } };
-    }
-
-    /// <summary>Null when every threshold held; else the one line naming the breaches.</summary>
-    private static string? ThresholdVerdict(IReadOnlyList<ScenarioRecord> scenarios)
-    {
-        var breaches = scenarios.SelectMany(s => s.Thresholds.Where(t => !t.Passed).Select(t => $"{s.Id}: {t.Expression} (measured {t.Measured})")).ToList();
-        return breaches.Count == 0 ? null : $"{breaches.Count} threshold(s) breached: {string.Join("; ", breaches)}";
     }
 
     /// <summary>The repository root (the folder with Bench.sln) above the current directory, where results/ lives.</summary>

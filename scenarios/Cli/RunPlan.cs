@@ -58,6 +58,10 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         foreach (var spec in expanded)
         {
             Check(spec.Settings);
+            if (spec.Settings.Tls && !spec.Scenario.SupportsTls)
+            {
+                throw new UsageException($"--tls on: {spec.Id} runs Python Celery peers, which Bench starts for amqp only");
+            }
         }
 
         var assertions = args.All("assert");

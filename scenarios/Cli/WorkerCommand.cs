@@ -47,6 +47,7 @@ internal static class WorkerCommand
         var conductor = args.Has("conductor");
         var quiet = args.Has("quiet");
         var amqp = args.String("amqp");
+        BrokerTrust.Use(args.String("ca-cert"));
         args.EnsureAllUsed();
 
         using var signal = new ShutdownSignal();
@@ -118,6 +119,7 @@ internal static class WorkerCommand
         };
         var quiet = args.Has("quiet");
         var amqp = args.String("amqp");
+        BrokerTrust.Use(args.String("ca-cert"));
         args.EnsureAllUsed();
 
         using var signal = new ShutdownSignal();

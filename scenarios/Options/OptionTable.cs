@@ -51,6 +51,9 @@ internal static class OptionTable
     public static readonly SettingOption SleepMs = SettingOption.Of("sleep-ms", "sleepMs", "MS", "call.sleep: the service time asked of the worker", OptionScope.Run,
         v => Int(v, "sleep-ms", 0, 600_000), (s, v) => s with { SleepMs = v }, s => s.SleepMs, v => Number(v));
 
+    public static readonly SettingOption Tls = SettingOption.Of("tls", "amqp", "off|on", "connect over amqps to the private node's TLS listener (off,on compares them in one run); with --amqp its scheme decides", OptionScope.Run,
+        v => OnOff(v, "tls"), (s, v) => s with { Tls = v }, s => s.Tls, v => v ? "amqps" : "amqp") with { OmitDefault = true };
+
     // Bench's oslo workers and the queues they consume.
     public static readonly SettingOption Prefetch = SettingOption.Of("prefetch", "prefetch", "N|unlimited", "basic.qos per worker consumer (oslo's default: unlimited)", Both,
         v => v == "unlimited" ? (ushort)0 : (ushort)Int(v, "prefetch", 0, ushort.MaxValue), (s, v) => s with { Prefetch = v }, s => s.Prefetch, v => v == 0 ? "unlimited" : Number(v));
@@ -130,7 +133,7 @@ internal static class OptionTable
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingOption> Settings { get; } =
     [
-        Outstanding, Rate, RampTo, Arrivals, Requests, Duration, WarmUp, Timeout, Payload, SleepMs,
+        Outstanding, Rate, RampTo, Arrivals, Requests, Duration, WarmUp, Timeout, Payload, SleepMs, Tls,
         Prefetch, Persistent, Durable, QueueType, Ack, HandlerTimeout, Workers, InProcess, Route, Channels, WorkerRateLimit,
         Envelope, Transport, Confirms,
         CeleryWorker, CeleryClient, PrefetchMultiplier, RateLimits, TaskRateLimit, Pool, AcksLate,

@@ -121,7 +121,7 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
 
     private async Task SetUpAsync(CancellationToken cancellation)
     {
-        var uri = Session.BrokerUri;
+        var uri = BrokerUri;
         var rateLimits = Settings.WorkerRateLimit is { } limit ? new Dictionary<string, double> { [scenario.RateLimitedMethod] = limit } : new Dictionary<string, double>();
         for (var i = 0; i < Settings.Workers; i++)
         {
@@ -138,7 +138,7 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
 
             if (_supervisor is null)
             {
-                var environment = new Dictionary<string, string>(Session.ChildEnvironment);
+                var environment = new Dictionary<string, string>(RunSession.ChildEnvironment(uri));
                 if (Session.Faults.Count > 0 && scenario.KeepsCastLedger)
                 {
                     _ledgerDirectory = Directory.CreateTempSubdirectory("bench-ledger-").FullName;

@@ -52,7 +52,7 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
         {
             var environment = new Dictionary<string, string>
             {
-                ["BENCH_CELERY_BROKER"] = Session.BrokerUri.OriginalString,
+                ["BENCH_CELERY_BROKER"] = BrokerUri.OriginalString,
                 ["BENCH_CELERY_RATE_LIMITS"] = Settings.CeleryRateLimits ? "on" : "off",
                 ["BENCH_CELERY_ADD_RATE_LIMIT"] = Settings.TaskRateLimit ?? string.Empty,
                 ["BENCH_CELERY_ACKS_LATE"] = Settings.AcksLate ? "1" : "0",
@@ -85,7 +85,7 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
             arguments.AddRange(["--rate-limit", "add=" + limit.Replace("/s", string.Empty, StringComparison.Ordinal)]);
         }
 
-        var worker = await WorkerProcess.StartAsync(arguments, "celery", Session.ChildEnvironment, cancellation);
+        var worker = await WorkerProcess.StartAsync(arguments, "celery", RunSession.ChildEnvironment(BrokerUri), cancellation);
         Owned.Add(worker);
         _workerPid = worker.ProcessId;
         Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
@@ -97,7 +97,7 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
     {
         try
         {
-            await using var connection = await new ConnectionFactory { Uri = Session.BrokerUri, ClientProvidedName = "bench-probe" }.CreateConnectionAsync();
+            await using var connection = await AmqpConnector.OpenAsync(AmqpConnector.CreateFactory(BrokerUri, "bench-probe"));
             await using var channel = await connection.CreateChannelAsync();
             return (await channel.QueueDeclarePassiveAsync(_queue)).ConsumerCount > 0;
         }
@@ -109,7 +109,7 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
 
     private async Task<ScenarioRecord> RunBenchClientAsync(List<CpuSource> cpu, bool isCast, Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
     {
-        var client = Owned.Add(await CeleryClient.ConnectAsync(Session.BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = Timeout }, cancellationToken: cancellation));
+        var client = Owned.Add(await CeleryClient.ConnectAsync(BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = Timeout }, cancellationToken: cancellation));
         var positional = new RpcArgs(s_addPositional);
         var timeout = Timeout;
         Func<StepContext, ValueTask<StepResult>> step = isCast
@@ -128,7 +128,7 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
         var output = Path.Combine(Session.OutputDirectory, "peers", $"{Spec.Id}-python-client-{_queue[^8..]}.latencies");
         var arguments = new List<string>
         {
-            Path.Combine(PeersDirectory, "client.py"), "--url", Session.BrokerUri.OriginalString, "--task", "tasks.add", "--args", "[4, 4]",
+            Path.Combine(PeersDirectory, "client.py"), "--url", BrokerUri.OriginalString, "--task", "tasks.add", "--args", "[4, 4]",
             "--queue", _queue, "--count", requests.ToString(CultureInfo.InvariantCulture), "--threads", Settings.Outstanding.ToString(CultureInfo.InvariantCulture),
             "--timeout", Settings.TimeoutSeconds.ToString(CultureInfo.InvariantCulture), "--out", output,
         };
@@ -256,7 +256,7 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
     private async Task<bool> SentinelAnsweredAsync()
     {
         var timeout = TimeSpan.FromSeconds(Math.Max(30, Settings.TimeoutSeconds));
-        await using var client = await CeleryClient.ConnectAsync(Session.BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = timeout });
+        await using var client = await CeleryClient.ConnectAsync(BrokerUri, new CeleryClientOptions { Queue = _queue, DefaultTimeout = timeout });
         return (await client.TryApplyAsync("tasks.add", new RpcArgs(s_addPositional), null, timeout, discardResult: true)).IsOk;
     }
 }

@@ -12,7 +12,16 @@ internal sealed class RunSession(BrokerLease broker, string brokerVersion, strin
 {
     private RunResult _result = initial;
 
-    public Uri BrokerUri => broker.Uri.Uri;
+    /// <summary>The broker's plain address (on a private node with a TLS listener, the amqp:// one; see <see cref="UriFor"/>).</summary>
+    public Uri BrokerUri => broker.PrivateBroker?.Uri.Uri ?? broker.Uri.Uri;
+
+    /// <summary>
+    /// Where a scenario connects: the private node's amqps listener when its settings ask for TLS (so plain and TLS
+    /// run side by side on one node), else the plain one; an external broker's URI as given (its scheme decides).
+    /// </summary>
+    public Uri UriFor(bool tls) => tls && broker.PrivateBroker is { } node
+        ? node.TlsUri?.Uri ?? throw new InvalidOperationException("this private node has no TLS listener (the run did not ask for one)")
+        : BrokerUri;
 
     public bool PrivateBroker => broker.IsPrivate;
 
@@ -31,7 +40,7 @@ internal sealed class RunSession(BrokerLease broker, string brokerVersion, strin
     public RunResult Result => _result;
 
     /// <summary>Child workers find the broker here rather than on their command line, where `ps` would show a password.</summary>
-    public IReadOnlyDictionary<string, string> ChildEnvironment { get; } = new Dictionary<string, string> { [BrokerLease.EnvironmentVariable] = broker.Uri.Uri.OriginalString };
+    public static IReadOnlyDictionary<string, string> ChildEnvironment(Uri broker) => new Dictionary<string, string> { [BrokerLease.EnvironmentVariable] = broker.OriginalString };
 
     public string ResultsPath => Path.Combine(OutputDirectory, ResultStore.ResultsFileName);
 

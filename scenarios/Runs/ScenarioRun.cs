@@ -3,7 +3,7 @@ using System.Globalization;
 using Bench.Load;
 using Bench.Reporting;
 using Bench.Scenarios.Catalog;
-using RabbitMQ.Client;
+using Bench.Rpc;
 
 namespace Bench.Scenarios.Runs;
 
@@ -24,6 +24,9 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
     protected OwnedResources Owned { get; } = new(spec.Id, session.Warn);
 
     protected TimeSpan Timeout => TimeSpan.FromSeconds(Settings.TimeoutSeconds);
+
+    /// <summary>The broker address this scenario's clients and workers use (amqps when its settings ask for TLS).</summary>
+    protected Uri BrokerUri => Session.UriFor(Settings.Tls);
 
     public abstract Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation);
 
@@ -107,7 +110,7 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
     /// </summary>
     protected async Task<long> WaitForEmptyQueueAsync(string queue, CancellationToken cancellation, List<string>? notes = null)
     {
-        await using var connection = await new ConnectionFactory { Uri = Session.BrokerUri, ClientProvidedName = "bench-drain" }.CreateConnectionAsync(CancellationToken.None);
+        await using var connection = await AmqpConnector.OpenAsync(AmqpConnector.CreateFactory(BrokerUri, "bench-drain"), CancellationToken.None);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: CancellationToken.None);
         var samples = new List<long>();
         var start = Stopwatch.GetTimestamp();

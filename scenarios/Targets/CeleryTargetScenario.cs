@@ -10,7 +10,7 @@ namespace Bench.Scenarios.Targets;
 /// </summary>
 internal abstract class CeleryTargetScenario : ScenarioDefinition
 {
-    protected override IEnumerable<SettingOption> Recorded => [];
+    protected override IEnumerable<SettingOption> Recorded => [OptionTable.Tls];
 
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new ExternalCeleryRun(session, spec);
 

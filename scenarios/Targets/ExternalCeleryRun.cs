@@ -26,7 +26,7 @@ internal sealed class ExternalCeleryRun(RunSession session, Catalog.ScenarioSpec
     {
         _args = ArgsTemplate.Compile(Target.Args ?? "[]", TemplateShape.JsonArray);
         _kwargs = Target.Kwargs is { } kwargs ? ArgsTemplate.Compile(kwargs, TemplateShape.JsonObject) : null;
-        _client = Owned.Add(await CeleryClient.ConnectAsync(Session.BrokerUri,
+        _client = Owned.Add(await CeleryClient.ConnectAsync(BrokerUri,
             new CeleryClientOptions { Queue = Queue, DefaultTimeout = Timeout, DeclareQueue = false, ClientName = "bench-target:celery" }, cancellationToken: cancellation));
         return IsCast
             ? TemplatedSteps.CelerySend(_client, Target.Task!, _args, _kwargs)

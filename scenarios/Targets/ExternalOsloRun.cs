@@ -42,7 +42,7 @@ internal sealed class ExternalOsloRun(RunSession session, ScenarioSpec spec) : E
         _clients = new RpcClient[Settings.Channels];
         for (var i = 0; i < _clients.Length; i++)
         {
-            _clients[i] = Owned.Add(await RpcClient.ConnectAsync(Session.BrokerUri, options, cancellationToken: cancellation));
+            _clients[i] = Owned.Add(await RpcClient.ConnectAsync(BrokerUri, options, cancellationToken: cancellation));
         }
 
         return IsCast

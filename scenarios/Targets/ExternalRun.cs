@@ -37,7 +37,7 @@ internal abstract class ExternalRun(RunSession session, ScenarioSpec spec) : Sce
 
     public override async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
     {
-        var consumers = await TargetProbe.CheckAsync(Session.BrokerUri, Exchange, Queue, What, cancellation);
+        var consumers = await TargetProbe.CheckAsync(BrokerUri, Exchange, Queue, What, cancellation);
         var step = await ConnectAsync(cancellation);
         if (!IsCast)
         {

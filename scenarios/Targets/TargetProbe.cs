@@ -1,6 +1,6 @@
 using System.Globalization;
 using Bench.Scenarios.Runs;
-using RabbitMQ.Client;
+using Bench.Rpc;
 using RabbitMQ.Client.Exceptions;
 
 namespace Bench.Scenarios.Targets;
@@ -15,7 +15,7 @@ internal static class TargetProbe
     /// <summary>Throws <see cref="TargetUnreachableException"/> naming what is missing; returns the queue's consumer count.</summary>
     public static async Task<uint> CheckAsync(Uri broker, string? exchange, string queue, string what, CancellationToken cancellation)
     {
-        await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "bench-target-probe" }.CreateConnectionAsync(cancellation);
+        await using var connection = await AmqpConnector.OpenAsync(AmqpConnector.CreateFactory(broker, "bench-target-probe"), cancellation);
         if (exchange is not null)
         {
             await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellation);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
@@ -12,8 +13,12 @@ internal static class AmqpProbe
 {
     private static readonly byte[] s_protocolHeader = "AMQP\0\0\u0009\u0001"u8.ToArray();
 
-    /// <summary>Returns the broker version, or null when the node does not answer with connection.start yet.</summary>
-    public static async Task<string?> TryReadVersionAsync(string host, int port, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns the broker version, or null when the node does not answer with connection.start yet. With
+    /// <paramref name="tlsCaCertificatePath"/> it speaks TLS first and checks the server against that CA as clients will
+    /// (an untrusted certificate is an <see cref="AmqpTlsException"/>, not a "not yet").
+    /// </summary>
+    public static async Task<string?> TryReadVersionAsync(string host, int port, CancellationToken cancellationToken, string? tlsCaCertificatePath = null)
     {
         try
         {
@@ -21,7 +26,15 @@ internal static class AmqpProbe
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(2));
             await client.ConnectAsync(host, port, timeout.Token);
-            var stream = client.GetStream();
+            Stream stream = client.GetStream();
+            if (tlsCaCertificatePath is not null)
+            {
+                var tls = new SslStream(stream, leaveInnerStreamOpen: false, AmqpTls.CreateValidator(host, tlsCaCertificatePath));
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = host }, timeout.Token);
+                stream = tls;
+            }
+
+            await using var _ = stream;
             await stream.WriteAsync(s_protocolHeader, timeout.Token);
             var header = new byte[7];
             await stream.ReadExactlyAsync(header, timeout.Token);

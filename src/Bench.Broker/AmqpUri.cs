@@ -17,7 +17,10 @@ public sealed class AmqpUri
 
     public string Host => Uri.Host;
 
-    public int Port => Uri.IsDefaultPort || Uri.Port < 0 ? (Scheme == "amqps" ? 5671 : 5672) : Uri.Port;
+    /// <summary>True for amqps:// (TLS), the transport a result should record next to the figures.</summary>
+    public bool IsTls => Scheme == "amqps";
+
+    public int Port => Uri.IsDefaultPort || Uri.Port < 0 ? (IsTls ? 5671 : 5672) : Uri.Port;
 
     /// <summary>Parses an address; throws <see cref="FormatException"/> with a one-line reason that never contains the password.</summary>
     public static AmqpUri Parse(string text)

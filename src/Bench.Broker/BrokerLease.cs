@@ -14,7 +14,11 @@ public sealed class BrokerLease : IAsyncDisposable
         PrivateBroker = privateBroker;
     }
 
+    /// <summary>The address to use: the external one, else the private node's (its amqps:// one when started with <see cref="PrivateBrokerOptions.Tls"/>).</summary>
     public AmqpUri Uri { get; }
+
+    /// <summary>The private node's CA certificate to trust for <see cref="Uri"/>, or null (plain, or external: the caller's own --ca-cert).</summary>
+    public string? CaCertificatePath => Uri.IsTls ? PrivateBroker?.CaCertificatePath : null;
 
     /// <summary>The private node, or null when the broker is external.</summary>
     public PrivateBroker? PrivateBroker { get; }
@@ -34,7 +38,7 @@ public sealed class BrokerLease : IAsyncDisposable
         }
 
         var broker = await PrivateBroker.StartAsync(options, cancellationToken);
-        return new BrokerLease(broker.Uri, broker);
+        return new BrokerLease(broker.TlsUri ?? broker.Uri, broker);
     }
 
     public ValueTask DisposeAsync() => PrivateBroker?.DisposeAsync() ?? ValueTask.CompletedTask;

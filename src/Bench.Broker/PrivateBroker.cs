@@ -23,22 +23,37 @@ public sealed class PrivateBroker : IAsyncDisposable
     private ChildProcess _process;
     private int _stopped;
 
-    private PrivateBroker(ChildProcess process, ProcessStartInfo start, TimeSpan startTimeout, string directory, string nodeName, int port, int managementPort, string version, string ctlPath)
+    private PrivateBroker(ChildProcess process, ProcessStartInfo start, TimeSpan startTimeout, string directory, string nodeName, NodePorts ports, NodeTlsFiles? tls, string version, string ctlPath)
     {
         _process = process;
         _start = start;
         _startTimeout = startTimeout;
         Directory = directory;
         NodeName = nodeName;
-        Port = port;
-        ManagementPort = managementPort;
+        Port = ports.Amqp;
+        ManagementPort = ports.Management;
+        TlsPort = ports.Tls;
+        CaCertificatePath = tls?.CaCertificatePath;
         Version = version;
         _ctlPath = ctlPath;
-        Uri = AmqpUri.Parse(string.Create(CultureInfo.InvariantCulture, $"amqp://guest:guest@127.0.0.1:{port}/"));
+        Uri = AmqpUri.Parse(string.Create(CultureInfo.InvariantCulture, $"amqp://guest:guest@127.0.0.1:{ports.Amqp}/"));
+        TlsUri = tls is null ? null : AmqpUri.Parse(string.Create(CultureInfo.InvariantCulture, $"amqps://guest:guest@127.0.0.1:{ports.Tls}/"));
     }
 
     /// <summary>The node's address (guest/guest on loopback, as RabbitMQ allows by default).</summary>
     public AmqpUri Uri { get; }
+
+    /// <summary>The amqps:// address of the TLS listener (same user, same node), or null when <see cref="PrivateBrokerOptions.Tls"/> was off.</summary>
+    public AmqpUri? TlsUri { get; }
+
+    /// <summary>The TLS listener's port, or 0.</summary>
+    public int TlsPort { get; }
+
+    /// <summary>
+    /// The node's throwaway CA certificate (PEM, inside <see cref="Directory"/>, gone when the node stops): what a client
+    /// trusts to reach <see cref="TlsUri"/> with validation on. Null without TLS. The server key stays in the directory.
+    /// </summary>
+    public string? CaCertificatePath { get; }
 
     public string Version { get; }
 
@@ -105,11 +120,13 @@ public sealed class PrivateBroker : IAsyncDisposable
         var nodeName = $"bench-{id}@localhost";
         var port = options.Port != 0 ? options.Port : FreePort.Next();
         var distPort = FreePort.Next();
-        var managementPort = options.Management ? FreePort.Next() : 0;
+        var ports = new NodePorts(port, options.Management ? FreePort.Next() : 0, options.Tls ? FreePort.Next() : 0);
+        NodeTlsFiles? tls;
 
         try
         {
-            await WriteConfigAsync(options, directory, managementPort, cancellationToken);
+            tls = options.Tls ? await NodeTlsFiles.CreateAsync(directory, nodeName, cancellationToken) : null;
+            await WriteConfigAsync(options, directory, ports, tls, cancellationToken);
         }
         catch
         {
@@ -141,8 +158,8 @@ public sealed class PrivateBroker : IAsyncDisposable
 
         try
         {
-            var version = await WaitAcceptingAsync(process, directory, nodeName, port, options.StartTimeout, cancellationToken);
-            var broker = new PrivateBroker(process, start, options.StartTimeout, directory, nodeName, port, managementPort, version, ctlPath);
+            var version = await WaitAcceptingAsync(process, directory, nodeName, ports, tls?.CaCertificatePath, options.StartTimeout, cancellationToken);
+            var broker = new PrivateBroker(process, start, options.StartTimeout, directory, nodeName, ports, tls, version, ctlPath);
             Register(broker);
             return broker;
         }
@@ -155,7 +172,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
     }
 
-    private static async Task WriteConfigAsync(PrivateBrokerOptions options, string directory, int managementPort, CancellationToken cancellationToken)
+    private static async Task WriteConfigAsync(PrivateBrokerOptions options, string directory, NodePorts ports, NodeTlsFiles? tls, CancellationToken cancellationToken)
     {
         await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), options.Management ? "[rabbitmq_management]." : "[].", cancellationToken);
         // The AMQP listener comes from RABBITMQ_NODE_IP_ADDRESS/PORT below; the config file holds only extras.
@@ -163,16 +180,23 @@ public sealed class PrivateBroker : IAsyncDisposable
         if (options.Management)
         {
             config.Add("management.tcp.ip = 127.0.0.1");
-            config.Add("management.tcp.port = " + managementPort.ToString(CultureInfo.InvariantCulture));
+            config.Add("management.tcp.port = " + ports.Management.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (tls is not null)
+        {
+            config.AddRange(tls.ConfigLines(ports.Tls));
         }
 
         config.AddRange(options.ConfigLines);
         await File.WriteAllLinesAsync(Path.Combine(directory, "rabbitmq.conf"), config, cancellationToken);
     }
 
-    // Polls until the node answers AMQP; a node that exits first, or takes too long, fails with its log's tail.
-    private static async Task<string> WaitAcceptingAsync(ChildProcess process, string directory, string nodeName, int port, TimeSpan timeout, CancellationToken cancellationToken)
+    // Polls until the node answers AMQP (and, with TLS, amqps with the node's CA); a node that exits first, or takes too
+    // long, fails with its log's tail.
+    private static async Task<string> WaitAcceptingAsync(ChildProcess process, string directory, string nodeName, NodePorts ports, string? caCertificatePath, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var port = ports.Amqp;
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
@@ -184,7 +208,8 @@ public sealed class PrivateBroker : IAsyncDisposable
                     ReadLogTail(directory, nodeName, 40));
             }
 
-            if (await AmqpProbe.TryReadVersionAsync("127.0.0.1", port, cancellationToken) is { } version)
+            if (await AmqpProbe.TryReadVersionAsync("127.0.0.1", port, cancellationToken) is { } version
+                && (ports.Tls == 0 || await AmqpProbe.TryReadVersionAsync("127.0.0.1", ports.Tls, cancellationToken, caCertificatePath) is not null))
             {
                 return version;
             }
@@ -192,7 +217,7 @@ public sealed class PrivateBroker : IAsyncDisposable
             if (Stopwatch.GetTimestamp() > deadline)
             {
                 throw new BrokerStartException(
-                    $"rabbitmq node {nodeName} did not accept AMQP on 127.0.0.1:{port} within {timeout.TotalSeconds:0} s",
+                    $"rabbitmq node {nodeName} did not accept AMQP on 127.0.0.1:{port}{(ports.Tls == 0 ? string.Empty : $" and amqps on 127.0.0.1:{ports.Tls}")} within {timeout.TotalSeconds:0} s",
                     ReadLogTail(directory, nodeName, 40));
             }
 
@@ -216,7 +241,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         await _process.DisposeAsync(); // the killed one
         var process = ChildProcess.Start(_start, "rabbitmq node " + NodeName);
         _process = process;
-        await WaitAcceptingAsync(process, Directory, NodeName, Port, _startTimeout, cancellationToken);
+        await WaitAcceptingAsync(process, Directory, NodeName, new NodePorts(Port, ManagementPort, TlsPort), CaCertificatePath, _startTimeout, cancellationToken);
     }
 
     /// <summary>Runs rabbitmqctl against this node (e.g. close_all_connections in recovery tests) and returns its output.</summary>

@@ -18,6 +18,13 @@ public sealed record PrivateBrokerOptions
     /// <summary>Extra lines for rabbitmq.conf (sysctl format).</summary>
     public IReadOnlyList<string> ConfigLines { get; init; } = [];
 
+    /// <summary>
+    /// Also listen for amqps:// on a free loopback port, with a throwaway CA and a server certificate for 127.0.0.1 and
+    /// localhost made by openssl in the node's directory (<see cref="PrivateBroker.TlsUri"/>, <see cref="PrivateBroker.CaCertificatePath"/>).
+    /// The plain listener stays, so one node serves both and plain and TLS can be compared on it.
+    /// </summary>
+    public bool Tls { get; init; }
+
     /// <summary>Where the node's directory goes; the system temp folder by default.</summary>
     public string? BaseDirectory { get; init; }
 }

@@ -1,29 +1,38 @@
+using System.Net.Security;
+using Bench.Broker;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
+using RabbitMQ.Client.Exceptions;
 
 namespace Bench.Rpc;
 
 /// <summary>
 /// Opens connections the way every Bench component wants them: automatic and topology recovery on (reconnect every
 /// second, topology and consumers redeclared), losses logged. <see cref="ConnectionWatch"/> follows the recovery.
+/// Every ConnectionFactory Bench builds comes from <see cref="CreateFactory"/>, so amqps:// is verified alike everywhere.
 /// </summary>
 public static class AmqpConnector
 {
-    public static async Task<IConnection> ConnectAsync(Uri amqpUri, string clientName, ILogger logger, CancellationToken cancellationToken = default)
+    /// <summary>Connects with TLS trust from BENCH_AMQP_CA_CERT or the system store (for amqps://).</summary>
+    public static Task<IConnection> ConnectAsync(Uri amqpUri, string clientName, ILogger logger, CancellationToken cancellationToken = default) =>
+        ConnectAsync(amqpUri, clientName, caCertificatePath: null, logger, cancellationToken);
+
+    /// <summary>
+    /// Connects; for amqps:// the broker's certificate must chain to <paramref name="caCertificatePath"/> (else
+    /// BENCH_AMQP_CA_CERT, else the system store) and name the URI's host. An untrusted broker is an
+    /// <see cref="AmqpTlsException"/> with a one-line message.
+    /// </summary>
+    public static async Task<IConnection> ConnectAsync(Uri amqpUri, string clientName, string? caCertificatePath, ILogger logger, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(amqpUri);
         ArgumentNullException.ThrowIfNull(logger);
-        var factory = new ConnectionFactory
-        {
-            Uri = amqpUri,
-            ClientProvidedName = clientName,
-            AutomaticRecoveryEnabled = true,
-            TopologyRecoveryEnabled = true,
-            NetworkRecoveryInterval = TimeSpan.FromSeconds(1),
-            RequestedHeartbeat = TimeSpan.FromSeconds(30),
-        };
-        var connection = await factory.CreateConnectionAsync(cancellationToken);
+        var factory = CreateFactory(amqpUri, clientName, caCertificatePath);
+        factory.AutomaticRecoveryEnabled = true;
+        factory.TopologyRecoveryEnabled = true;
+        factory.NetworkRecoveryInterval = TimeSpan.FromSeconds(1);
+        factory.RequestedHeartbeat = TimeSpan.FromSeconds(30);
+        var connection = await OpenAsync(factory, cancellationToken);
         connection.ConnectionShutdownAsync += (_, e) =>
         {
             if (e.Initiator != ShutdownInitiator.Application)
@@ -35,10 +44,43 @@ public static class AmqpConnector
         };
         connection.ConnectionRecoveryErrorAsync += (_, e) =>
         {
-            logger.LogWarning("{Client}: recovery attempt failed: {Error}", clientName, e.Exception.Message);
+            logger.LogWarning("{Client}: recovery attempt failed: {Error}", clientName, (AmqpTlsException.Find(e.Exception) ?? e.Exception).Message);
             return Task.CompletedTask;
         };
         return connection;
+    }
+
+    /// <summary>
+    /// A factory for <paramref name="amqpUri"/> with no recovery (probes, drains, tests). amqps:// turns TLS on (the client
+    /// library does that from the scheme, with ServerName = the URI's host); Bench then replaces the library's default
+    /// check, which accepts a certificate for another name, with <see cref="AmqpTls"/>'s: chain to the CA file (or
+    /// BENCH_AMQP_CA_CERT, or the system store) and name check. A CA file that cannot be read fails here.
+    /// </summary>
+    public static ConnectionFactory CreateFactory(Uri amqpUri, string clientName, string? caCertificatePath = null)
+    {
+        ArgumentNullException.ThrowIfNull(amqpUri);
+        var factory = new ConnectionFactory { Uri = amqpUri, ClientProvidedName = clientName };
+        if (factory.Ssl.Enabled)
+        {
+            factory.Ssl.AcceptablePolicyErrors = SslPolicyErrors.None;
+            factory.Ssl.CertificateValidationCallback = AmqpTls.CreateValidator(factory.Ssl.ServerName, AmqpTls.ResolveCaCertificatePath(caCertificatePath));
+        }
+
+        return factory;
+    }
+
+    /// <summary>Opens a connection from a factory; a refused TLS handshake surfaces as its <see cref="AmqpTlsException"/>, not the library's wrapper.</summary>
+    public static async Task<IConnection> OpenAsync(ConnectionFactory factory, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        try
+        {
+            return await factory.CreateConnectionAsync(cancellationToken);
+        }
+        catch (BrokerUnreachableException e) when (AmqpTlsException.Find(e) is { } tls)
+        {
+            throw new AmqpTlsException(tls.Message, e);
+        }
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public sealed class RpcClient : IAsyncDisposable
     {
         options ??= new RpcClientOptions();
         logger ??= NullLogger.Instance;
-        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, logger, cancellationToken);
+        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, cancellationToken);
         try
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);

@@ -44,6 +44,12 @@ public sealed record RpcClientOptions
     /// <summary>The connection's name in the broker's management UI.</summary>
     public string ClientName { get; init; } = "bench-rpc-client";
 
+    /// <summary>
+    /// PEM CA file an amqps:// broker's certificate must chain to (a private CA); null: BENCH_AMQP_CA_CERT, else the
+    /// system store. Ignored for amqp://.
+    /// </summary>
+    public string? CaCertificatePath { get; init; }
+
     /// <summary>How often pending calls are checked for their deadline. Timeouts fire within this much of their due time.</summary>
     public TimeSpan TimeoutResolution { get; init; } = TimeSpan.FromMilliseconds(10);
 }

@@ -47,7 +47,7 @@ public sealed class CeleryClient : IAsyncDisposable
     {
         options ??= new CeleryClientOptions();
         logger ??= NullLogger.Instance;
-        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, logger, cancellationToken);
+        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, cancellationToken);
         try
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);

@@ -15,4 +15,10 @@ public sealed record CeleryClientOptions
     public bool DeclareQueue { get; init; } = true;
 
     public string ClientName { get; init; } = "bench-celery-client";
+
+    /// <summary>
+    /// PEM CA file an amqps:// broker's certificate must chain to (a private CA); null: BENCH_AMQP_CA_CERT, else the
+    /// system store. Ignored for amqp://.
+    /// </summary>
+    public string? CaCertificatePath { get; init; }
 }

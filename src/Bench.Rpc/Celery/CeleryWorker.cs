@@ -67,7 +67,7 @@ public sealed class CeleryWorker : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(manager);
         options ??= new CeleryWorkerOptions();
         logger ??= NullLogger.Instance;
-        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, logger, cancellationToken);
+        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, cancellationToken);
         try
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);

@@ -21,4 +21,10 @@ public sealed record CeleryWorkerOptions
     public IReadOnlyDictionary<string, double> RateLimits { get; init; } = new Dictionary<string, double>();
 
     public string ClientName { get; init; } = "bench-celery-worker";
+
+    /// <summary>
+    /// PEM CA file an amqps:// broker's certificate must chain to (a private CA); null: BENCH_AMQP_CA_CERT, else the
+    /// system store. Ignored for amqp://.
+    /// </summary>
+    public string? CaCertificatePath { get; init; }
 }

@@ -113,7 +113,7 @@ public sealed class Service : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         logger ??= NullLogger.Instance;
         manager.Host = options.Host;
-        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, logger, cancellationToken);
+        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, cancellationToken);
         try
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);

@@ -61,4 +61,10 @@ public sealed record ServiceOptions
     public CastDelivered? OnCastDelivered { get; init; }
 
     public string ClientName => $"bench-service:{Topic}.{Host}";
+
+    /// <summary>
+    /// PEM CA file an amqps:// broker's certificate must chain to (a private CA); null: BENCH_AMQP_CA_CERT, else the
+    /// system store. Ignored for amqp://.
+    /// </summary>
+    public string? CaCertificatePath { get; init; }
 }

@@ -22,7 +22,7 @@ public sealed class BadInputTests(BrokerFixture broker) : IAsyncLifetime
     {
         _service = await _rpc.StartServiceAsync(new TestManager());
         _client = await _rpc.ConnectAsync();
-        _connection = await new ConnectionFactory { Uri = _rpc.Uri }.CreateConnectionAsync();
+        _connection = await AmqpConnector.CreateFactory(_rpc.Uri, "bench-bad-input-raw").CreateConnectionAsync();
         _raw = await _connection.CreateChannelAsync();
         _replyQueue = (await _raw.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true)).QueueName;
     }

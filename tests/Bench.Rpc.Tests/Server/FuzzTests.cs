@@ -21,7 +21,7 @@ public sealed class FuzzTests(BrokerFixture broker) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _connection = await new ConnectionFactory { Uri = _rpc.Uri }.CreateConnectionAsync();
+        _connection = await AmqpConnector.CreateFactory(_rpc.Uri, "bench-fuzz-raw").CreateConnectionAsync();
         _raw = await _connection.CreateChannelAsync();
     }
 
