@@ -5,9 +5,17 @@ using System.Text.Json;
 namespace Bench.Rpc.Templates;
 
 /// <summary>
-/// Request arguments with placeholders filled per request: {{seq}}, {{uuid}}, {{rand:A-B}}, {{choice:a|b|c}},
-/// {{bytes:N}}. <see cref="Compile"/> parses and checks the text once; <see cref="Render"/> then writes one request's
-/// arguments into a buffer the caller owns, without parsing or allocating (<see cref="Rent"/> does the pooling).
+/// Request arguments with placeholders filled per request. <see cref="Compile"/> parses and checks the text once;
+/// <see cref="Render"/> then writes one request's arguments into a buffer the caller owns, without parsing or
+/// allocating (<see cref="Rent"/> does the pooling). The placeholders:
+/// <list type="bullet">
+/// <item>{{seq}}: 0, 1, 2… counted per template across threads; every {{seq}} in one render gets the same number.</item>
+/// <item>{{uuid}}: a random version-4 UUID, 36 characters, unquoted: write "{{uuid}}" inside a JSON string.</item>
+/// <item>{{rand:A-B}}: a uniform 64-bit integer in [A, B], both inclusive; A and B may be negative ({{rand:-10--1}}), A &lt;= B.</item>
+/// <item>{{choice:a|b|c}}: one of the texts, uniformly, inserted as written ("{{choice:x|y}}" for strings, {{choice:1|2}} for numbers).</item>
+/// <item>{{bytes:N}}: N lowercase letters (1 ≤ N ≤ 64 MiB), the same filler each render: it sizes a payload inside a JSON string.</item>
+/// </list>
+/// "{{" always opens a placeholder and the first "}}" closes it; choice texts cannot hold "|" or "}}".
 /// </summary>
 public sealed class ArgsTemplate
 {

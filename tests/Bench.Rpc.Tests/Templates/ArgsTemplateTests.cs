@@ -43,7 +43,7 @@ public sealed class ArgsTemplateTests
     }
 
     [Fact]
-    public void Uuid_is_a_fresh_hyphenated_guid_each_render()
+    public void Uuid_is_a_fresh_hyphenated_version_4_uuid_each_render()
     {
         var template = ArgsTemplate.Compile("""{"uuid": "{{uuid}}"}""", TemplateShape.JsonObject);
         var uuids = Enumerable.Range(0, 100).Select(_ =>
@@ -55,7 +55,9 @@ public sealed class ArgsTemplateTests
         Assert.All(uuids, u =>
         {
             Assert.Equal(36, u.Length);
-            Assert.True(Guid.TryParseExact(u, "D", out _), u);
+            Assert.True(Guid.TryParseExact(u, "D", out var parsed), u);
+            Assert.Equal(4, parsed.Version);
+            Assert.Equal(0b10, parsed.Variant >> 2); // RFC 9562 variant: bits 10xx
         });
         Assert.Equal(100, uuids.Distinct().Count());
     }
