@@ -49,7 +49,7 @@ internal static class OptionTable
         v => Int(v, "payload", 0, 64 << 20), (s, v) => s with { PayloadBytes = v }, s => s.PayloadBytes, v => Number(v));
 
     public static readonly SettingOption SleepMs = SettingOption.Of("sleep-ms", "sleepMs", "MS", "call.sleep: the service time asked of the worker", OptionScope.Run,
-        v => Int(v, "sleep-ms", 0, 600_000), (s, v) => s with { SleepMs = v }, s => s.SleepMs, v => Number(v));
+        v => Int(v, "sleep-ms", 0, 3_600_000), (s, v) => s with { SleepMs = v }, s => s.SleepMs, v => Number(v));
 
     public static readonly SettingOption Tls = SettingOption.Of("tls", "amqp", "off|on", "connect over amqps to the private node's TLS listener (off,on compares them in one run); with --amqp its scheme decides", OptionScope.Run,
         v => OnOff(v, "tls"), (s, v) => s with { Tls = v }, s => s.Tls, v => v ? "amqps" : "amqp") with { OmitDefault = true, ShownDefault = "off" };
