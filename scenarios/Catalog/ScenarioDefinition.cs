@@ -66,7 +66,7 @@ internal abstract class ScenarioDefinition
         foreach (var option in Recorded)
         {
             var text = option == OptionTable.Route ? s.Route ?? DefaultRoute : option.Format(s);
-            if (!option.OmitDefault || text != option.Default)
+            if (!option.OmitDefault || text != option.RecordedDefault)
             {
                 d[option.Key] = text;
             }

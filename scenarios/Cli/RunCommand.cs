@@ -32,12 +32,12 @@ internal static class RunCommand
 
         var plan = RunPlan.From(args);
         var specs = plan.Specs;
-        var thresholds = plan.Thresholds.Select(RunPlan.ParseThreshold).ToList();
+        var thresholds = plan.Thresholds.Select(t => RunPlan.ParseThreshold(t)).ToList();
         var repeat = args.String("repeat") is { } r ? OptionParsers.Int(r, "repeat", 1, 1000) : 1;
         var amqp = plan.Amqp;
         var outDirectory = args.String("out");
         var suite = plan.Suite;
-        var external = amqp ?? Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? amqp ?? fromEnvironment : null;
+        var external = amqp ?? (Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
         var checks = RunChecks.Parse(args, externalBroker: external is not null);
         BrokerTrust.Use(args.String("ca-cert"));
         args.EnsureAllUsed();

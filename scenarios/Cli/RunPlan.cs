@@ -64,19 +64,21 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
             }
         }
 
+        // --assert replaces a file's thresholds (flags override the file); each is checked now, so a bad one is exit 2.
         var assertions = args.All("assert");
-        var thresholds = assertions.Count > 0 ? assertions : file?.Thresholds ?? [];
-        foreach (var threshold in thresholds)
+        var fromFile = assertions.Count == 0 && file is not null;
+        var thresholds = fromFile ? file!.Thresholds : assertions;
+        for (var i = 0; i < thresholds.Count; i++)
         {
-            ParseThreshold(threshold);
+            ParseThreshold(thresholds[i], fromFile ? $"{file!.Path}: thresholds[{i}]" : "--assert");
         }
 
         var suite = file?.Name ?? args.String("suite") ?? (target is not null ? "target" : args.Has("scenario") || args.Has("method") || file is not null ? "custom" : "default");
         return new RunPlan(expanded, suite, amqp, thresholds);
     }
 
-    /// <summary>A threshold expression, or one line and exit 2.</summary>
-    public static Reporting.Thresholds.Threshold ParseThreshold(string expression)
+    /// <summary>A threshold expression, or one line naming where it came from, and exit 2.</summary>
+    public static Reporting.Thresholds.Threshold ParseThreshold(string expression, string source = "--assert")
     {
         try
         {
@@ -84,7 +86,7 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         }
         catch (Reporting.Thresholds.ThresholdFormatException e)
         {
-            throw new UsageException("--assert: " + e.Message);
+            throw new UsageException(source + ": " + e.Message);
         }
     }
 

@@ -14,7 +14,7 @@ internal static class CommandOptions
 
     public static IReadOnlyList<OptionSpec> All { get; } =
     [
-        new("suite", "NAME", "a named suite: " + string.Join(", ", Catalog.Suites.Names), Run) { Default = "default" },
+        new("suite", "NAME", "a named suite: " + string.Join(", ", Catalog.Suites.Names) + " (without --scenario, --target or --file: default)", Run),
         new("scenario", "ID[,ID…]", "one or more of Bench's scenarios by id (see the scenario table in README.md)", Run),
         new("method", "M", "with --target oslo: the method to call; without: echo|add|sleep, shorthand for --scenario call.M", Run),
         new("file", "PATH", "a scenario file (YAML or JSON); flags given beside it override it", Run),

@@ -19,7 +19,7 @@ internal static class OptionHelp
             {
                 settingsHeader = true;
                 text.AppendLine().AppendLine(scope == OptionScope.Run
-                    ? "Scenario settings (recorded with each result; a comma-separated list is a sweep, and a file's settings: take the same names):"
+                    ? "Scenario settings (recorded with each result; a comma-separated list is a sweep; a file's settings take the same names):"
                     : "Settings (the same names and values as bench run's):");
             }
 

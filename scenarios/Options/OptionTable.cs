@@ -52,7 +52,7 @@ internal static class OptionTable
         v => Int(v, "sleep-ms", 0, 600_000), (s, v) => s with { SleepMs = v }, s => s.SleepMs, v => Number(v));
 
     public static readonly SettingOption Tls = SettingOption.Of("tls", "amqp", "off|on", "connect over amqps to the private node's TLS listener (off,on compares them in one run); with --amqp its scheme decides", OptionScope.Run,
-        v => OnOff(v, "tls"), (s, v) => s with { Tls = v }, s => s.Tls, v => v ? "amqps" : "amqp") with { OmitDefault = true };
+        v => OnOff(v, "tls"), (s, v) => s with { Tls = v }, s => s.Tls, v => v ? "amqps" : "amqp") with { OmitDefault = true, ShownDefault = "off" };
 
     // Bench's oslo workers and the queues they consume.
     public static readonly SettingOption Prefetch = SettingOption.Of("prefetch", "prefetch", "N|unlimited", "basic.qos per worker consumer (oslo's default: unlimited)", Both,
@@ -82,7 +82,7 @@ internal static class OptionTable
     public static readonly SettingOption InProcess = SettingOption.Of("in-process", "workerProcess", string.Empty, "workers in the client's process (like nova-combined) instead of child processes", OptionScope.Run,
         _ => true, (s, v) => s with { InProcess = v }, s => s.InProcess, v => v ? "in-process" : "child") with { IsFlag = true };
 
-    public static readonly SettingOption Route = SettingOption.Of("route", "route", "exchange|queue", "requests go through oslo's topic exchange or straight to the queue (default: exchange; queue for raw)", OptionScope.Run,
+    public static readonly SettingOption Route = SettingOption.Of("route", "route", "exchange|queue", "requests go through oslo's topic exchange or straight to the queue", OptionScope.Run,
         v => (string?)Choice(v, "route", ("exchange", "exchange"), ("queue", "queue")), (s, v) => s with { Route = v }, s => s.Route, v => v ?? "exchange (oslo), queue (raw)");
 
     public static readonly SettingOption Channels = SettingOption.Of("channels", "channels", "N", "client connections the requests are spread over", OptionScope.Run,

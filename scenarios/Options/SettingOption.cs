@@ -23,7 +23,13 @@ internal sealed record SettingOption : OptionSpec
     /// <summary>The name the setting is recorded under in results (a settings key), e.g. queueType for --queue-type.</summary>
     public string Key { get; }
 
-    public override string? Default => _format(new Catalog.ScenarioSettings());
+    /// <summary>The default as recorded (what a setting left alone is written as).</summary>
+    public string RecordedDefault => _format(new Catalog.ScenarioSettings());
+
+    /// <summary>The default as help shows it, when the recorded text would not say it well (tls: "off", recorded "amqp").</summary>
+    public string? ShownDefault { get; init; }
+
+    public override string? Default => ShownDefault ?? RecordedDefault;
 
     /// <summary>Recorded only when set: a setting added after results were first recorded, so older settings keys still match.</summary>
     public bool OmitDefault { get; init; }

@@ -9,9 +9,9 @@ namespace Bench.Scenarios.Targets;
 /// </summary>
 internal static class ArgsKey
 {
-    private const int Shown = 80;
+    private const int Shown = 200;
 
     public static string Of(string template) => template.Length <= Shown
         ? template
-        : $"{template[..40]}… ({template.Length} chars, sha256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template)))[..12]})";
+        : $"{template[..120]}… ({template.Length} chars, sha256 {Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(template)))[..12]})";
 }

@@ -30,7 +30,7 @@ internal static class WorkerSettings
         foreach (var option in OptionTable.OsloWorkerSettings)
         {
             var text = option.Format(settings);
-            if (!option.OmitDefault || text != option.Default)
+            if (!option.OmitDefault || text != option.RecordedDefault)
             {
                 yield return "--" + option.Name;
                 yield return text;
