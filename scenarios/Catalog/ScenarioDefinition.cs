@@ -35,6 +35,9 @@ internal abstract class ScenarioDefinition
     /// <summary>Where requests go when --route is not given: oslo's topic exchange, or the queue for the raw baseline.</summary>
     public virtual string DefaultRoute => "exchange";
 
+    /// <summary>The `--method` shorthand that picks it (`--method add` is call.add), or null.</summary>
+    public virtual string? MethodShorthand => null;
+
     /// <summary>Whether it can run over amqps (the Python Celery peers Bench starts here are configured for amqp only).</summary>
     public virtual bool SupportsTls => true;
 

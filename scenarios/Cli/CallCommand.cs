@@ -18,7 +18,6 @@ internal static class CallCommand
 {
     public const string Usage = "bench call [--topic T] [--server H] [--exchange X] [--method add] [--args JSON] [--count N] [--timeout S] [--amqp URI] [--transport reply-queue|direct]";
 
-    private static readonly Dictionary<string, ReplyTransport> s_transports = new() { ["reply-queue"] = ReplyTransport.ReplyQueue, ["direct"] = ReplyTransport.DirectReplyTo };
 
     public static async Task<int> RunAsync(CliArgs args)
     {
@@ -29,7 +28,7 @@ internal static class CallCommand
         var argsJson = args.String("args") ?? (method == "add" ? "{\"x\": 4, \"y\": 4}" : "{}");
         var count = (int)(args.Int64("count", 1, 10_000_000) ?? 1);
         var timeout = TimeSpan.FromSeconds(args.Double("timeout", 0.001, 3600) ?? 60);
-        var transport = args.Enum("transport", s_transports) ?? ReplyTransport.ReplyQueue;
+        var transport = args.String("transport") is { } text ? Options.OptionTable.Transport.ApplyOne(new Catalog.ScenarioSettings(), text).Transport : ReplyTransport.ReplyQueue;
         var amqp = args.String("amqp");
         args.EnsureAllUsed();
         RpcArgs rpcArgs;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bench.Scenarios.Cli;
 
 /// <summary>
@@ -75,51 +73,13 @@ internal sealed class CliArgs
 
     public string Required(string name) => String(name) ?? throw new UsageException($"--{name} is required");
 
-    public long? Int64(string name, long min = long.MinValue, long max = long.MaxValue)
-    {
-        var text = String(name);
-        if (text is null)
-        {
-            return null;
-        }
+    /// <summary>An integer option, parsed as every option is (<see cref="Options.OptionParsers"/>).</summary>
+    public long? Int64(string name, long min = long.MinValue, long max = long.MaxValue) =>
+        String(name) is { } text ? Options.OptionParsers.Long(text, name, min, max) : null;
 
-        if (!long.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new UsageException($"--{name} must be an integer from {min} to {max}, not '{text}'");
-        }
-
-        return value;
-    }
-
-    public double? Double(string name, double min = double.MinValue, double max = double.MaxValue)
-    {
-        var text = String(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new UsageException($"--{name} must be a number from {min} to {max}, not '{text}'");
-        }
-
-        return value;
-    }
-
-    public T? Enum<T>(string name, IReadOnlyDictionary<string, T> choices)
-        where T : struct
-    {
-        var text = String(name);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return choices.TryGetValue(text, out var value)
-            ? value
-            : throw new UsageException($"--{name} must be one of {string.Join(", ", choices.Keys)}, not '{text}'");
-    }
+    /// <summary>A number option, parsed as every option is (<see cref="Options.OptionParsers"/>).</summary>
+    public double? Double(string name, double min = double.MinValue, double max = double.MaxValue) =>
+        String(name) is { } text ? Options.OptionParsers.Double(text, name, min, max) : null;
 
     /// <summary>Fails on any flag the command did not read: the one-line answer to a typo.</summary>
     public void EnsureAllUsed()

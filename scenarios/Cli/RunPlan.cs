@@ -106,9 +106,10 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
                 : throw new UsageException("--target runs the target; give --suite or --scenario without it");
         }
 
-        if (method is not null && method is not ("echo" or "add" or "sleep"))
+        var shorthands = ScenarioCatalog.Own.Where(s => s.MethodShorthand is not null).ToList();
+        if (method is not null && shorthands.All(s => s.MethodShorthand != method))
         {
-            throw new UsageException($"--method must be echo, add or sleep (or give --target oslo to call your own service's method), not '{method}'");
+            throw new UsageException($"--method must be {string.Join(", ", shorthands.Select(s => s.MethodShorthand))} (or give --target oslo to call your own service's method), not '{method}'");
         }
 
         if (suite is not null && (scenario ?? method) is not null)
@@ -120,7 +121,7 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         var own = ScenarioCatalog.Own;
         return ids.Length > 0 ? [.. ids.Select(id => own.FirstOrDefault(s => s.Id == id) is { } definition ? new ScenarioSpec(definition, definition.Defaults)
                 : throw new UsageException($"--scenario must be one of {string.Join(", ", own.Select(s => s.Id))}, not '{id}'"))]
-            : method is not null ? [new ScenarioSpec(ScenarioCatalog.Find("call." + method)!, new ScenarioSettings())]
+            : method is not null ? [new ScenarioSpec(shorthands.First(s => s.MethodShorthand == method), new ScenarioSettings())]
             : [.. Suites.Get(suite ?? "default")];
     }
 

@@ -12,5 +12,7 @@ internal sealed class CallAdd : OsloCallScenario
 
     protected override string Method => "add";
 
+    public override string? MethodShorthand => Method;
+
     protected override RpcArgs Args(ScenarioSettings settings) => Payloads.Payloads.Add;
 }

@@ -13,6 +13,8 @@ internal sealed class CallEcho : OsloCallScenario
 
     protected override string Method => "echo";
 
+    public override string? MethodShorthand => Method;
+
     protected override IEnumerable<SettingOption> Recorded => [.. base.Recorded, OptionTable.Payload];
 
     protected override RpcArgs Args(ScenarioSettings settings) => Payloads.Payloads.Echo(settings.PayloadBytes);

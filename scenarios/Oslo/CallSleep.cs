@@ -20,6 +20,8 @@ internal sealed class CallSleep : OsloCallScenario
 
     protected override string Method => "sleep";
 
+    public override string? MethodShorthand => Method;
+
     protected override IEnumerable<SettingOption> Recorded => [.. base.Recorded, OptionTable.SleepMs];
 
     protected override RpcArgs Args(ScenarioSettings settings) => Payloads.Payloads.Sleep(settings.SleepMs);

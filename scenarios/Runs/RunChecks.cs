@@ -1,6 +1,6 @@
-using System.Globalization;
 using Bench.Scenarios.Cli;
 using Bench.Scenarios.Faults;
+using Bench.Scenarios.Options;
 
 namespace Bench.Scenarios.Runs;
 
@@ -24,23 +24,10 @@ internal sealed record RunChecks(IReadOnlyList<FaultSpec> Faults, double MaxErro
 
         return new RunChecks(
             faults,
-            Fraction(args.String("max-error-rate")) ?? RunVerdict.DefaultMaxErrorRate,
+            (args.String("max-error-rate") is { } rate ? OptionParsers.Fraction(rate, "max-error-rate") : RunVerdict.DefaultMaxErrorRate),
             args.Double("max-recovery", 0, 86_400) ?? RunVerdict.DefaultMaxRecoverySeconds);
     }
 
     /// <summary>Null when the run passed; else the one line saying why (see <see cref="RunVerdict"/>).</summary>
     public string? Verdict(RunSession session) => RunVerdict.Evaluate(session.Result.Scenarios, MaxErrorRate, MaxRecoverySeconds);
-
-    private static double? Fraction(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var percent = text.EndsWith('%');
-        return double.TryParse(percent ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0 && (percent ? value <= 100 : value <= 1)
-            ? (percent ? value / 100 : value)
-            : throw new UsageException($"--max-error-rate must be a fraction from 0 to 1 (or a percentage like 1%), not '{text}'");
-    }
 }
