@@ -156,17 +156,7 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
         }
 
         var route = Settings.Route ?? scenario.DefaultRoute;
-        var clientOptions = new RpcClientOptions
-        {
-            ReplyTransport = Settings.Transport,
-            PublisherConfirms = Settings.Confirms,
-            Persistent = Settings.Persistent,
-            Envelope = Settings.Envelope,
-            DurableExchange = Settings.Durable,
-            DefaultTimeout = Timeout,
-            PublishToQueue = route == "queue",
-            ClientName = "bench-scenario:" + Spec.Id,
-        };
+        var clientOptions = OsloClientOptions("bench-scenario:" + Spec.Id) with { PublishToQueue = route == "queue" };
         Control = Owned.Add(await RpcClient.ConnectAsync(uri, clientOptions with { ClientName = "bench-control" }, cancellationToken: cancellation));
         if (scenario.Role == WorkerRole.Raw)
         {

@@ -32,6 +32,18 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
 
     public ValueTask DisposeAsync() => Owned.DisposeAsync();
 
+    /// <summary>An oslo client with this run's client settings (reply transport, confirms, persistence, envelope, timeout).</summary>
+    protected RpcClientOptions OsloClientOptions(string clientName) => new()
+    {
+        ReplyTransport = Settings.Transport,
+        PublisherConfirms = Settings.Confirms,
+        Persistent = Settings.Persistent,
+        Envelope = Settings.Envelope,
+        DurableExchange = Settings.Durable,
+        DefaultTimeout = Timeout,
+        ClientName = clientName,
+    };
+
     /// <summary>The processes whose CPU the run reads: <paramref name="workers"/> and the private broker (an external one is not ours to read).</summary>
     protected List<CpuSource> CpuSources(IEnumerable<CpuSource> workers)
     {

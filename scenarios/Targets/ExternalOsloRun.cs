@@ -27,18 +27,7 @@ internal sealed class ExternalOsloRun(RunSession session, ScenarioSpec spec) : E
     protected override async Task<Func<StepContext, ValueTask<StepResult>>> ConnectAsync(CancellationToken cancellation)
     {
         _args = ArgsTemplate.Compile(Target.Args ?? "{}", TemplateShape.JsonObject);
-        var options = new RpcClientOptions
-        {
-            ControlExchange = Exchange!,
-            ReplyTransport = Settings.Transport,
-            PublisherConfirms = Settings.Confirms,
-            Persistent = Settings.Persistent,
-            Envelope = Settings.Envelope,
-            DurableExchange = Settings.Durable,
-            DeclareExchanges = false,
-            DefaultTimeout = Timeout,
-            ClientName = "bench-target:oslo",
-        };
+        var options = OsloClientOptions("bench-target:oslo") with { ControlExchange = Exchange!, DeclareExchanges = false };
         _clients = new RpcClient[Settings.Channels];
         for (var i = 0; i < _clients.Length; i++)
         {
