@@ -1,4 +1,3 @@
-using System.Text;
 using Bench.Testing;
 using RabbitMQ.Client;
 
@@ -12,22 +11,17 @@ namespace Bench.Rpc.Tests.Server;
 public sealed class CallerTimeoutTests(BrokerFixture broker) : IAsyncLifetime
 {
     private readonly RpcHarness _rpc = new(broker);
-    private IConnection? _connection;
-    private IChannel? _raw;
-    private string _replyQueue = string.Empty;
+    private RawOslo? _raw;
 
     public async ValueTask InitializeAsync()
     {
         await _rpc.StartServiceAsync(new TestManager());
-        _connection = await AmqpConnector.CreateFactory(_rpc.Uri, "bench-caller-timeout-raw").CreateConnectionAsync();
-        _raw = await _connection.CreateChannelAsync();
-        _replyQueue = (await _raw.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true)).QueueName;
+        _raw = await RawOslo.ConnectAsync(_rpc.Uri, "bench-caller-timeout-raw");
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _raw!.CloseAsync();
-        await _connection!.DisposeAsync();
+        await _raw!.DisposeAsync();
         await _rpc.DisposeAsync();
     }
 
@@ -49,24 +43,11 @@ public sealed class CallerTimeoutTests(BrokerFixture broker) : IAsyncLifetime
     public async Task The_handler_sees_the_expiration_or_a_call_monitor_window_too_short_for_heartbeats(string? expiration, string? callMonitor, long expected)
     {
         var messageId = "m" + Guid.NewGuid().ToString("N");
-        var inner = "{\"method\": \"patience\", \"args\": {}, \"_msg_id\": \"" + messageId + "\", \"_reply_q\": \"" + _replyQueue + "\""
+        var inner = "{\"method\": \"patience\", \"args\": {}, \"_msg_id\": \"" + messageId + "\", \"_reply_q\": \"" + _raw!.ReplyQueue + "\""
             + (callMonitor is null ? string.Empty : ", \"_timeout\": " + callMonitor) + "}";
-        var body = "{\"oslo.version\": \"2.0\", \"oslo.message\": " + System.Text.Json.JsonSerializer.Serialize(inner) + "}";
-        var properties = new BasicProperties { ContentType = "application/json", ContentEncoding = "utf-8", Expiration = expiration };
-        await _raw!.BasicPublishAsync("openstack", _rpc.Topic, mandatory: true, properties, Encoding.UTF8.GetBytes(body));
+        await _raw.PublishAsync(_rpc.Topic, inner, new BasicProperties { ContentType = "application/json", ContentEncoding = "utf-8", Expiration = expiration });
 
-        BasicGetResult? reply = null;
-        await Eventually.TrueAsync(() => (reply = _raw.BasicGetAsync(_replyQueue, autoAck: true).GetAwaiter().GetResult()) is not null, "a reply on " + _replyQueue);
-        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture), ResultOf(reply!.Body.ToArray(), messageId));
-    }
-
-    private static string ResultOf(byte[] body, string messageId)
-    {
-        byte[]? scratch = null;
-        Assert.True(Rpc.Wire.OsloReader.TryUnwrap(body, ref scratch, out var inner, out _));
-        Assert.True(Rpc.Wire.OsloReader.TryParseReply(inner, out var reply));
-        Assert.Equal(messageId, Encoding.UTF8.GetString(reply.MessageId));
-        Assert.True(reply.Failure.IsEmpty, Encoding.UTF8.GetString(reply.Failure));
-        return Encoding.UTF8.GetString(reply.Result);
+        var (id, result, failure) = RawOslo.ReadReply((await _raw.GetAsync(_raw.ReplyQueue)).Body.ToArray());
+        Assert.Equal<(string, string?, string)>((messageId, null, expected.ToString(System.Globalization.CultureInfo.InvariantCulture)), (id, failure?.RemoteMessage, result));
     }
 }
