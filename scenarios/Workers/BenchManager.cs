@@ -25,15 +25,21 @@ public sealed class BenchManager(OneWayStats casts, OneWayStats? raw = null) : M
     private readonly Lock _sleepLock = new();
 
     /// <summary>
-    /// A fixed service time, then returns: models a method that waits on I/O. A negative time or one above 10 minutes
-    /// is refused with ValueError before any slot time is spent. Short sleeps use a precise timer (a plain
+    /// A fixed service time, then returns: models a method that waits on I/O. A negative time, one above 10 minutes, or
+    /// one longer than the caller waits (when the call says how long: see <see cref="CallerTimeout"/>) is refused with
+    /// ValueError before any slot time is spent: no one would read its answer. Short sleeps use a precise timer (a plain
     /// Task.Delay(1) took ~3.4 ms here), and the time each really took is recorded (see <see cref="SleepStats"/>).
     /// </summary>
-    public async Task<long> SleepAsync(long ms, CancellationToken cancellationToken)
+    public async Task<long> SleepAsync(long ms, CallerTimeout callerTimeout, CancellationToken cancellationToken)
     {
         if (ms is < 0 or > MaxSleepMs)
         {
             throw new RemoteError("ValueError", "builtins", $"sleep takes 0 to {MaxSleepMs} ms, not {ms}");
+        }
+
+        if (callerTimeout.Value is { } wait && ms > wait.TotalMilliseconds)
+        {
+            throw new RemoteError("ValueError", "builtins", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sleep of {ms} ms is longer than the caller waits ({wait.TotalMilliseconds:0} ms)"));
         }
 
         var start = Stopwatch.GetTimestamp();

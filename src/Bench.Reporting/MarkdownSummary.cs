@@ -38,6 +38,7 @@ public static class MarkdownSummary
         text.AppendLine();
         text.AppendLine("Latency is of ok requests: round trip for calls, send-to-arrival at the worker for casts; open-model rows are measured from each request's intended start. CPU is user+system time of each process in the measured window, divided by completed requests.");
         AppendThresholds(text, run);
+        AppendFaults(text, run);
         if (BaselineRatios.ToMarkdown(run) is { Length: > 0 } ratios)
         {
             text.AppendLine();
@@ -114,6 +115,49 @@ public static class MarkdownSummary
             {
                 text.AppendLine("  - " + threshold);
             }
+        }
+    }
+
+    /// <summary>Each fault with its window and recovery, each worker event, each cast ledger; nothing when there are none.</summary>
+    private static void AppendFaults(StringBuilder text, RunResult run)
+    {
+        var lines = new List<string>();
+        foreach (var s in run.Scenarios)
+        {
+            var who = ("- `" + s.Id + "` " + Settings(s)).TrimEnd() + (s.Repetition > 1 ? string.Create(CultureInfo.InvariantCulture, $" (repetition {s.Repetition})") : string.Empty) + ": ";
+            foreach (var f in s.Faults)
+            {
+                var recovery = f.RecoverySeconds is { } r ? string.Create(CultureInfo.InvariantCulture, $"recovered after {r:0.0} s") : "⚠ not recovered";
+                var blocked = f.Blocked is { } b ? string.Create(CultureInfo.InvariantCulture, $", blocked {b:N0} times") : string.Empty;
+                lines.Add(who + string.Create(CultureInfo.InvariantCulture,
+                    $"`{f.Spec}` at {f.AtSeconds:0.0} s {(f.DurationSeconds > 0 ? $"for {f.DurationSeconds:0.0} s" : "(instantaneous)")}: {recovery} (ok/s before {f.OkPerSecondBefore:N0}); {f.FailedInWindow:N0} failed and {f.TimedOutInWindow:N0} timed out in the window{blocked}")
+                    + (f.Note is null ? string.Empty : "; " + f.Note));
+            }
+
+            foreach (var e in s.WorkerEvents)
+            {
+                lines.Add(who + (e.Event == "exited" && !e.Expected ? "⚠ " : string.Empty) + string.Create(CultureInfo.InvariantCulture, $"worker {e.Worker} {e.Event} at {e.AtSeconds:0.0} s")
+                    + (e.Exit is null ? string.Empty : " (" + e.Exit + ")") + (e.Event == "exited" && e.Expected ? ", asked for by a fault" : string.Empty));
+            }
+
+            if (s.CastLedger is { } l)
+            {
+                lines.Add(who + (l.Lost > 0 ? "⚠ " : string.Empty) + string.Create(CultureInfo.InvariantCulture,
+                    $"casts sent {l.Sent:N0}, received unique {l.ReceivedUnique:N0}, redelivered {l.Redelivered:N0}, duplicates {l.Duplicates:N0}, lost {l.Lost:N0}"));
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("Faults and workers (seconds from the start of measurement; recovery from the end of the fault to the first second at 80% of the ok/s before it):");
+        text.AppendLine();
+        foreach (var line in lines)
+        {
+            text.AppendLine(line);
         }
     }
 

@@ -3,8 +3,8 @@ namespace Bench.Rpc;
 /// <summary>
 /// The user's class of RPC methods, hosted by a <see cref="Server.Service"/> (Nova's manager). Every public instance
 /// method declared on a subclass is callable by its snake_case name (or its <see cref="Dispatch.RpcMethodAttribute"/>
-/// name); parameters bind by name from the call's args; a <see cref="RequestContext"/> or CancellationToken
-/// parameter is filled from the call.
+/// name); parameters bind by name from the call's args; a <see cref="RequestContext"/>, CancellationToken or
+/// <see cref="CallerTimeout"/> parameter is filled from the call.
 /// </summary>
 public abstract class Manager
 {

@@ -59,6 +59,18 @@ public sealed partial class HtmlReportTests
         await AssertEveryChartDrawnAsync(html, 8);
     }
 
+    [Fact]
+    public async Task A_run_with_faults_draws_every_chart_with_its_fault_bands_without_a_script_error()
+    {
+        var run = Samples.Run("20261121T060000Z-0123456", Samples.Scenario("raw.call", 280_000, 3000, seconds: 30), Samples.WithFaults());
+        var plotly = PlotlyAsset.Find(RepoRoot.Path) ?? throw new InvalidOperationException("plotly.js is not installed: run scripts/setup.sh");
+        var html = HtmlReport.Render([run], await File.ReadAllTextAsync(plotly));
+
+        Assert.Contains("\"x0\":10,\"x1\":16,\"y0\":0,\"y1\":1,\"xref\":\"x2\",\"yref\":\"y2 domain\",\"type\":\"rect\"", html, StringComparison.Ordinal);
+        // stock, percentiles, timeline ok/s and p99 (bands on the call.add panels), cost
+        await AssertEveryChartDrawnAsync(html, 5);
+    }
+
     private static async Task AssertEveryChartDrawnAsync(string html, int charts)
     {
         var path = Path.Combine(Path.GetTempPath(), "bench-report-" + Guid.NewGuid().ToString("N")[..8] + ".html");

@@ -48,6 +48,26 @@ internal static class Samples
         return ScenarioRecords.From(result, allSettings);
     }
 
+    /// <summary>
+    /// call.add over 30 s with two faults and the worker events the second caused: broker-restart from 10 s for 6 s,
+    /// back 2 s after it ended (at 18 s); worker-kill at 22 s (instantaneous), back 1 s later; the worker exited at 22.1 s
+    /// and was restarted at 22.7 s. An exit during warm-up (-1 s) is in the tables, not on the timeline.
+    /// </summary>
+    public static ScenarioRecord WithFaults() => Scenario("call.add", 380_000, 2600, seconds: 30) with
+    {
+        Faults =
+        [
+            new FaultRecord { Kind = "broker-restart", Spec = "broker-restart@10s+6s", AtSeconds = 10, DurationSeconds = 6, RecoverySeconds = 2, OkPerSecondBefore = 2600, FailedInWindow = 1234, TimedOutInWindow = 16 },
+            new FaultRecord { Kind = "worker-kill", Spec = "worker-kill@22s", AtSeconds = 22, RecoverySeconds = 1, OkPerSecondBefore = 2590, TimedOutInWindow = 40, Note = "killed worker bench-1 (pid 4242)" },
+        ],
+        WorkerEvents =
+        [
+            new WorkerEventRecord { Worker = "bench-0", Event = "exited", AtSeconds = -1, Exit = "exit code 3", LastLog = "starting\nboom" },
+            new WorkerEventRecord { Worker = "bench-1", Event = "exited", AtSeconds = 22.1, Exit = "killed by signal 9 (SIGKILL)", Expected = true },
+            new WorkerEventRecord { Worker = "bench-1", Event = "restarted", AtSeconds = 22.7, Expected = true },
+        ],
+    };
+
     public static RunResult Run(string runId, params ScenarioRecord[] scenarios) => new()
     {
         RunId = runId,

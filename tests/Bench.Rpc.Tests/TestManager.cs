@@ -50,6 +50,9 @@ public sealed class TestManager : Manager
 
     public async ValueTask NothingAsync() => await Task.Yield();
 
+    /// <summary>How long the caller says it waits, in ms; -1 when the request does not say.</summary>
+    public long Patience(CallerTimeout caller) => caller.Value is { } wait ? (long)wait.TotalMilliseconds : -1;
+
     public void Count() => Interlocked.Increment(ref _casts);
 
     public Unit Fail(string message) => throw new RemoteError("ValueError", "builtins", message);

@@ -25,9 +25,11 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     }
 
     [Fact]
-    public async Task A_run_where_every_call_times_out_exits_1_with_one_line_and_still_writes_results()
+    public async Task A_run_where_every_call_fails_exits_1_with_one_line_and_still_writes_results()
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "200", "--timeout", "0.05", "--requests", "40", "--outstanding", "4", "--warmup", "0", "--amqp", Amqp, "--out", _out);
+        // Each sleep of 5 s is longer than its caller's 1 s timeout: the worker refuses it at once with ValueError (the
+        // second is room for the refusal to arrive on a loaded machine, so none times out instead).
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "5000", "--timeout", "1", "--requests", "40", "--outstanding", "4", "--warmup", "0", "--amqp", Amqp, "--out", _out);
 
         Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
         var line = Assert.Single(cli.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("bench: run failed:", StringComparison.Ordinal));
@@ -35,7 +37,8 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
         var run = ResultStore.Read(_out);
         Assert.Equal(line["bench: run failed: ".Length..], run.Verdict);
         var s = Assert.Single(run.Scenarios);
-        Assert.Equal((40L, 0L, 40L, true), (s.Counts.Issued, s.Counts.Ok, s.Counts.TimedOut, s.Counts.Accounted));
+        Assert.Equal((40L, 0L, 40L, 0L, true), (s.Counts.Issued, s.Counts.Ok, s.Counts.Failed, s.Counts.TimedOut, s.Counts.Accounted));
+        Assert.Contains(s.Errors, e => e.Message.Contains("sleep of 5000 ms is longer than the caller waits (1000 ms)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -87,6 +87,7 @@ public static class HtmlReport
         }
 
         ThresholdSection.AppendTo(html, runs);
+        FaultSection.AppendTo(html, runs);
         if (comparisonHtml is not null)
         {
             html.Append("<h2>Comparison</h2>").Append(comparisonHtml);

@@ -7,12 +7,15 @@ namespace Bench.Reporting.Html;
 /// <summary>
 /// Per-second timelines as small multiples: one panel per variant on shared axes, throughput and p99 in separate
 /// figures, each repetition its own line. Sixteen variants make a 4 × 4 grid, each panel readable, where sixteen lines
-/// in one chart were not.
+/// in one chart were not. Faults and worker events are marked on the panels of the variant they happened in (<see cref="FaultMarks"/>).
 /// </summary>
 public static class TimelineCharts
 {
     private const double PanelHeight = 150;
     private const double TitleHeight = 26;
+
+    // Said only where a run had faults or worker events: a plain report's captions stay as they were.
+    private const string MarksCaption = " Red bands are fault windows (a red line: an instantaneous fault), a dashed green line the first second back at 80% of the ok/s before it, dotted grey lines worker exits and restarts. Each point is drawn at the start of its second.";
 
     public static Figure Throughput(IReadOnlyList<SweepPoint> points) =>
         Panels(points, "timeline-throughput", "Per-second throughput", "Ok requests each second of the measured window (warm-up excluded), one panel per variant on shared axes; with repetitions, one line each. A steady run is flat.",
@@ -33,6 +36,7 @@ public static class TimelineCharts
         var plotHeight = rows * (PanelHeight + TitleHeight);
         var traces = new List<Trace>();
         var annotations = new List<Annotation>();
+        var shapes = new List<Shape>();
         var axes = new Dictionary<string, object>();
         Axis? firstX = null;
         Axis? firstY = null;
@@ -58,6 +62,7 @@ public static class TimelineCharts
             }
 
             annotations.Add(new Annotation(shown[i].Label, (xDomain[0] + xDomain[1]) / 2, top) { Font = new Font("system-ui, sans-serif", 11) });
+            FaultMarks.AddTo(shapes, annotations, shown[i].Repetitions, "x" + n, "y" + n + " domain");
             foreach (var rep in shown[i].Repetitions)
             {
                 var full = rep.Timeline.Where(p => p.Seconds >= 0.5).ToList();
@@ -76,12 +81,13 @@ public static class TimelineCharts
             }
         }
 
-        return new Figure(id, title, caption, traces, new Layout
+        return new Figure(id, title, shapes.Count == 0 ? caption : caption + MarksCaption, traces, new Layout
         {
             XAxis = firstX ?? new Axis(),
             YAxis = firstY ?? new Axis(),
             MoreAxes = axes,
             Annotations = annotations,
+            Shapes = shapes.Count == 0 ? null : shapes,
             ShowLegend = reps > 1,
             Height = plotHeight + 110,
             Margin = new Margin(70, 20, reps > 1 ? 40 : 10, 60),

@@ -93,12 +93,18 @@ public sealed record Annotation(string Text, double X, double Y, string XRef = "
     public Font? Font { get; init; }
 }
 
-/// <summary>A line across the plot: X0..X1, Y0..Y1 in XRef/YRef coordinates.</summary>
+/// <summary>A line or a shaded rectangle ("rect") on the plot: X0..X1, Y0..Y1 in XRef/YRef coordinates ("x2", "y2 domain").</summary>
 public sealed record Shape(double X0, double X1, double Y0, double Y1, string XRef = "x", string YRef = "paper")
 {
     public string Type { get; init; } = "line";
 
     public Line? Line { get; init; }
+
+    /// <summary>A rectangle's fill ("rgba(…)": the lines under it stay visible).</summary>
+    public string? FillColor { get; init; }
+
+    /// <summary>"below": drawn under the traces.</summary>
+    public string? Layer { get; init; }
 }
 
 public sealed record Title(string Text);
@@ -107,4 +113,7 @@ public sealed record Margin(double L, double R, double T, double B);
 
 public sealed record Legend(string Orientation = "h", double Y = -0.25);
 
-public sealed record Font(string Family, double Size);
+public sealed record Font(string Family, double Size)
+{
+    public string? Color { get; init; }
+}

@@ -13,4 +13,7 @@ internal sealed class ArgFrame(int longs, int doubles, int bools, int refs)
 
     /// <summary>Bit i set when parameter i was given.</summary>
     public ulong Seen;
+
+    /// <summary>What the call says of its caller's wait: set by the server after binding, for methods that ask for it.</summary>
+    public TimeSpan? CallerTimeout;
 }

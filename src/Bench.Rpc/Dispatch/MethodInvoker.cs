@@ -28,6 +28,7 @@ internal abstract class MethodInvoker
         _doubles = doubles;
         _bools = bools;
         _refs = refs;
+        WantsCallerTimeout = Array.Exists(parameters, p => p.Kind == ParameterKind.CallerTimeout);
     }
 
     public string Name { get; }
@@ -37,6 +38,9 @@ internal abstract class MethodInvoker
     public ParameterBinding[] Parameters { get; }
 
     public bool WantsContext => Array.Exists(Parameters, p => p.Kind == ParameterKind.Context);
+
+    /// <summary>The method has a <see cref="CallerTimeout"/> parameter: the server sets <see cref="ArgFrame.CallerTimeout"/>.</summary>
+    public bool WantsCallerTimeout { get; }
 
     public static MethodInvoker Create(string name, MethodInfo method)
     {
@@ -175,6 +179,7 @@ internal abstract class MethodInvoker
     {
         Array.Clear(frame.Refs); // do not keep argument strings alive in the pool
         frame.Seen = 0;
+        frame.CallerTimeout = null;
         _frames.Enqueue(frame);
     }
 
@@ -248,6 +253,7 @@ internal abstract class MethodInvoker
             {
                 ParameterKind.Context => context,
                 ParameterKind.Cancellation => cancellation,
+                ParameterKind.CallerTimeout => Expression.New(typeof(CallerTimeout).GetConstructor([typeof(TimeSpan?)])!, Expression.Field(frame, nameof(ArgFrame.CallerTimeout))),
                 ParameterKind.Int32 => Expression.Convert(Expression.ArrayIndex(Expression.Field(frame, nameof(ArgFrame.Longs)), Expression.Constant(p.Slot)), typeof(int)),
                 ParameterKind.Int64 => Expression.ArrayIndex(Expression.Field(frame, nameof(ArgFrame.Longs)), Expression.Constant(p.Slot)),
                 ParameterKind.Double => Expression.ArrayIndex(Expression.Field(frame, nameof(ArgFrame.Doubles)), Expression.Constant(p.Slot)),

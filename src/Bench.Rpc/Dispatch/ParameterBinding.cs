@@ -18,6 +18,7 @@ internal sealed class ParameterBinding
         Required = !parameter.HasDefaultValue;
         Kind = Type == typeof(RequestContext) ? ParameterKind.Context
             : Type == typeof(CancellationToken) ? ParameterKind.Cancellation
+            : Type == typeof(CallerTimeout) ? ParameterKind.CallerTimeout
             : Type == typeof(int) ? ParameterKind.Int32
             : Type == typeof(long) ? ParameterKind.Int64
             : Type == typeof(double) ? ParameterKind.Double
@@ -57,7 +58,7 @@ internal sealed class ParameterBinding
 
     public object? DefaultValue { get; }
 
-    public bool FromArgs => Kind is not (ParameterKind.Context or ParameterKind.Cancellation);
+    public bool FromArgs => Kind is not (ParameterKind.Context or ParameterKind.Cancellation or ParameterKind.CallerTimeout);
 
     public void SetDefault(ArgFrame frame)
     {

@@ -13,4 +13,6 @@ internal enum ParameterKind : byte
     Raw,
     Context,
     Cancellation,
+    /// <summary>How long the caller waits (<see cref="Bench.Rpc.CallerTimeout"/>), read from the request's properties.</summary>
+    CallerTimeout,
 }

@@ -94,6 +94,11 @@ internal sealed class RequestReader(Dispatcher dispatcher)
                 return;
             }
 
+            if (isCall && invoker!.WantsCallerTimeout)
+            {
+                frame!.CallerTimeout = CallerTimeout.Of(properties.Expiration, request.CallMonitorTimeout).Value;
+            }
+
             work.Kind = WorkKind.Dispatch;
             work.IsCall = isCall;
             work.CallMonitorTimeout = request.CallMonitorTimeout;

@@ -18,6 +18,9 @@ namespace Bench.Rpc.Server;
 /// </summary>
 public sealed class Service : IAsyncDisposable
 {
+    /// <summary>The shortest oslo `_timeout` (call-monitor window, seconds) answered with heartbeats while a call runs.</summary>
+    internal const int MinCallMonitorSeconds = 2;
+
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly IChannel _replyChannel;
@@ -244,7 +247,7 @@ public sealed class Service : IAsyncDisposable
     {
         try
         {
-            if (work.IsCall && work.CallMonitorTimeout is >= 2 and var seconds)
+            if (work.IsCall && work.CallMonitorTimeout is >= MinCallMonitorSeconds and var seconds)
             {
                 await WithHeartbeatsAsync(work, pending.AsTask(), TimeSpan.FromSeconds(seconds / 2.0));
             }

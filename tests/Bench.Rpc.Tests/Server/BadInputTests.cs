@@ -12,25 +12,20 @@ namespace Bench.Rpc.Tests.Server;
 public sealed class BadInputTests(BrokerFixture broker) : IAsyncLifetime
 {
     private readonly RpcHarness _rpc = new(broker);
-    private IConnection? _connection;
-    private IChannel? _raw;
+    private RawOslo? _raw;
     private Service? _service;
     private RpcClient? _client;
-    private string _replyQueue = string.Empty;
 
     public async ValueTask InitializeAsync()
     {
         _service = await _rpc.StartServiceAsync(new TestManager());
         _client = await _rpc.ConnectAsync();
-        _connection = await AmqpConnector.CreateFactory(_rpc.Uri, "bench-bad-input-raw").CreateConnectionAsync();
-        _raw = await _connection.CreateChannelAsync();
-        _replyQueue = (await _raw.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true)).QueueName;
+        _raw = await RawOslo.ConnectAsync(_rpc.Uri, "bench-bad-input-raw");
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _raw!.CloseAsync();
-        await _connection!.DisposeAsync();
+        await _raw!.DisposeAsync();
         await _rpc.DisposeAsync();
     }
 
@@ -62,9 +57,9 @@ public sealed class BadInputTests(BrokerFixture broker) : IAsyncLifetime
     public async Task Bad_call_gets_a_failure_reply_and_the_worker_keeps_serving(string name, string contentType, string inner, string expected)
     {
         var messageId = Guid.NewGuid().ToString("N");
-        await PublishRawAsync(contentType, inner.Replace("MSG", messageId, StringComparison.Ordinal).Replace("REPLYQ", _replyQueue, StringComparison.Ordinal));
+        await PublishRawAsync(contentType, inner.Replace("MSG", messageId, StringComparison.Ordinal).Replace("REPLYQ", _raw!.ReplyQueue, StringComparison.Ordinal));
 
-        var reply = await GetAsync(_replyQueue);
+        var reply = await GetAsync(_raw!.ReplyQueue);
         var error = ReadFailure(reply.Body.ToArray(), messageId);
 
         Assert.Equal(expected, error.ExceptionClass + ": " + error.RemoteMessage[..Math.Min(error.RemoteMessage.Length, expected.Length - error.ExceptionClass.Length - 2)]);
@@ -105,30 +100,16 @@ public sealed class BadInputTests(BrokerFixture broker) : IAsyncLifetime
     private async Task AssertStillServingAsync() =>
         Assert.Equal(42, await _client!.CallAsync<long>(_rpc.Target, "add", RpcArgs.From(new { x = 40, y = 2 })));
 
-    private async Task PublishRawAsync(string contentType, string inner)
-    {
-        var body = inner.StartsWith('!') ? inner[1..] : WrapInEnvelope(inner);
-        var properties = new BasicProperties { ContentType = contentType, ContentEncoding = "utf-8" };
-        await _raw!.BasicPublishAsync("openstack", _rpc.Topic, mandatory: true, properties, Encoding.UTF8.GetBytes(body));
-    }
+    private Task PublishRawAsync(string contentType, string inner) =>
+        _raw!.PublishAsync(_rpc.Topic, inner, new BasicProperties { ContentType = contentType, ContentEncoding = "utf-8" });
 
-    private static string WrapInEnvelope(string inner) =>
-        "{\"oslo.version\": \"2.0\", \"oslo.message\": " + System.Text.Json.JsonSerializer.Serialize(inner) + "}";
-
-    private async Task<BasicGetResult> GetAsync(string queue)
-    {
-        BasicGetResult? result = null;
-        await Eventually.TrueAsync(() => (result = _raw!.BasicGetAsync(queue, autoAck: true).GetAwaiter().GetResult()) is not null, "a message on " + queue);
-        return result!;
-    }
+    private Task<BasicGetResult> GetAsync(string queue) => _raw!.GetAsync(queue);
 
     private static RemoteError ReadFailure(byte[] body, string messageId)
     {
-        byte[]? scratch = null;
-        Assert.True(Rpc.Wire.OsloReader.TryUnwrap(body, ref scratch, out var inner, out _));
-        Assert.True(Rpc.Wire.OsloReader.TryParseReply(inner, out var reply));
-        Assert.Equal(messageId, Encoding.UTF8.GetString(reply.MessageId));
-        Assert.False(reply.Failure.IsEmpty);
-        return Rpc.Wire.OsloReader.ReadFailure(reply.Failure);
+        var (id, _, failure) = RawOslo.ReadReply(body);
+        Assert.Equal(messageId, id);
+        Assert.NotNull(failure);
+        return failure;
     }
 }
