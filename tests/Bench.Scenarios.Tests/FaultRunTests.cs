@@ -42,6 +42,18 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     }
 
     [Fact]
+    public async Task A_run_whose_calls_time_out_exits_1_and_counts_them_as_timed_out()
+    {
+        // The worker paces add to 1 call/s; callers wait 0.3 s: all but the first few calls time out, and count as such.
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "add", "--worker-rate-limit", "1", "--timeout", "0.3", "--requests", "12", "--outstanding", "4", "--warmup", "0", "--amqp", Amqp, "--out", _out);
+
+        Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
+        Assert.Contains("error rate", Assert.Single(cli.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("bench: run failed:", StringComparison.Ordinal)), StringComparison.Ordinal);
+        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        Assert.True(s.Counts.Accounted && s.Counts.Issued == 12 && s.Counts.TimedOut >= 6 && s.Counts.Failed == 0, s.Counts.ToString());
+    }
+
+    [Fact]
     public async Task A_higher_max_error_rate_lets_the_same_run_pass()
     {
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "200", "--timeout", "0.05", "--requests", "20", "--outstanding", "4", "--warmup", "0", "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
