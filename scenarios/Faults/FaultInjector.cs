@@ -122,7 +122,7 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
             {
                 var victim = workers!.Victim(expectDeath: true);
                 await victim.Process.SignalAsync("KILL");
-                return $"killed worker {victim.Server} (pid {victim.ProcessId})";
+                return $"killed worker {victim.Server} (pid {victim.Process.ProcessId})";
             }
 
             case FaultSpec.WorkerPause:
@@ -138,7 +138,7 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
                     await victim.Process.SignalAsync("CONT");
                 }
 
-                return $"paused worker {victim.Server} (pid {victim.ProcessId})";
+                return $"paused worker {victim.Server} (pid {victim.Process.ProcessId})";
             }
 
             default:
