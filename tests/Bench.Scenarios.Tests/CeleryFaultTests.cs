@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bench.Reporting;
 using Bench.Testing;
 
@@ -77,8 +76,8 @@ public sealed class CeleryFaultTests(BrokerFixture broker) : IDisposable
             "--prefetch-multiplier", "16", "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
 
         // Killed once the Python client runs: the worker is ready by then, and the death falls inside the measurement.
-        var worker = await ChildAsync(cli.ProcessId, "celery");
-        await ChildAsync(cli.ProcessId, "client.py");
+        var (worker, _) = await ProcessTree.ChildAsync(cli.ProcessId, a => a.Contains("celery") && a.Contains("worker"), s_timeout);
+        await ProcessTree.ChildAsync(cli.ProcessId, a => a.Any(x => x.EndsWith("client.py", StringComparison.Ordinal)), s_timeout);
         await Signal.KillAsync(worker);
         await cli.WaitAsync(s_timeout);
 
@@ -101,39 +100,5 @@ public sealed class CeleryFaultTests(BrokerFixture broker) : IDisposable
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains("--fault with --celery-client python", Assert.Single(cli.Stderr.Trim().Split('\n')), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_out));
-    }
-
-    // A python3 child of a bench process whose command line has <paramref name="argument"/>, from /proc (ppid and command line).
-    private static async Task<int> ChildAsync(int parent, string argument)
-    {
-        var deadline = DateTime.UtcNow + s_timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var dir in Directory.EnumerateDirectories("/proc"))
-            {
-                if (!int.TryParse(Path.GetFileName(dir), out var pid))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var stat = await File.ReadAllTextAsync(Path.Combine(dir, "stat"));
-                    var ppid = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-                    var arguments = (await File.ReadAllTextAsync(Path.Combine(dir, "cmdline"))).Split('\0');
-                    if (ppid == parent && arguments.Any(a => a.EndsWith(argument, StringComparison.Ordinal)))
-                    {
-                        return pid;
-                    }
-                }
-                catch (IOException)
-                {
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"no child running {argument} under {parent}");
     }
 }
