@@ -39,6 +39,7 @@ internal static class RunCommand
         var suite = plan.Suite;
         var external = amqp ?? (Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
         var checks = RunChecks.Parse(args, externalBroker: external is not null);
+        CeleryRun.RefuseFaults(specs, checks.Faults);
         BrokerTrust.Use(args.String("ca-cert"));
         args.EnsureAllUsed();
 

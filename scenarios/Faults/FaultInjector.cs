@@ -62,7 +62,13 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
     {
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(spec.AtSeconds), _stop.Token);
+            // A timer may fire a millisecond early (seen: a fault @1s injected at 0.999 s, which left no whole second
+            // before it to measure recovery against, so the run "never recovered"): wait until the clock says so.
+            do
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(0.001, spec.AtSeconds - clock.Elapsed)), _stop.Token);
+            }
+            while (clock.Elapsed < spec.AtSeconds);
         }
         catch (OperationCanceledException)
         {
@@ -122,7 +128,7 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
             {
                 var victim = workers!.Victim(expectDeath: true);
                 await victim.Process.SignalAsync("KILL");
-                return $"killed worker {victim.Server} (pid {victim.ProcessId})";
+                return $"killed worker {victim.Server} (pid {victim.Process.ProcessId})";
             }
 
             case FaultSpec.WorkerPause:
@@ -138,7 +144,7 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
                     await victim.Process.SignalAsync("CONT");
                 }
 
-                return $"paused worker {victim.Server} (pid {victim.ProcessId})";
+                return $"paused worker {victim.Server} (pid {victim.Process.ProcessId})";
             }
 
             default:

@@ -5,8 +5,11 @@ using Bench.Load;
 using Bench.Reporting;
 using Bench.Rpc;
 using Bench.Rpc.Celery;
+using Bench.Broker;
 using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Celery;
 using Bench.Scenarios.Cli;
+using Bench.Scenarios.Faults;
 using Bench.Scenarios.Workers;
 using RabbitMQ.Client;
 
@@ -20,19 +23,53 @@ namespace Bench.Scenarios.Runs;
 /// </summary>
 internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioRun(session, spec)
 {
+    private const string WorkerName = "celery";
     private static readonly byte[] s_addPositional = "[4, 4]"u8.ToArray();
     private readonly string _queue = "bench.celery." + Guid.NewGuid().ToString("N")[..8];
-    private int? _workerPid;
+    private readonly ScenarioClock _clock = new();
+    private readonly List<string> _logs = [];
+    private WorkerSupervisor _supervisor = null!;
+
+    /// <summary>
+    /// Faults go through the load engine's timeline (their windows and recovery are read off it); the Python client
+    /// drives the load outside the engine, so a fault run with it could not say what the fault did. Called when the plan
+    /// is checked, before a broker starts: a usage error (exit 2).
+    /// </summary>
+    public static void RefuseFaults(IEnumerable<ScenarioSpec> specs, IReadOnlyList<FaultSpec> faults)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        ArgumentNullException.ThrowIfNull(faults);
+        if (faults.Count > 0 && specs.FirstOrDefault(s => s.Scenario is CeleryScenario && s.Settings.CeleryClient == "python") is { } spec)
+        {
+            throw new UsageException($"--fault with --celery-client python: {spec.Id}'s load comes from the Python client, outside Bench's engine, so a fault's effect cannot be measured; use --celery-client bench");
+        }
+    }
 
     public override async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
     {
-        await StartWorkerAsync(cancellation);
-        var cpu = CpuSources(_workerPid is { } pid ? [new CpuSource("worker", pid, IncludeDescendants: true)] : []);
+        RefuseFaults([Spec], Session.Faults); // RunCommand checks the plan first; this keeps the rule true for any other caller
+        var worker = await StartWorkerAsync(cancellation);
+        var cpu = CpuSources([new CpuSource("worker", worker.ProcessId, IncludeDescendants: true)]);
         var isCast = Spec.Scenario.Kind == ScenarioKind.Cast;
         var record = Settings.CeleryClient == "python"
             ? await RunPythonClientAsync(cpu, isCast, cancellation)
             : await RunBenchClientAsync(cpu, isCast, onProgress, cancellation);
-        record.Notes.Add($"worker log: {Path.GetFileName(LogPath)} (in peers/ beside results.json)");
+        await _supervisor.SettleAsync();
+        record = record with { WorkerEvents = [.. _supervisor.Events] };
+        if (record.WorkerEvents.Any(e => e.Event == "restarted"))
+        {
+            // A CPU source reads one pid: the first worker's is gone after a restart, so the worker's CPU is left out
+            // rather than reported for part of the run.
+            record.Notes.Add("the worker was restarted: its CPU is not in the cost figures (they follow the first worker's pid)");
+        }
+
+        string[] logs;
+        lock (_logs)
+        {
+            logs = [.. _logs.Select(Path.GetFileName).OfType<string>()];
+        }
+
+        record.Notes.Add($"worker log{(logs.Length > 1 ? "s" : string.Empty)}: {string.Join(", ", logs)} (in peers/ beside results.json)");
         if (Settings.CeleryWorker == "python" && Settings.Pool == "solo" && Settings.PrefetchMultiplier is > 0 and <= 4)
         {
             record.Notes.Add(StallNote);
@@ -41,13 +78,25 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
         return record;
     }
 
-    private string LogPath => Path.Combine(Session.OutputDirectory, "peers", $"{Spec.Id}-{Settings.CeleryWorker}-worker-{_queue[^8..]}.log");
-
     private static string PeersDirectory => Path.Combine(RunCommand.RepositoryRoot() ?? Environment.CurrentDirectory, "scripts", "peers", "celery");
 
-    private async Task StartWorkerAsync(CancellationToken cancellation)
+    // Each start of the worker logs to a file of its own, so a restart does not overwrite the log of the one that died.
+    private string NextLogPath()
+    {
+        lock (_logs)
+        {
+            var restart = _logs.Count == 0 ? string.Empty : "-restart" + _logs.Count.ToString(CultureInfo.InvariantCulture);
+            var path = Path.Combine(Session.OutputDirectory, "peers", $"{Spec.Id}-{Settings.CeleryWorker}-worker-{_queue[^8..]}{restart}.log");
+            _logs.Add(path);
+            return path;
+        }
+    }
+
+    /// <summary>Starts the worker under a supervisor, which reports, restarts (with backoff) and in the end gives up on one that dies.</summary>
+    private async Task<ChildProcess> StartWorkerAsync(CancellationToken cancellation)
     {
         var concurrency = Settings.Pool == "prefork" ? Settings.Concurrency : 1;
+        Func<string, CancellationToken, Task<ChildProcess>> start;
         if (Settings.CeleryWorker == "python")
         {
             var environment = new Dictionary<string, string>
@@ -57,39 +106,41 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
                 ["BENCH_CELERY_ADD_RATE_LIMIT"] = Settings.TaskRateLimit ?? string.Empty,
                 ["BENCH_CELERY_ACKS_LATE"] = Settings.AcksLate ? "1" : "0",
             };
-            var peer = await PythonPeer.StartAsync(PeersDirectory,
-                // Celery's own defaults otherwise: with --without-heartbeat/--without-gossip a solo worker with a deep queue
-                // left prefetched tasks waiting for its next timer (measured: 3,000 casts drained in ~9 s with defaults,
-                // 1,220 in 82 s without), which would measure the flags, not Celery.
-                ["-m", "celery", "-A", "tasks", "worker", "--loglevel=WARNING",
-                 "-Q", _queue, "--pool", Settings.Pool, "-c", concurrency.ToString(CultureInfo.InvariantCulture),
-                 "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture)],
-                environment, " ready.", LogPath, cancellation, HasConsumerAsync);
-            Owned.Add(peer);
-            _workerPid = peer.ProcessId;
-            return;
+
+            // Celery's own defaults otherwise: with --without-heartbeat/--without-gossip a solo worker with a deep queue
+            // left prefetched tasks waiting for its next timer (measured: 3,000 casts drained in ~9 s with defaults,
+            // 1,220 in 82 s without), which would measure the flags, not Celery.
+            string[] arguments =
+            [
+                "-m", "celery", "-A", "tasks", "worker", "--loglevel=WARNING",
+                "-Q", _queue, "--pool", Settings.Pool, "-c", concurrency.ToString(CultureInfo.InvariantCulture),
+                "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture),
+            ];
+            start = (_, ct) => PythonPeer.StartAsync(PeersDirectory, arguments, environment, " ready.", NextLogPath(), ct, HasConsumerAsync);
+        }
+        else
+        {
+            var arguments = new List<string>
+            {
+                "--celery", "--topic", _queue, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture),
+                "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture),
+            };
+            if (Settings.AcksLate)
+            {
+                arguments.AddRange(["--acks-late", "true"]);
+            }
+
+            if (Settings.CeleryRateLimits && Settings.TaskRateLimit is { } limit)
+            {
+                arguments.AddRange(["--rate-limit", "add=" + limit.Replace("/s", string.Empty, StringComparison.Ordinal)]);
+            }
+
+            var environment = RunSession.ChildEnvironment(BrokerUri);
+            start = async (server, ct) => (await WorkerProcess.StartAsync(arguments, server, environment, ct, NextLogPath())).Process;
         }
 
-        var arguments = new List<string>
-        {
-            "--celery", "--topic", _queue, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture),
-            "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture),
-        };
-        if (Settings.AcksLate)
-        {
-            arguments.AddRange(["--acks-late", "true"]);
-        }
-
-        if (Settings.CeleryRateLimits && Settings.TaskRateLimit is { } limit)
-        {
-            arguments.AddRange(["--rate-limit", "add=" + limit.Replace("/s", string.Empty, StringComparison.Ordinal)]);
-        }
-
-        var worker = await WorkerProcess.StartAsync(arguments, "celery", RunSession.ChildEnvironment(BrokerUri), cancellation);
-        Owned.Add(worker);
-        _workerPid = worker.ProcessId;
-        Directory.CreateDirectory(Path.GetDirectoryName(LogPath)!);
-        Owned.Add(new DisposeAction(() => File.WriteAllText(LogPath, worker.Process.Output)));
+        _supervisor = Owned.Add(new WorkerSupervisor(_clock, start, Session.Warn));
+        return await _supervisor.StartAsync(WorkerName, cancellation);
     }
 
     // Ready when the worker consumes its queue: Celery's own "ready." line is logged at INFO, which would also log every task.
@@ -116,9 +167,20 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
             ? _ => StepOutcomes.FromCast(client.SendAsync("tasks.add", positional))
             : _ => StepOutcomes.FromCall(client.TryApplyAsync("tasks.add", positional, null, timeout, discardResult: true));
         var drainStart = 0L;
+        using var injector = new FaultInjector(Session.Faults, _clock, Session.PrivateNode, _supervisor, Session.Warn, Settings.TimeoutSeconds);
         var result = await DriveAsync(step, cpu, onProgress, cancellation,
-            beforeMeasurement: isCast ? async (_, ct) => { await WaitForEmptyQueueAsync(_queue, ct); drainStart = Stopwatch.GetTimestamp(); } : null);
+            beforeMeasurement: async (_, ct) =>
+            {
+                if (isCast)
+                {
+                    await WaitForEmptyQueueAsync(_queue, ct);
+                    drainStart = Stopwatch.GetTimestamp();
+                }
+
+                injector.Start(); // also starts the clock that worker events are timed by
+            });
         var record = Record(result, isCast ? "publish (client side)" : "round-trip");
+        record = record with { Faults = await injector.FinishAsync(record.Timeline, client.Connection.BlockedCount) };
         return isCast ? await WithDrainAsync(record, result.Ok, drainStart == 0 ? Stopwatch.GetTimestamp() : drainStart, cancellation) : record;
     }
 
@@ -140,6 +202,7 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
         var sources = cpu.ToList();
         var before = sources.Select(s => s.CpuSeconds()).ToArray();
         var start = Stopwatch.GetTimestamp();
+        _clock.Start(); // worker events are timed from the client's launch (there is no engine timeline to align with)
         await using var client = await PythonPeer.StartAsync(PeersDirectory, arguments, new Dictionary<string, string>(), "done ", Path.ChangeExtension(output, ".log"), cancellation);
         using (var limit = new CancellationTokenSource(TimeSpan.FromSeconds(Settings.TimeoutSeconds + (requests / 50.0))))
         {

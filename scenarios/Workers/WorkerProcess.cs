@@ -23,10 +23,13 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public int ProcessId => Process.ProcessId;
 
-    /// <summary>Starts a worker; <paramref name="environment"/> carries the broker URI (BENCH_AMQP_URI), so no credential is on a command line.</summary>
-    public static async Task<WorkerProcess> StartAsync(IEnumerable<string> workerArguments, string server, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a worker; <paramref name="environment"/> carries the broker URI (BENCH_AMQP_URI), so no credential is on a
+    /// command line. With <paramref name="logPath"/> its output is also written there as it comes.
+    /// </summary>
+    public static async Task<WorkerProcess> StartAsync(IEnumerable<string> workerArguments, string server, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken, string? logPath = null)
     {
-        var process = ChildProcess.Start(StartInfo(workerArguments, server, environment), "worker " + server, line => line == WorkerCommand.ReadyLine);
+        var process = ChildProcess.Start(StartInfo(workerArguments, server, environment), "worker " + server, line => line == WorkerCommand.ReadyLine, logPath);
         await process.WaitReadyAsync(TimeSpan.FromSeconds(60), cancellationToken);
         return new WorkerProcess(process, server);
     }

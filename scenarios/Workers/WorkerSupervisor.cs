@@ -1,17 +1,25 @@
 using System.Globalization;
+using Bench.Broker;
 using Bench.Reporting;
 using Bench.Scenarios.Faults;
 
 namespace Bench.Scenarios.Workers;
 
 /// <summary>
-/// Owns a scenario's `bench worker` processes, as a service supervisor would: a worker that exits while the scenario
+/// Owns a scenario's worker processes (`bench worker`, `bench worker --celery`, a real Celery worker: anything a
+/// <see cref="ChildProcess"/> runs), as a service supervisor would: a worker that exits while the scenario
 /// runs is reported (exit code or signal, time, last log lines) and restarted with backoff (0.5 s, doubling, at most
 /// 8 s); after <see cref="MaxRestarts"/> restarts within <see cref="RestartWindow"/> it is given up on. A worker a fault
 /// killed is expected to die; any other death fails the run.
 /// </summary>
-internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, CancellationToken, Task<WorkerProcess>> start, Action<string> warn) : IAsyncDisposable
+internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, CancellationToken, Task<ChildProcess>> start, Action<string> warn) : IAsyncDisposable
 {
+    /// <summary>Supervises `bench worker` processes: <paramref name="start"/> starts one under the given server name.</summary>
+    public WorkerSupervisor(ScenarioClock clock, Func<string, CancellationToken, Task<WorkerProcess>> start, Action<string> warn)
+        : this(clock, async (server, cancellationToken) => (await start(server, cancellationToken)).Process, warn)
+    {
+    }
+
     public const int MaxRestarts = 5;
     public static readonly TimeSpan RestartWindow = TimeSpan.FromSeconds(60);
 
@@ -30,10 +38,10 @@ internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, Cancell
         }
     }
 
-    public IEnumerable<WorkerProcess> Current => _slots.Select(s => s.Process);
+    public IEnumerable<ChildProcess> Current => _slots.Select(s => s.Process);
 
     /// <summary>Starts a worker and watches it.</summary>
-    public async Task<WorkerProcess> StartAsync(string server, CancellationToken cancellationToken)
+    public async Task<ChildProcess> StartAsync(string server, CancellationToken cancellationToken)
     {
         var slot = new Slot(server, await start(server, cancellationToken));
         _slots.Add(slot);
@@ -48,14 +56,14 @@ internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, Cancell
     public async Task SettleAsync()
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (_slots.Any(s => s.Process.Process.HasExited && s.ExitRecorded != s.Process) && DateTime.UtcNow < deadline)
+        while (_slots.Any(s => s.Process.HasExited && s.ExitRecorded != s.Process) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
     }
 
     /// <summary>The worker a fault acts on (the first), marked so that its death is expected.</summary>
-    public WorkerProcess Victim(bool expectDeath)
+    public (string Server, ChildProcess Process) Victim(bool expectDeath)
     {
         var slot = _slots[0];
         if (expectDeath)
@@ -63,7 +71,7 @@ internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, Cancell
             Interlocked.Increment(ref slot.ExpectedDeaths);
         }
 
-        return slot.Process;
+        return (slot.Server, slot.Process);
     }
 
     public async ValueTask DisposeAsync()
@@ -86,7 +94,7 @@ internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, Cancell
         {
             try
             {
-                await slot.Process.Process.WaitForExitAsync(_stopping.Token);
+                await slot.Process.WaitForExitAsync(_stopping.Token);
             }
             catch (OperationCanceledException)
             {
@@ -95,10 +103,10 @@ internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, Cancell
 
             var expected = Interlocked.Exchange(ref slot.ExpectedDeaths, 0) > 0;
 
-            var exit = slot.Process.Process.DescribeExit();
+            var exit = slot.Process.DescribeExit();
             Record(new WorkerEventRecord
             {
-                Worker = slot.Server, Event = "exited", AtSeconds = clock.Elapsed, Exit = exit, Expected = expected, LastLog = slot.Process.Process.Tail(20),
+                Worker = slot.Server, Event = "exited", AtSeconds = clock.Elapsed, Exit = exit, Expected = expected, LastLog = slot.Process.Tail(20),
             });
             slot.ExitRecorded = slot.Process;
             if (!expected)
@@ -152,17 +160,17 @@ internal sealed class WorkerSupervisor(ScenarioClock clock, Func<string, Cancell
         }
     }
 
-    private sealed class Slot(string server, WorkerProcess process)
+    private sealed class Slot(string server, ChildProcess process)
     {
         public int ExpectedDeaths;
 
         public string Server { get; } = server;
 
-        public WorkerProcess Process { get; set; } = process;
+        public ChildProcess Process { get; set; } = process;
 
         public Task Watch { get; set; } = Task.CompletedTask;
 
         /// <summary>The process whose exit the watcher last recorded.</summary>
-        public WorkerProcess? ExitRecorded { get; set; }
+        public ChildProcess? ExitRecorded { get; set; }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bench.Reporting;
 using Bench.Testing;
 
@@ -203,39 +202,10 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
         }
     }
 
-    // The `bench worker` child of a bench process and its topic, from /proc (ppid and command line).
+    // The `bench worker` child of a bench process and its topic.
     private static async Task<(int Pid, string Topic)> WorkerOfAsync(int parent)
     {
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var dir in Directory.EnumerateDirectories("/proc"))
-            {
-                if (!int.TryParse(Path.GetFileName(dir), out var pid))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var stat = await File.ReadAllTextAsync(Path.Combine(dir, "stat"));
-                    var ppid = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-                    var cmdline = await File.ReadAllTextAsync(Path.Combine(dir, "cmdline"));
-                    var arguments = cmdline.Split('\0');
-                    var topic = Array.IndexOf(arguments, "--topic");
-                    if (ppid == parent && arguments.Contains("worker") && topic > 0)
-                    {
-                        return (pid, arguments[topic + 1]);
-                    }
-                }
-                catch (IOException)
-                {
-                }
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("no bench worker under " + parent);
+        var (pid, arguments) = await ProcessTree.ChildAsync(parent, a => a.Contains("worker") && Array.IndexOf(a, "--topic") > 0, TimeSpan.FromMinutes(1));
+        return (pid, arguments[Array.IndexOf(arguments, "--topic") + 1]);
     }
 }
