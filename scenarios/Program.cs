@@ -49,6 +49,11 @@ internal static class Program
         {
             return Fail(e.Message);
         }
+        catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException e)
+        {
+            // A broker given with --amqp (or BENCH_AMQP_URI) that does not answer: the address is wrong or it is down.
+            return Fail("the broker does not answer: " + AmqpUri.MaskText(e.InnerException?.Message ?? e.Message) + " (check --amqp or BENCH_AMQP_URI)");
+        }
         catch (Exception e) when (AmqpTlsException.Find(e) is { } tls)
         {
             // A broker whose certificate is not trusted: a configuration error, one line.

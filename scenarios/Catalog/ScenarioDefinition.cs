@@ -38,10 +38,16 @@ internal abstract class ScenarioDefinition
     /// <summary>The `--method` shorthand that picks it (`--method add` is call.add), or null.</summary>
     public virtual string? MethodShorthand => null;
 
+    /// <summary>The raw baseline scenario it is measured beside (recorded, so reports pair them without knowing ids).</summary>
+    public virtual string? Baseline => null;
+
     /// <summary>Whether it can run over amqps (the Python Celery peers Bench starts here are configured for amqp only).</summary>
     public virtual bool SupportsTls => true;
 
     public abstract ScenarioRun CreateRun(RunSession session, ScenarioSpec spec);
+
+    /// <summary>Whether the scenario uses <paramref name="option"/> (the load model, or a setting it records).</summary>
+    public bool Takes(SettingOption option) => OptionTable.LoadSettings.Contains(option) || Recorded.Contains(option);
 
     /// <summary>The settings that apply to this scenario, as they are recorded: its settings key.</summary>
     public SortedDictionary<string, string> Describe(ScenarioSpec spec)

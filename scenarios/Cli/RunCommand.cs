@@ -41,6 +41,11 @@ internal static class RunCommand
         var checks = RunChecks.Parse(args, externalBroker: external is not null);
         CeleryRun.RefuseFaults(specs, checks.Faults);
         BrokerTrust.Use(args.String("ca-cert"));
+        if (checks.Faults.Count > 0 && specs.Any(s => s.Target is not null))
+        {
+            throw new UsageException("--fault acts on Bench's own workers and private node; an external target has neither");
+        }
+
         args.EnsureAllUsed();
 
         // TLS: on Bench's private node a scenario with --tls on uses the node's amqps listener beside the plain one, so

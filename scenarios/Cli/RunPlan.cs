@@ -35,26 +35,43 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         // Settings that apply to every spec, each possibly a list (a sweep): the file's first, then the flags, which
         // replace a file's setting of the same name.
         var sweeps = new List<IReadOnlyList<Func<ScenarioSettings, ScenarioSettings>>>();
+        var given = new List<(SettingOption Option, string Where)>();
         foreach (var (name, values) in file?.Settings ?? new Dictionary<string, IReadOnlyList<string>>())
         {
             var option = OptionTable.Setting(name) ?? throw new UsageException($"{file!.Path}: settings.{name}: unknown setting (bench run --help lists them)");
             if (!args.Has(option.Name))
             {
                 sweeps.Add(InFile(file!.Path, name, () => values.SelectMany(option.ParseList).ToList()));
+                given.Add((option, $"{file!.Path}: settings.{name}"));
             }
         }
 
         foreach (var option in OptionTable.Settings.Where(o => (o.Scope & OptionScope.Run) != 0))
         {
+            // A flag alone means true; --in-process=false says otherwise.
             if (option.IsFlag ? args.Has(option.Name) : args.String(option.Name) is not null)
             {
-                sweeps.Add(option.IsFlag ? [s => option.ApplyOne(s, "true")] : option.ParseList(args.String(option.Name)!));
+                sweeps.Add(option.ParseList(args.String(option.Name) ?? "true"));
+                given.Add((option, "--" + option.Name));
+            }
+        }
+
+        // A setting none of the scenarios takes would only make identical runs: refuse it. One that some of a suite's
+        // scenarios take is applied to those; the others run once, not once per value.
+        foreach (var (option, where) in given)
+        {
+            if (!specs.Any(s => s.Scenario.Takes(option)))
+            {
+                throw new UsageException($"{where} does not apply to {string.Join(", ", specs.Select(s => s.Id).Distinct())}");
             }
         }
 
         var expanded = specs.SelectMany(spec => sweeps.Aggregate(
             (IEnumerable<ScenarioSettings>)[spec.Settings], (all, sweep) => all.SelectMany(s => sweep.Select(apply => apply(s))))
-            .Select(settings => spec with { Settings = settings })).ToList();
+            .Select(settings => spec with { Settings = settings }))
+            .DistinctBy(spec => (spec.Id, Reporting.ScenarioRecords.KeyOf(spec.Describe()),
+                string.Join('|', OptionTable.Settings.Select(o => spec.Scenario.Takes(o) ? o.Format(spec.Settings) : string.Empty))))
+            .ToList();
         foreach (var spec in expanded)
         {
             Check(spec.Settings);
@@ -119,8 +136,9 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
 
         var ids = scenario?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [];
         var own = ScenarioCatalog.Own;
+        var source = args.Has("scenario") || file is null ? "--scenario" : $"{file.Path}: scenario:";
         return ids.Length > 0 ? [.. ids.Select(id => own.FirstOrDefault(s => s.Id == id) is { } definition ? new ScenarioSpec(definition, definition.Defaults)
-                : throw new UsageException($"--scenario must be one of {string.Join(", ", own.Select(s => s.Id))}, not '{id}'"))]
+                : throw new UsageException($"{source} must be one of {string.Join(", ", own.Select(s => s.Id))}, not '{id}'"))]
             : method is not null ? [new ScenarioSpec(shorthands.First(s => s.MethodShorthand == method), new ScenarioSettings())]
             : [.. Suites.Get(suite ?? "default")];
     }
@@ -136,7 +154,7 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         }
 
         var given = s_targetFlags.Where(args.Has).ToList();
-        var cast = args.Has("cast");
+        var cast = args.Has("cast") && (args.String("cast") is not { } castText || OptionParsers.Bool(castText, "cast"));
         if (target is null)
         {
             return given.Count > 0 || cast ? throw new UsageException($"--{(given.Count > 0 ? given[0] : "cast")} applies to an external target: give --target oslo|celery") : null;
@@ -175,16 +193,18 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
             }
         }
 
-        Compile("args", target.Args ?? (target.Kind == "oslo" ? "{}" : "[]"), target.Kind == "oslo" ? TemplateShape.JsonObject : TemplateShape.JsonArray);
+        // A template's error names where it came from: the flag, or the file's field.
+        Compile(args.Has("args") || file is null ? "--args" : $"{file.Path}: target.args", target.Args ?? (target.Kind == "oslo" ? "{}" : "[]"),
+            target.Kind == "oslo" ? TemplateShape.JsonObject : TemplateShape.JsonArray);
         if (target.Kwargs is { } kwargs)
         {
-            Compile("kwargs", kwargs, TemplateShape.JsonObject);
+            Compile(args.Has("kwargs") || file is null ? "--kwargs" : $"{file.Path}: target.kwargs", kwargs, TemplateShape.JsonObject);
         }
 
         return target;
     }
 
-    private static void Compile(string name, string text, TemplateShape shape)
+    private static void Compile(string source, string text, TemplateShape shape)
     {
         try
         {
@@ -192,7 +212,7 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         }
         catch (TemplateException e)
         {
-            throw new UsageException($"--{name}: {e.Message}");
+            throw new UsageException($"{source}: {e.Message}");
         }
     }
 

@@ -96,6 +96,11 @@ internal static class ScenarioFileReader
             reason = reason.StartsWith("Duplicate key ", StringComparison.Ordinal) ? $"the key '{reason["Duplicate key ".Length..]}' appears twice" : reason;
             throw Error(path, $"line {e.Start.Line}, column {e.Start.Column}", "not valid YAML: " + reason);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet 16.3's scanner throws this (no position) on some unclosed flow collections, e.g. "{b: c" then "[".
+            throw Error(path, "YAML", "not valid YAML: an unclosed { or [ (check the brackets and quotes)");
+        }
 
         return stream.Documents.Count switch
         {

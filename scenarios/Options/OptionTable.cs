@@ -80,7 +80,7 @@ internal static class OptionTable
         v => Int(v, "workers", 1, 64), (s, v) => s with { Workers = v }, s => s.Workers, v => Number(v));
 
     public static readonly SettingOption InProcess = SettingOption.Of("in-process", "workerProcess", string.Empty, "workers in the client's process (like nova-combined) instead of child processes", OptionScope.Run,
-        _ => true, (s, v) => s with { InProcess = v }, s => s.InProcess, v => v ? "in-process" : "child") with { IsFlag = true };
+        v => Bool(v, "in-process"), (s, v) => s with { InProcess = v }, s => s.InProcess, v => v ? "in-process" : "child") with { IsFlag = true };
 
     public static readonly SettingOption Route = SettingOption.Of("route", "route", "exchange|queue", "requests go through oslo's topic exchange or straight to the queue", OptionScope.Run,
         v => (string?)Choice(v, "route", ("exchange", "exchange"), ("queue", "queue")), (s, v) => s with { Route = v }, s => s.Route, v => v ?? "exchange (oslo), queue (raw)");
@@ -138,6 +138,9 @@ internal static class OptionTable
         Envelope, Transport, Confirms,
         CeleryWorker, CeleryClient, PrefetchMultiplier, RateLimits, TaskRateLimit, Pool, AcksLate,
     ];
+
+    /// <summary>The load model and its extent: every scenario takes these.</summary>
+    public static IReadOnlyList<SettingOption> LoadSettings { get; } = [Outstanding, Rate, RampTo, Arrivals, Requests, Duration, WarmUp, Timeout];
 
     /// <summary>The settings a Bench oslo worker takes from the run that starts it (the rest are the client's).</summary>
     public static IReadOnlyList<SettingOption> OsloWorkerSettings { get; } = [Prefetch, Ack, QueueType, Durable, HandlerTimeout];

@@ -12,4 +12,6 @@ internal sealed class CastCount : OsloCastScenario
     public override ScenarioKind Kind => ScenarioKind.Cast;
 
     public override bool KeepsCastLedger => true;
+
+    public override string? Baseline => "raw.cast";
 }

@@ -17,6 +17,8 @@ internal abstract class OsloCallScenario : WorkerScenario
 
     public override string RateLimitedMethod => Method;
 
+    public override string? Baseline => "raw.call";
+
     protected override IEnumerable<SettingOption> Recorded =>
         [.. base.Recorded, OptionTable.Envelope, OptionTable.WorkerRateLimit, OptionTable.Transport, OptionTable.HandlerTimeout];
 

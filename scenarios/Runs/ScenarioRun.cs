@@ -88,7 +88,7 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
 
     /// <summary>The engine's result as a record under this scenario's settings key.</summary>
     protected ScenarioRecord Record(ScenarioResult result, string latencyKind) =>
-        ScenarioRecords.From(result, Spec.Describe(), latencyKind) with { InTimeline = Spec.Scenario.InTimeline };
+        ScenarioRecords.From(result, Spec.Describe(), latencyKind) with { InTimeline = Spec.Scenario.InTimeline, Baseline = Spec.Scenario.Baseline };
 
     /// <summary>
     /// Reads until <paramref name="done"/> holds, the run is cancelled, or <paramref name="progress"/> has not moved for

@@ -12,7 +12,7 @@ namespace Bench.Scenarios.Targets;
 internal abstract class OsloTargetScenario : ScenarioDefinition
 {
     protected override IEnumerable<SettingOption> Recorded =>
-        [OptionTable.Tls, OptionTable.Channels, OptionTable.Persistent, OptionTable.Durable, OptionTable.Envelope, Kind == ScenarioKind.Call ? OptionTable.Transport : OptionTable.Confirms];
+        [OptionTable.Tls, OptionTable.Channels, OptionTable.Persistent, OptionTable.Durable, OptionTable.Envelope, OptionTable.Confirms];
 
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new ExternalOsloRun(session, spec);
 

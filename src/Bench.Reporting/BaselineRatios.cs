@@ -24,9 +24,9 @@ public static class BaselineRatios
         ArgumentNullException.ThrowIfNull(run);
         var pairs = new List<Pair>();
         var variants = run.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey).Select(g => g.ToList()).ToList();
-        foreach (var bench in variants.Where(v => v[0].Id.StartsWith("call.", StringComparison.Ordinal) || v[0].Id == "cast.count"))
+        foreach (var bench in variants.Where(v => v[0].Baseline is not null))
         {
-            var rawId = bench[0].Id == "cast.count" ? "raw.cast" : "raw.call";
+            var rawId = bench[0].Baseline;
             var raw = variants.FirstOrDefault(v => v[0].Id == rawId && s_shared.All(k => Value(v[0], k) == Value(bench[0], k)));
             if (raw is null)
             {

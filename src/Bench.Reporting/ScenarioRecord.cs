@@ -73,6 +73,9 @@ public sealed record ScenarioRecord
     /// </summary>
     public bool InTimeline { get; init; } = true;
 
+    /// <summary>The id of the raw baseline this scenario is measured beside (raw.call for an oslo call), or null. Set by the scenario.</summary>
+    public string? Baseline { get; init; }
+
     /// <summary>Cast scenarios in a fault run: sent, received unique, redelivered, duplicates, lost.</summary>
     public CastLedgerRecord? CastLedger { get; init; }
 
