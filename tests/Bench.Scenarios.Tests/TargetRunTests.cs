@@ -143,6 +143,10 @@ public sealed class TargetRunTests(BrokerFixture broker) : IDisposable
     [InlineData("--target must be oslo or celery", "run", "--target", "grpc", "--amqp", "amqp://127.0.0.1:1/")]
     [InlineData("--task does not apply to --target oslo", "run", "--target", "oslo", "--amqp", "amqp://127.0.0.1:1/", "--topic", "t", "--method", "m", "--task", "x")]
     [InlineData("applies to an external target", "run", "--topic", "t")]
+    [InlineData("--transport does not apply to oslo.call", "run", "--target", "oslo", "--amqp", "amqp://127.0.0.1:1/", "--topic", "t", "--method", "m", "--transport", "direct")]
+    [InlineData("--fault acts on Bench's own workers", "run", "--target", "oslo", "--amqp", "amqp://127.0.0.1:1/", "--topic", "t", "--method", "m", "--fault", "worker-kill@1s")]
+    [InlineData("--prefetch does not apply to harness.null", "run", "--scenario", "harness.null", "--prefetch", "1,10", "--amqp", "amqp://127.0.0.1:1/")]
+    [InlineData("the broker does not answer", "run", "--scenario", "harness.null", "--requests", "10", "--amqp", "amqp://127.0.0.1:1/")]
     public async Task Bad_target_flags_get_one_line_and_exit_2(string expected, params string[] arguments)
     {
         using var cli = await BenchCli.RunAsync(s_timeout, arguments);
