@@ -116,7 +116,9 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
                 "-Q", _queue, "--pool", Settings.Pool, "-c", concurrency.ToString(CultureInfo.InvariantCulture),
                 "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture),
             ];
-            start = (_, ct) => PythonPeer.StartAsync(PeersDirectory, arguments, environment, " ready.", NextLogPath(), ct, HasConsumerAsync);
+            start = (_, ct) => PythonPeer.StartAsync(PeersDirectory, arguments, environment, " ready.", NextLogPath(), ct,
+                // Ready when the worker consumes its queue: Celery's own "ready." line is logged at INFO, which would also log every task.
+                () => QueueProbe.HasConsumerAsync(BrokerUri, _queue));
         }
         else
         {
@@ -141,21 +143,6 @@ internal sealed class CeleryRun(RunSession session, ScenarioSpec spec) : Scenari
 
         _supervisor = Owned.Add(new WorkerSupervisor(_clock, start, Session.Warn));
         return await _supervisor.StartAsync(WorkerName, cancellation);
-    }
-
-    // Ready when the worker consumes its queue: Celery's own "ready." line is logged at INFO, which would also log every task.
-    private async Task<bool> HasConsumerAsync()
-    {
-        try
-        {
-            await using var connection = await AmqpConnector.OpenAsync(AmqpConnector.CreateFactory(BrokerUri, "bench-probe"));
-            await using var channel = await connection.CreateChannelAsync();
-            return (await channel.QueueDeclarePassiveAsync(_queue)).ConsumerCount > 0;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return false; // not declared yet
-        }
     }
 
     private async Task<ScenarioRecord> RunBenchClientAsync(List<CpuSource> cpu, bool isCast, Action<ProgressSnapshot> onProgress, CancellationToken cancellation)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bench.Scenarios.Runs;
 using Bench.Rpc;
+using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
 namespace Bench.Scenarios.Targets;
@@ -12,33 +13,47 @@ namespace Bench.Scenarios.Targets;
 /// </summary>
 internal static class TargetProbe
 {
-    /// <summary>Throws <see cref="TargetUnreachableException"/> naming what is missing; returns the queue's consumer count.</summary>
+    /// <summary>
+    /// Throws <see cref="TargetUnreachableException"/> naming everything that is missing (a missing exchange and a
+    /// missing queue are both named, so the line does not send the user to fix one and then trip on the other);
+    /// returns the queue's consumer count.
+    /// </summary>
     public static async Task<uint> CheckAsync(Uri broker, string? exchange, string queue, string what, CancellationToken cancellation)
     {
         await using var connection = await AmqpConnector.OpenAsync(AmqpConnector.CreateFactory(broker, "bench-target-probe"), cancellation);
-        if (exchange is not null)
+        var missing = new List<string>();
+        if (exchange is not null && !await ExchangeExistsAsync(connection, exchange, cancellation))
         {
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellation);
-            try
-            {
-                await channel.ExchangeDeclarePassiveAsync(exchange, cancellation);
-            }
-            catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
-            {
-                throw new TargetUnreachableException($"{what}: exchange '{exchange}' not found on the broker (NOT_FOUND): no service has declared it; check --exchange");
-            }
+            missing.Add($"exchange '{exchange}' not found on the broker (NOT_FOUND): no service has declared it; check --exchange");
         }
 
-        await using var queueChannel = await connection.CreateChannelAsync(cancellationToken: cancellation);
+        var consumers = await QueueProbe.ConsumersAsync(connection, queue, cancellation);
+        if (consumers is null)
+        {
+            missing.Add($"no queue '{queue}' on the broker (NOT_FOUND): is the service running, and on this broker and vhost?");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new TargetUnreachableException(what + ": " + string.Join("; ", missing));
+        }
+
+        return consumers > 0 ? consumers.Value
+            : throw new TargetUnreachableException($"{what}: queue '{queue}' has no consumer: is the service running on it?");
+    }
+
+    private static async Task<bool> ExchangeExistsAsync(IConnection connection, string exchange, CancellationToken cancellation)
+    {
+        // A 404 closes the channel, so the check takes its own.
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellation);
         try
         {
-            var state = await queueChannel.QueueDeclarePassiveAsync(queue, cancellation);
-            return state.ConsumerCount > 0 ? state.ConsumerCount
-                : throw new TargetUnreachableException($"{what}: queue '{queue}' has no consumer: is the service running on it?");
+            await channel.ExchangeDeclarePassiveAsync(exchange, cancellation);
+            return true;
         }
         catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
         {
-            throw new TargetUnreachableException($"{what}: no queue '{queue}' on the broker (NOT_FOUND): is the service running, and on this broker and vhost?");
+            return false;
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Bench.Broker;
+using Bench.Rpc;
 using Bench.Testing;
-using RabbitMQ.Client;
 
 namespace Bench.Scenarios.Tests;
 
@@ -26,21 +26,7 @@ internal static class ShopWorker
         start.Environment["SHOP_BROKER_URL"] = broker.OriginalString;
         start.Environment["PYTHONUNBUFFERED"] = "1";
         var worker = ChildProcess.Start(start, "shop worker", _ => false);
-        await worker.WaitReadyAsync(TimeSpan.FromSeconds(90), CancellationToken.None, () => HasConsumerAsync(broker, queue));
+        await worker.WaitReadyAsync(TimeSpan.FromSeconds(90), CancellationToken.None, () => QueueProbe.HasConsumerAsync(broker, queue));
         return worker;
-    }
-
-    private static async Task<bool> HasConsumerAsync(Uri broker, string queue)
-    {
-        try
-        {
-            await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync();
-            await using var channel = await connection.CreateChannelAsync();
-            return (await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount > 0;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return false; // not declared yet
-        }
     }
 }
