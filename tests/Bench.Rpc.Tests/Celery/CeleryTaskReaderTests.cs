@@ -17,10 +17,7 @@ public sealed class CeleryTaskReaderTests
         Assert.True(CeleryTaskReader.TryRead(headers, "f9a53afb-71c1-45be-b53f-7916f5c7f2cc", body, out var task, out var error));
 
         Assert.Null(error);
-        Assert.Equal("tasks.add", Encoding.UTF8.GetString(task.Name));
-        Assert.Equal("f9a53afb-71c1-45be-b53f-7916f5c7f2cc", Encoding.UTF8.GetString(task.Id));
-        Assert.Equal("[4, 4]", Encoding.UTF8.GetString(task.Args));
-        Assert.Equal("{}", Encoding.UTF8.GetString(task.Kwargs));
+        AssertTask(task, "tasks.add", "f9a53afb-71c1-45be-b53f-7916f5c7f2cc", "[4, 4]", "{}");
     }
 
     [Fact]
@@ -31,10 +28,7 @@ public sealed class CeleryTaskReaderTests
 
         Assert.True(CeleryTaskReader.TryRead(null, null, body, out var task, out _));
 
-        Assert.Equal("tasks.add", Encoding.UTF8.GetString(task.Name));
-        Assert.Equal("9420bd56-910d-403b-b175-535c42e32a35", Encoding.UTF8.GetString(task.Id));
-        Assert.Equal("[4, 4]", Encoding.UTF8.GetString(task.Args));
-        Assert.Equal("{}", Encoding.UTF8.GetString(task.Kwargs));
+        AssertTask(task, "tasks.add", "9420bd56-910d-403b-b175-535c42e32a35", "[4, 4]", "{}");
     }
 
     [Fact]
@@ -44,10 +38,7 @@ public sealed class CeleryTaskReaderTests
 
         Assert.True(CeleryTaskReader.TryRead(new Dictionary<string, object?>(), null, body, out var task, out _));
 
-        Assert.Equal("tasks.add", Encoding.UTF8.GetString(task.Name));
-        Assert.Equal("ié", Encoding.UTF8.GetString(task.Id));
-        Assert.Equal("[]", Encoding.UTF8.GetString(task.Args));
-        Assert.Equal("{}", Encoding.UTF8.GetString(task.Kwargs));
+        AssertTask(task, "tasks.add", "ié", "[]", "{}");
     }
 
     [Fact]
@@ -55,9 +46,7 @@ public sealed class CeleryTaskReaderTests
     {
         Assert.True(CeleryTaskReader.TryRead(Delivered(("task", "tasks.add")), "corr-1", "[[1, 2], {\"y\": 3}, {}]"u8, out var task, out _));
 
-        Assert.Equal("corr-1", Encoding.UTF8.GetString(task.Id));
-        Assert.Equal("[1, 2]", Encoding.UTF8.GetString(task.Args));
-        Assert.Equal("{\"y\": 3}", Encoding.UTF8.GetString(task.Kwargs));
+        AssertTask(task, "tasks.add", "corr-1", "[1, 2]", "{\"y\": 3}");
     }
 
     [Theory]
@@ -91,6 +80,14 @@ public sealed class CeleryTaskReaderTests
         Assert.False(CeleryTaskReader.TryRead(Delivered(("task", "tasks.add")), "x", body, out _, out var error));
 
         Assert.StartsWith("body is not JSON", error, StringComparison.Ordinal);
+    }
+
+    private static void AssertTask(CeleryTask task, string name, string id, string args, string kwargs)
+    {
+        Assert.Equal(name, Encoding.UTF8.GetString(task.Name));
+        Assert.Equal(id, Encoding.UTF8.GetString(task.Id));
+        Assert.Equal(args, Encoding.UTF8.GetString(task.Args));
+        Assert.Equal(kwargs, Encoding.UTF8.GetString(task.Kwargs));
     }
 
     // Header strings arrive from RabbitMQ.Client as byte[] (AMQP longstr).
