@@ -91,12 +91,24 @@ public sealed class RunCommandTests(BrokerFixture broker) : IDisposable
     [InlineData("--suite", "nope", "--suite must be one of")]
     [InlineData("--bogus", "1", "unknown option --bogus")]
     [InlineData("--transport", "pigeon", "--transport must be one of reply-queue, direct")]
+    [InlineData("--outstanding", "4 --rate 100", "pick different load models")]
     public async Task Bad_flags_get_one_line_and_exit_code_2(string flag, string value, string message)
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", flag, value);
+        using var cli = await BenchCli.RunAsync(s_timeout, ["run", flag, .. value.Split(' ')]);
 
         Assert.Equal(2, cli.ExitCode);
         Assert.Single(cli.Stderr.Trim().Split('\n'));
         Assert.Contains(message, cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("unknown option --no-such-flag", "--suite", "quick", "--no-such-flag")]
+    [InlineData("--duration needs a value", "--suite", "quick", "--duration")]
+    public async Task The_last_option_without_a_value_is_named_for_what_it_is(string message, params string[] arguments)
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, ["run", .. arguments]);
+
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Equal("bench: " + message, cli.Stderr.Trim());
     }
 }
