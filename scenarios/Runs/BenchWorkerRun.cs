@@ -103,6 +103,9 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
         if (Session.Cluster is { } onCluster && _cluster is not null)
         {
             record = record with { Cluster = await ClusterPlacement.WithEndAsync(onCluster, _cluster, record.Notes) };
+            // Three nodes, the workers and the client share the machine's cores: say who used them.
+            record.Notes.Add("CPU seconds in the measured window: " + string.Join(", ", record.Cost.Select(c => c.Process + " " + c.CpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)))
+                + (record.Cost.Count(c => c.Process.StartsWith("broker:", StringComparison.Ordinal)) < onCluster.Nodes.Count ? " (a node missing here was killed: its CPU went with its pid)" : string.Empty));
         }
 
         record = await scenario.CompleteAsync(this, record);
