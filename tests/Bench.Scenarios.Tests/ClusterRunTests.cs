@@ -7,26 +7,17 @@ namespace Bench.Scenarios.Tests;
 /// to a quorum queue loses none (counted by unique id at the workers), and the accounting holds; node faults without a
 /// cluster are refused. Counts are asserted, never times.
 /// </summary>
-public sealed class ClusterRunTests : IDisposable
+public sealed class ClusterRunTests : CliTest
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "bench-test-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_out))
-        {
-            Directory.Delete(_out, recursive: true);
-        }
-    }
 
     [Fact]
     public async Task A_leader_kill_during_quorum_casts_with_ack_after_and_confirms_loses_none_and_accounting_holds()
     {
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--nodes", "3", "--scenario", "cast.count", "--queue-type", "quorum", "--ack", "after", "--confirms", "on",
-            "--outstanding", "8", "--duration", "10", "--warmup", "1", "--timeout", "5", "--fault", "node-kill:leader@3s+3s", "--out", _out);
+            "--outstanding", "8", "--duration", "10", "--warmup", "1", "--timeout", "5", "--fault", "node-kill:leader@3s+3s", "--out", Out);
 
-        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var s = Assert.Single(ResultStore.Read(Out).Scenarios);
         var ledger = s.CastLedger ?? throw new InvalidOperationException("no cast ledger: " + cli.Stdout + cli.Stderr);
         Assert.True(ledger.Sent > 0 && ledger.Lost == 0 && ledger.ReceivedUnique == ledger.Sent, ledger.ToString());
         Assert.True(s.Counts.Accounted && s.Counts.Issued == s.Counts.Ok + s.Counts.Failed + s.Counts.TimedOut, s.Counts.ToString());
@@ -48,7 +39,7 @@ public sealed class ClusterRunTests : IDisposable
     [InlineData("node-kill:primary@1s", "NODE is leader or follower")]
     public async Task A_node_fault_it_cannot_inject_is_refused_with_one_line_and_exit_2(string fault, string message)
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "cast.count", "--fault", fault, "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "cast.count", "--fault", fault, "--out", Out);
 
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains(message, Assert.Single(cli.Stderr.Trim().Split('\n')), StringComparison.Ordinal);
