@@ -31,6 +31,9 @@ internal sealed class RunSession(BrokerLease broker, string brokerVersion, strin
     /// <summary>The faults (`--fault`) every scenario of this run injects.</summary>
     public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
 
+    /// <summary>This run is one agent of several (`--agents N`): its slice, its start barrier, its record.</summary>
+    public Agents.AgentLink? Agent { get; init; }
+
     public int? BrokerProcessId => broker.PrivateBroker?.ProcessId is > 0 and var pid ? pid : null;
 
     public string BrokerVersion { get; } = brokerVersion;
@@ -63,6 +66,7 @@ internal sealed class RunSession(BrokerLease broker, string brokerVersion, strin
             Incomplete = incomplete || _result.Scenarios.Any(s => s.Incomplete),
             StopReason = stopReason,
             PeakRssMb = ProcessMemory.PeakResidentBytes() / 1048576.0,
+            Agent = Agent?.Record,
         };
         Save();
         ResultStore.WriteTextAtomic(SummaryPath, MarkdownSummary.Render(_result));
