@@ -15,7 +15,8 @@ namespace Bench.Scenarios.Agents;
 /// </summary>
 internal static class LocalAgents
 {
-    private static readonly HashSet<string> s_dropped = ["local", "out", "payload", "method", "agent-index", "control", "run-name"];
+    // Decided here for every agent; the broker's URI reaches them in BENCH_AMQP_URI, where `ps` cannot show a password.
+    private static readonly HashSet<string> s_dropped = ["local", "out", "payload", "method", "agent-index", "control", "run-name", "amqp"];
 
     /// <summary>What an agent can run: one scenario with one set of settings, whose closed-model counts split over the agents.</summary>
     public static void CheckAgentPlan(IReadOnlyList<ScenarioSpec> specs, int repeat, int faults, int agents)
@@ -145,7 +146,7 @@ internal static class LocalAgents
     private static void Validate(List<string> agentArguments, int agents, bool externalBroker)
     {
         // Placeholders where the agents get real values later (the brokers do not exist yet).
-        List<string> placeholders = ["--agent-index", "0", "--control", "amqp://localhost", .. externalBroker ? Array.Empty<string>() : ["--amqp", "amqp://localhost"]];
+        List<string> placeholders = ["--agent-index", "0", "--control", "amqp://control.invalid", "--amqp", "amqp://localhost"];
         var args = new CliArgs([.. agentArguments.Skip(1), .. placeholders], RunCommand.Flags);
         var plan = RunPlan.From(args);
         var repeat = args.String("repeat") is { } r ? Options.OptionParsers.Int(r, "repeat", 1, 1000) : 1;
