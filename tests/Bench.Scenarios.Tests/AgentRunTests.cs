@@ -83,11 +83,9 @@ public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
     [Fact]
     public async Task An_agent_killed_in_the_measured_window_is_missing_and_the_merged_run_incomplete()
     {
-        var topic = BrokerFixture.UniqueName("agents");
-        var runName = BrokerFixture.UniqueName("killed");
+        var (topic, runName) = (BrokerFixture.UniqueName("agents"), BrokerFixture.UniqueName("killed"));
         await using var control = await ControlBroker.StartAsync(broker);
-        using var worker = BenchCli.Start("worker", "--topic", topic, "--amqp", Amqp);
-        await worker.WaitForOutputAsync("bench-worker-ready", TimeSpan.FromSeconds(90));
+        using var worker = await WorkerAsync(topic);
         using var coordinator = BenchCli.Start("coordinate", "--agents", "3", "--control", control.Uri, "--run-name", runName, "--results-timeout", "5", "--out", _out);
         var agents = Enumerable.Range(0, 3).Select(i => Agent(control.Uri, runName, topic, i, duration: "4")).ToList();
         try
@@ -116,11 +114,9 @@ public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
     [Fact]
     public async Task A_coordinator_with_too_few_agents_times_out_with_exit_1_and_aborts_the_ready_ones()
     {
-        var topic = BrokerFixture.UniqueName("agents");
-        var runName = BrokerFixture.UniqueName("few");
+        var (topic, runName) = (BrokerFixture.UniqueName("agents"), BrokerFixture.UniqueName("few"));
         await using var control = await ControlBroker.StartAsync(broker);
-        using var worker = BenchCli.Start("worker", "--topic", topic, "--amqp", Amqp);
-        await worker.WaitForOutputAsync("bench-worker-ready", TimeSpan.FromSeconds(90));
+        using var worker = await WorkerAsync(topic);
         using var coordinator = BenchCli.Start("coordinate", "--agents", "3", "--control", control.Uri, "--run-name", runName, "--ready-timeout", "20", "--out", _out);
         using var agent = Agent(control.Uri, runName, topic, 0, duration: "2");
         await coordinator.WaitAsync(s_timeout);
@@ -139,6 +135,13 @@ public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--agents", "2", "--agent-index", "0", "--control", Amqp, "--amqp", Amqp, "--method", "echo", "--requests", "10", "--outstanding", "2");
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains("--control is the broker under test", cli.Stderr, StringComparison.Ordinal);
+    }
+
+    private async Task<BenchCli> WorkerAsync(string topic)
+    {
+        var worker = BenchCli.Start("worker", "--topic", topic, "--amqp", Amqp);
+        await worker.WaitForOutputAsync("bench-worker-ready", TimeSpan.FromSeconds(90));
+        return worker;
     }
 
     private BenchCli Agent(string control, string runName, string topic, int index, string duration) => BenchCli.Start(
