@@ -87,6 +87,8 @@ internal static class Program
     {
         "broker" => BrokerCommand.Usage,
         "call" => CallCommand.Usage,
+        "coordinate" => CoordinateCommand.Usage,
+        "merge" => MergeCommand.Usage,
         "report" => ReportCommand.Usage,
         "compare" => CompareCommand.Usage,
         "history" => HistoryCommand.Usage,

@@ -10,18 +10,9 @@ namespace Bench.Scenarios.Tests;
 /// processes and the coordinator), the merge checked exactly against the agents' own files, `bench merge` of a
 /// subset, an agent killed in the measured window (missing, incomplete, exit 1) and too few agents (timeout, exit 1).
 /// </summary>
-public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
+public sealed class AgentRunTests(BrokerFixture broker) : CliTest
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(4);
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "bench-agents-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_out))
-        {
-            Directory.Delete(_out, recursive: true);
-        }
-    }
 
     private string Amqp => broker.Uri.Uri.OriginalString;
 
@@ -30,11 +21,11 @@ public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
     {
         // Open model, uniform: 300/s for 2 s is exactly 600 arrivals, dealt 200 to each agent.
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--agents", "3", "--local", "--method", "echo", "--rate", "300", "--duration", "2", "--warmup", "0",
-            "--timeout", "5", "--amqp", Amqp, "--out", _out);
+            "--timeout", "5", "--amqp", Amqp, "--out", Out);
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
 
-        var merged = ResultStore.Read(_out);
-        var agents = Enumerable.Range(0, 3).Select(i => ResultStore.Read(Path.Combine(_out, "agents", "agent-" + i.ToString(CultureInfo.InvariantCulture)))).ToList();
+        var merged = ResultStore.Read(Out);
+        var agents = Enumerable.Range(0, 3).Select(i => ResultStore.Read(Path.Combine(Out, "agents", "agent-" + i.ToString(CultureInfo.InvariantCulture)))).ToList();
         var m = Assert.Single(merged.Scenarios);
         var parts = agents.Select(a => Assert.Single(a.Scenarios)).ToList();
 
@@ -56,28 +47,20 @@ public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
         Assert.All(agents, a => Assert.NotNull(a.Agent!.StartSkewMs));
         Assert.Single(agents.Select(a => a.Agent!.StartAt).Distinct());
         Assert.Contains("agent slice 2 of 3", parts[1].Load, StringComparison.Ordinal);
-        Assert.Contains("start skew", File.ReadAllText(Path.Combine(_out, "report.html")), StringComparison.Ordinal);
-        Assert.Contains("## Agents (3 of 3 reported", File.ReadAllText(Path.Combine(_out, "summary.md")), StringComparison.Ordinal);
+        Assert.Contains("start skew", File.ReadAllText(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
+        Assert.Contains("## Agents (3 of 3 reported", File.ReadAllText(Path.Combine(Out, "summary.md")), StringComparison.Ordinal);
 
         // `bench merge` of the same files is the same run; of two of them, agent 2 is missing and the merge incomplete.
-        using var all = await BenchCli.RunAsync(s_timeout, ["merge", .. AgentFiles(0, 1, 2), "--out", _out + "-all"]);
-        using var some = await BenchCli.RunAsync(s_timeout, ["merge", .. AgentFiles(0, 1), "--out", _out + "-some"]);
-        try
-        {
-            Assert.True(all.ExitCode == 0, all.Stdout + all.Stderr);
-            var again = Assert.Single(ResultStore.Read(_out + "-all").Scenarios);
-            Assert.Equal((m.Counts.Issued, m.Counts.Ok, m.Latency.Corrected.P99Us), (again.Counts.Issued, again.Counts.Ok, again.Latency.Corrected.P99Us));
-            Assert.Equal(1, some.ExitCode);
-            var partial = ResultStore.Read(_out + "-some");
-            Assert.True(partial.Incomplete);
-            Assert.True(partial.Agents!.Single(a => a.Index == 2).Missing);
-            Assert.Equal(400, partial.Scenarios.Single().Counts.Issued);
-        }
-        finally
-        {
-            Directory.Delete(_out + "-all", recursive: true);
-            Directory.Delete(_out + "-some", recursive: true);
-        }
+        using var all = await BenchCli.RunAsync(s_timeout, ["merge", .. AgentFiles(0, 1, 2), "--out", Out + "-all"]);
+        using var some = await BenchCli.RunAsync(s_timeout, ["merge", .. AgentFiles(0, 1), "--out", Out + "-some"]);
+        Assert.True(all.ExitCode == 0, all.Stdout + all.Stderr);
+        var again = Assert.Single(ResultStore.Read(Out + "-all").Scenarios);
+        Assert.Equal((m.Counts.Issued, m.Counts.Ok, m.Latency.Corrected.P99Us), (again.Counts.Issued, again.Counts.Ok, again.Latency.Corrected.P99Us));
+        Assert.Equal(1, some.ExitCode);
+        var partial = ResultStore.Read(Out + "-some");
+        Assert.True(partial.Incomplete);
+        Assert.True(partial.Agents!.Single(a => a.Index == 2).Missing);
+        Assert.Equal(400, partial.Scenarios.Single().Counts.Issued);
     }
 
     [Fact]
@@ -86,7 +69,7 @@ public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
         var (topic, runName) = (BrokerFixture.UniqueName("agents"), BrokerFixture.UniqueName("killed"));
         await using var control = await ControlBroker.StartAsync(broker);
         using var worker = await WorkerAsync(topic);
-        using var coordinator = BenchCli.Start("coordinate", "--agents", "3", "--control", control.Uri, "--run-name", runName, "--results-timeout", "5", "--out", _out);
+        using var coordinator = BenchCli.Start("coordinate", "--agents", "3", "--control", control.Uri, "--run-name", runName, "--results-timeout", "5", "--out", Out);
         var agents = Enumerable.Range(0, 3).Select(i => Agent(control.Uri, runName, topic, i, duration: "4")).ToList();
         try
         {
@@ -96,14 +79,14 @@ public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
             await coordinator.WaitAsync(s_timeout);
 
             Assert.True(coordinator.ExitCode == 1, coordinator.Stdout + coordinator.Stderr);
-            var merged = ResultStore.Read(_out);
+            var merged = ResultStore.Read(Out);
             Assert.True(merged.Incomplete);
             Assert.Contains("agent 2 of 3 never reported", merged.StopReason, StringComparison.Ordinal);
             var missing = Assert.Single(merged.Agents!, a => a.Missing);
             Assert.Equal(2, missing.Index);
-            var reported = Enumerable.Range(0, 2).Select(i => Assert.Single(ResultStore.Read(Path.Combine(_out, "agents", "agent-" + i.ToString(CultureInfo.InvariantCulture))).Scenarios)).ToList();
+            var reported = Enumerable.Range(0, 2).Select(i => Assert.Single(ResultStore.Read(Path.Combine(Out, "agents", "agent-" + i.ToString(CultureInfo.InvariantCulture))).Scenarios)).ToList();
             Assert.Equal(reported.Sum(r => r.Counts.Issued), merged.Scenarios.Single().Counts.Issued); // nothing replayed for agent 2
-            Assert.Contains("missing", File.ReadAllText(Path.Combine(_out, "summary.md")), StringComparison.Ordinal);
+            Assert.Contains("missing", File.ReadAllText(Path.Combine(Out, "summary.md")), StringComparison.Ordinal);
         }
         finally
         {
@@ -112,19 +95,19 @@ public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
     }
 
     [Fact]
-    public async Task A_coordinator_with_too_few_agents_times_out_with_exit_1_and_aborts_the_ready_ones()
+    public async Task A_coordinator_with_too_few_agents_timesOut_with_exit_1_and_aborts_the_ready_ones()
     {
         var (topic, runName) = (BrokerFixture.UniqueName("agents"), BrokerFixture.UniqueName("few"));
         await using var control = await ControlBroker.StartAsync(broker);
         using var worker = await WorkerAsync(topic);
-        using var coordinator = BenchCli.Start("coordinate", "--agents", "3", "--control", control.Uri, "--run-name", runName, "--ready-timeout", "20", "--out", _out);
+        using var coordinator = BenchCli.Start("coordinate", "--agents", "3", "--control", control.Uri, "--run-name", runName, "--ready-timeout", "20", "--out", Out);
         using var agent = Agent(control.Uri, runName, topic, 0, duration: "2");
         await coordinator.WaitAsync(s_timeout);
         await agent.WaitAsync(s_timeout);
 
         Assert.True(coordinator.ExitCode == 1, coordinator.Stdout + coordinator.Stderr);
         Assert.Contains("timed out after 20 s waiting for agents: 1 of 3 ready, missing agents 1, 2", coordinator.Stderr, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(_out, "results.json")));
+        Assert.False(File.Exists(Path.Combine(Out, "results.json")));
         Assert.True(agent.ExitCode == 1, agent.Stdout + agent.Stderr);
         Assert.Contains("aborted", agent.Stdout + agent.Stderr, StringComparison.Ordinal);
     }
@@ -147,9 +130,9 @@ public sealed class AgentRunTests(BrokerFixture broker) : IDisposable
     private BenchCli Agent(string control, string runName, string topic, int index, string duration) => BenchCli.Start(
         "run", "--agents", "3", "--agent-index", index.ToString(CultureInfo.InvariantCulture), "--control", control, "--run-name", runName, "--amqp", Amqp,
         "--target", "oslo", "--topic", topic, "--method", "echo", "--args", "{\"payload\": \"x\"}", "--rate", "150", "--duration", duration, "--warmup", "0", "--timeout", "2",
-        "--out", Path.Combine(_out + "-own", "agent-" + index.ToString(CultureInfo.InvariantCulture)));
+        "--out", Path.Combine(Out + "-own", "agent-" + index.ToString(CultureInfo.InvariantCulture)));
 
-    private string[] AgentFiles(params int[] indexes) => [.. indexes.Select(i => Path.Combine(_out, "agents", "agent-" + i.ToString(CultureInfo.InvariantCulture), "results.json"))];
+    private string[] AgentFiles(params int[] indexes) => [.. indexes.Select(i => Path.Combine(Out, "agents", "agent-" + i.ToString(CultureInfo.InvariantCulture), "results.json"))];
 
     private static void AssertSum(HistogramRecord merged, IEnumerable<HistogramRecord> parts)
     {
