@@ -101,10 +101,17 @@ internal sealed class Coordinator(AmqpUri control, int agents, string runName, A
         var wait = issueEndMs - ControlMessage.NowMs();
         if (wait > 0)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellation);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(wait), cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                // Interrupted: what the agents already sent is still collected and merged, the rest marked missing.
+            }
         }
 
-        var results = await CollectAsync(session, outputDirectory, dueMs, cancellation);
+        var results = await CollectAsync(session, outputDirectory, cancellation.IsCancellationRequested ? ControlMessage.NowMs() : dueMs, cancellation);
         var runId = ControlMessage.ToTime(startAtMs).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-agents";
         var merged = results.Count > 0
             ? RunMerge.Merge(results, runId, command, agents)
@@ -112,6 +119,11 @@ internal sealed class Coordinator(AmqpUri control, int agents, string runName, A
         if (merged is null)
         {
             return CoordinationResult.NoResults($"no agent reported results within {ResultsTimeout.TotalSeconds:0} s of their end: all {agents} missing");
+        }
+
+        if (cancellation.IsCancellationRequested)
+        {
+            merged = merged with { Incomplete = true, StopReason = "the coordinator was interrupted" + (merged.StopReason is { } why ? "; " + why : string.Empty) };
         }
 
         MergedRun.Write(merged, outputDirectory);
@@ -122,10 +134,12 @@ internal sealed class Coordinator(AmqpUri control, int agents, string runName, A
     private async Task<List<(RunResult Result, string Source)>> CollectAsync(string session, string outputDirectory, double dueMs, CancellationToken cancellation)
     {
         var collected = new SortedDictionary<int, (RunResult Result, string Source)>();
-        await using var broker = await ControlBroker.OpenAsync(control, runName, "bench-coordinator", cancellation);
-        var messages = await broker.ConsumeAsync(broker.ResultsQueue, cancellation);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(0, dueMs - ControlMessage.NowMs())) + ResultsTimeout);
+        var interrupted = cancellation.IsCancellationRequested;
+        using var timeout = interrupted ? new CancellationTokenSource() : CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        // After an interrupt, a few seconds for what is already queued; else until the results are due, and the timeout more.
+        timeout.CancelAfter(interrupted ? TimeSpan.FromSeconds(5) : TimeSpan.FromMilliseconds(Math.Max(0, dueMs - ControlMessage.NowMs())) + ResultsTimeout);
+        await using var broker = await ControlBroker.OpenAsync(control, runName, "bench-coordinator", timeout.Token);
+        var messages = await broker.ConsumeAsync(broker.ResultsQueue, timeout.Token);
         try
         {
             while (collected.Count < agents)
@@ -149,9 +163,9 @@ internal sealed class Coordinator(AmqpUri control, int agents, string runName, A
                 }
             }
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            log($"gave up waiting for results: {collected.Count} of {agents} came");
+            log($"{(cancellation.IsCancellationRequested ? "interrupted" : "gave up")} waiting for results: {collected.Count} of {agents} came");
         }
 
         return [.. collected.Values];

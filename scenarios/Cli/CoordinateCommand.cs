@@ -50,6 +50,6 @@ internal static class CoordinateCommand
             Console.Error.WriteLine("bench: " + outcome.Failure);
         }
 
-        return outcome.ExitCode;
+        return cancellation.IsCancellationRequested ? 130 : outcome.ExitCode;
     }
 }
