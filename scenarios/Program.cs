@@ -11,6 +11,8 @@ internal static class Program
         "  " + WorkerCommand.Usage,
         "  " + CallCommand.Usage,
         "  " + RunCommand.Usage,
+        "  " + CoordinateCommand.Usage,
+        "  " + MergeCommand.Usage,
         "  " + ReportCommand.Usage,
         "  " + CompareCommand.Usage,
         "  " + HistoryCommand.Usage,
@@ -36,12 +38,14 @@ internal static class Program
                 "worker" => await WorkerCommand.RunAsync(new CliArgs(rest, WorkerCommand.Flags)),
                 "call" => await CallCommand.RunAsync(new CliArgs(rest, new HashSet<string>())),
                 "run" => await RunCommand.RunAsync(new CliArgs(rest, RunCommand.Flags), args),
+                "coordinate" => await CoordinateCommand.RunAsync(new CliArgs(rest, CoordinateCommand.Flags), args),
+                "merge" => MergeCommand.Run(rest),
                 "report" => ReportCommand.Run(rest),
                 "compare" => CompareCommand.Run(rest),
                 "history" => HistoryCommand.Run(rest),
                 "selftest" => SelftestCommand.Run(new CliArgs(rest, SelftestCommand.Flags)),
                 "help" or "--help" or "-h" => Help(),
-                _ => throw new UsageException($"unknown command '{command}' (commands: run, report, compare, history, selftest, worker, call, broker)"),
+                _ => throw new UsageException($"unknown command '{command}' (commands: run, coordinate, merge, report, compare, history, selftest, worker, call, broker)"),
             };
         }
         catch (UsageException e)
@@ -90,6 +94,8 @@ internal static class Program
     {
         "broker" => BrokerCommand.Usage,
         "call" => CallCommand.Usage,
+        "coordinate" => CoordinateCommand.Usage,
+        "merge" => MergeCommand.Usage,
         "report" => ReportCommand.Usage,
         "compare" => CompareCommand.Usage,
         "history" => HistoryCommand.Usage,

@@ -3,6 +3,7 @@ using Bench.Broker;
 using Bench.Reporting;
 using Bench.Reporting.Thresholds;
 using Bench.Rpc;
+using Bench.Scenarios.Agents;
 using Bench.Scenarios.Catalog;
 using Bench.Scenarios.Options;
 using Bench.Scenarios.Runs;
@@ -18,7 +19,7 @@ namespace Bench.Scenarios.Cli;
 /// </summary>
 internal static class RunCommand
 {
-    public const string Usage = "bench run [--suite NAME | --scenario ID[,ID…] | --target oslo|celery … | --file PATH] [--assert EXPR]… [SETTING VALUE[,VALUE…]]… (bench run --help lists every option)";
+    public const string Usage = "bench run [--suite NAME | --scenario ID[,ID…] | --target oslo|celery … | --file PATH] [--assert EXPR]… [--agents N (--agent-index I --control URI | --local)] [SETTING VALUE[,VALUE…]]… (bench run --help lists every option)";
 
     public static HashSet<string> Flags { get; } = [.. CommandOptions.Flags(OptionScope.Run), "help"];
 
@@ -28,6 +29,11 @@ internal static class RunCommand
         {
             Console.WriteLine(OptionHelp.Render("usage: " + Usage, OptionScope.Run));
             return 0;
+        }
+
+        if (args.Has("local"))
+        {
+            return await LocalAgents.RunAsync(args, commandLine);
         }
 
         var plan = RunPlan.From(args);
@@ -40,6 +46,12 @@ internal static class RunCommand
         var external = amqp ?? (Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
         var checks = RunChecks.Parse(args, externalBroker: external is not null);
         CeleryRun.RefuseFaults(specs, checks.Faults);
+        var agent = AgentSettings.From(args);
+        if (agent is not null)
+        {
+            LocalAgents.CheckAgentPlan(specs, repeat, checks.Faults.Count, agent.Segment.Count);
+        }
+
         BrokerTrust.Use(args.String("ca-cert"));
         if (checks.Faults.FirstOrDefault(f => f.OnClusterNode) is { } nodeFault && specs.Any(s => s.Settings.Nodes < 2 && s.Faults is null))
         {
@@ -81,6 +93,7 @@ internal static class RunCommand
             Environment.SetEnvironmentVariable(AmqpTls.CaCertificateVariable, nodeCa);
         }
 
+        agent?.RefuseSameBroker(broker.Uri);
         string brokerVersion;
         await using (var probe = await RpcClient.ConnectAsync(broker.Uri.Uri, new RpcClientOptions { ClientName = "bench-probe" }, cancellationToken: signal.Token))
         {
@@ -99,7 +112,7 @@ internal static class RunCommand
             Suite = suite,
             StartedAt = startedAt,
             Environment = environment,
-        }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults };
+        }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults, Agent = agent is null ? null : new AgentLink(agent) };
 
         Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s){(repeat > 1 ? $" × {repeat} repetitions, interleaved" : string.Empty)}, suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.Cluster is { } c ? $" (private cluster {c.Name} of {c.Nodes.Count} nodes)" : broker.IsPrivate ? " (private)" : string.Empty)}");
         var failed = false;
@@ -154,6 +167,15 @@ internal static class RunCommand
         if (verdict is not null)
         {
             Console.Error.WriteLine("bench: run failed: " + verdict);
+        }
+
+        if (session.Agent is { Record.StartAt: not null } link)
+        {
+            // Past the barrier: whatever was measured (even an interrupted slice) goes to the coordinator, marked as it is.
+            Console.WriteLine(AgentLink.Describe(link.Record));
+            using var publish = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await link.PublishAsync(session.ResultsPath, publish.Token);
+            Console.WriteLine("results published on the control broker");
         }
 
         return interrupted ? 130 : failed || verdict is not null ? 1 : 0;

@@ -21,7 +21,8 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         var file = args.String("file") is { } path ? ScenarioFileReader.Read(path) : null;
         var target = Target(args, file);
         var amqp = args.String("amqp") ?? file?.Amqp;
-        if (target is not null && amqp is null)
+        // BENCH_AMQP_URI names it too: agents started by `bench run --local` get it there, off their command line.
+        if (target is not null && amqp is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Bench.Broker.BrokerLease.EnvironmentVariable)))
         {
             throw new UsageException("--target needs --amqp URI: an external target needs the broker it lives on");
         }

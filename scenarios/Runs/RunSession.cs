@@ -39,6 +39,8 @@ internal sealed class RunSession(BrokerLeases brokers, string brokerVersion, str
     /// <summary>The faults (`--fault`) every scenario of this run injects.</summary>
     public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
 
+    /// <summary>This run is one agent of several (`--agents N`): its slice, its start barrier, its record.</summary>
+    public Agents.AgentLink? Agent { get; init; }
 
     public string BrokerVersion { get; } = brokerVersion;
 
@@ -70,6 +72,7 @@ internal sealed class RunSession(BrokerLeases brokers, string brokerVersion, str
             Incomplete = incomplete || _result.Scenarios.Any(s => s.Incomplete),
             StopReason = stopReason,
             PeakRssMb = ProcessMemory.PeakResidentBytes() / 1048576.0,
+            Agent = Agent?.Record,
         };
         Save();
         ResultStore.WriteTextAtomic(SummaryPath, MarkdownSummary.Render(_result));

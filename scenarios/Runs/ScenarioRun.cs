@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Bench.Load;
 using Bench.Reporting;
+using Bench.Scenarios.Agents;
 using Bench.Scenarios.Catalog;
 using Bench.Rpc;
 
@@ -65,22 +66,40 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
     protected LoadSimulation Load()
     {
         var during = Settings.Requests is null ? TimeSpan.FromSeconds(Settings.DurationSeconds) : (TimeSpan?)null;
-        return Settings switch
+        LoadSimulation load = Settings switch
         {
             { Rate: { } from, RampTo: { } to } => LoadSimulation.Ramp(from, to, TimeSpan.FromSeconds(Settings.DurationSeconds), Settings.Arrivals),
             { Rate: { } rate } => LoadSimulation.Inject(rate, during, Settings.Requests, Settings.Arrivals),
             _ => LoadSimulation.KeepConstant(Settings.Outstanding, during, Settings.Requests),
         };
+        return load.Slice(Session.Agent?.Segment ?? LoadSegment.Whole); // an agent runs its share of the whole load
     }
 
     /// <summary>Drives <paramref name="step"/> under the load model, with the warm-up and a drain bounded by the request timeout.</summary>
     protected Task<ScenarioResult> DriveAsync(Func<StepContext, ValueTask<StepResult>> step, IReadOnlyList<CpuSource> cpu, Action<ProgressSnapshot> onProgress,
         CancellationToken cancellation, Func<long, CancellationToken, Task>? beforeMeasurement = null, Func<long, CancellationToken, Task>? afterDrain = null)
     {
+        var load = Load();
+        var drain = Timeout + TimeSpan.FromSeconds(5);
         var scenario = Scenario.Create(Spec.Id, step)
             .WithWarmUp(TimeSpan.FromSeconds(Settings.WarmUpSeconds))
-            .WithLoad(Load())
-            .WithDrainTimeout(Timeout + TimeSpan.FromSeconds(5));
+            .WithLoad(load)
+            .WithDrainTimeout(drain);
+        if (Session.Agent is { } agent)
+        {
+            // An agent's measured window begins at the coordinator's start, after its own warm-up and preparation.
+            var prepare = beforeMeasurement;
+            beforeMeasurement = async (warmUpIssued, ct) =>
+            {
+                if (prepare is not null)
+                {
+                    await prepare(warmUpIssued, ct);
+                }
+
+                await agent.BarrierAsync(AgentLink.ExpectedSeconds(load, drain), ct);
+            };
+        }
+
         return ScenarioRunner.RunAsync(scenario, new RunOptions
         {
             OnProgress = onProgress,

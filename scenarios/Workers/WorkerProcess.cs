@@ -36,28 +36,6 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 
-    internal static ProcessStartInfo StartInfo(IEnumerable<string> workerArguments, string server, IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no executable path for this process"));
-        // Run through `dotnet bench.dll` if this process is not the apphost (e.g. under a test host).
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(WorkerProcess).Assembly.Location);
-        }
-
-        start.ArgumentList.Add("worker");
-        foreach (var argument in workerArguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add("--server");
-        start.ArgumentList.Add(server);
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        return start;
-    }
+    internal static ProcessStartInfo StartInfo(IEnumerable<string> workerArguments, string server, IReadOnlyDictionary<string, string> environment) =>
+        SelfProcess.StartInfo(["worker", .. workerArguments, "--server", server], environment);
 }

@@ -35,6 +35,42 @@ public abstract record LoadSimulation
 
     public long? Requests { get; }
 
+    /// <summary>The share of the load this agent runs (<see cref="LoadSegment.Whole"/> unless <see cref="Slice"/> made it).</summary>
+    public LoadSegment Segment { get; private init; } = LoadSegment.Whole;
+
+    /// <summary>The requests this agent issues when the load is counted: its share of <see cref="Requests"/>.</summary>
+    public long? SegmentRequests => Requests is { } r ? (this is Closed ? r : Segment.ShareOf(r)) : null;
+
+    /// <summary>
+    /// Agent <paramref name="segment"/>'s share. Open: the same schedule, of which it issues every Count-th arrival
+    /// (so rates, ramps and Poisson draws stay those of the whole). Closed: outstanding and requests divided exactly;
+    /// a share of zero is refused, since an agent with nothing to do would measure nothing.
+    /// </summary>
+    public LoadSimulation Slice(LoadSegment segment)
+    {
+        if (segment.IsWhole)
+        {
+            return this;
+        }
+
+        switch (this)
+        {
+            case Open open:
+                return open with { Segment = segment };
+            case Closed closed:
+                var outstanding = segment.ShareOf(closed.Outstanding);
+                var requests = closed.Requests is { } r ? segment.ShareOf(r) : (long?)null;
+                if (outstanding == 0 || requests == 0)
+                {
+                    throw new ArgumentException($"a closed load of {closed.Outstanding} outstanding{(closed.Requests is { } n ? $" and {n} requests" : string.Empty)} cannot be split over {segment.Count} agents: each needs at least one");
+                }
+
+                return new Closed((int)outstanding, closed.During, requests) { Segment = segment };
+            default:
+                throw new NotSupportedException(GetType().Name);
+        }
+    }
+
     /// <summary>Closed model: <paramref name="outstanding"/> requests in flight at all times.</summary>
     public static LoadSimulation KeepConstant(int outstanding, TimeSpan? during = null, long? requests = null) => new Closed(outstanding, during, requests);
 
@@ -52,9 +88,10 @@ public abstract record LoadSimulation
     /// <summary>The model in words, for results and screens: "closed 64 for 10 s", "open 2000/s for 1,000,000 requests".</summary>
     public abstract string Describe();
 
-    protected string Extent() => During is { } d
+    protected string Extent() => (During is { } d
         ? string.Create(CultureInfo.InvariantCulture, $"for {d.TotalSeconds:0.###} s")
-        : string.Create(CultureInfo.InvariantCulture, $"for {Requests:N0} requests");
+        : string.Create(CultureInfo.InvariantCulture, $"for {Requests:N0} requests"))
+        + (Segment.IsWhole ? string.Empty : $", agent slice {Segment}");
 
     public sealed record Closed : LoadSimulation
     {

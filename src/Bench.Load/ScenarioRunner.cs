@@ -100,7 +100,7 @@ public static class ScenarioRunner
     private static LoadSimulation WarmUpLoad(LoadSimulation first, TimeSpan warmUp) => first switch
     {
         LoadSimulation.Closed c => LoadSimulation.KeepConstant(c.Outstanding, during: warmUp),
-        LoadSimulation.Open o => LoadSimulation.Inject(o.FromRate, during: warmUp, arrivals: o.Arrivals, seed: o.Seed),
+        LoadSimulation.Open o => LoadSimulation.Inject(o.FromRate, during: warmUp, arrivals: o.Arrivals, seed: o.Seed).Slice(o.Segment),
         _ => throw new NotSupportedException(first.GetType().Name),
     };
 
@@ -159,7 +159,7 @@ public static class ScenarioRunner
         public Task RunAsync(LoadSimulation load, RunOptions options, bool last)
         {
             _lastLoad = last;
-            Interlocked.Add(ref _expected, load.Requests ?? 0);
+            Interlocked.Add(ref _expected, load.SegmentRequests ?? 0);
             return load switch
             {
                 LoadSimulation.Closed closed => RunClosedAsync(closed),

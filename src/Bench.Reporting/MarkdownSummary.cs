@@ -37,6 +37,7 @@ public static class MarkdownSummary
 
         text.AppendLine();
         text.AppendLine("Latency is of ok requests: round trip for calls, send-to-arrival at the worker for casts; open-model rows are measured from each request's intended start. CPU is user+system time of each process in the measured window, divided by completed requests.");
+        Agents.AgentTable.AppendMarkdown(text, run);
         AppendThresholds(text, run);
         AppendFaults(text, run);
         if (BaselineRatios.ToMarkdown(run) is { Length: > 0 } ratios)

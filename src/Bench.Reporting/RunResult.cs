@@ -34,4 +34,10 @@ public sealed record RunResult
     public double PeakRssMb { get; init; }
 
     public List<ScenarioRecord> Scenarios { get; init; } = [];
+
+    /// <summary>An agent's own run: which slice it ran and how its start lined up (null for a run of one machine).</summary>
+    public Agents.AgentRecord? Agent { get; init; }
+
+    /// <summary>A merged run: every agent, present or missing, with its own figures (null unless merged).</summary>
+    public List<Agents.AgentRecord>? Agents { get; init; }
 }

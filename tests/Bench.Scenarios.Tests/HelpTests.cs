@@ -31,6 +31,8 @@ public sealed class HelpTests
     [Theory]
     [InlineData("compare", "bench compare BASE DIFF")]
     [InlineData("report", "bench report")]
+    [InlineData("coordinate", "bench coordinate --agents N")]
+    [InlineData("merge", "bench merge RESULTS")]
     [InlineData("history", "bench history")]
     [InlineData("call", "bench call")]
     [InlineData("broker", "bench broker")]

@@ -86,6 +86,7 @@ public static class HtmlReport
             SweepSection.AppendVerdict(html, sweep);
         }
 
+        Agents.AgentTable.AppendHtml(html, runs);
         ThresholdSection.AppendTo(html, runs);
         FaultSection.AppendTo(html, runs);
         if (comparisonHtml is not null)
