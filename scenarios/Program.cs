@@ -23,6 +23,13 @@ internal static class Program
             // No arguments: the default suite on a private broker (`bench run`).
             var command = args.Length == 0 ? "run" : args[0];
             var rest = args.Skip(1).ToList();
+            if (CommandUsage(command) is { } usage && rest.Any(a => a is "--help" or "-h"))
+            {
+                // run and worker list every option themselves; the others are one line of usage.
+                Console.WriteLine("usage: " + usage);
+                return 0;
+            }
+
             return command switch
             {
                 "broker" => await BrokerCommand.RunAsync(new CliArgs(rest, BrokerCommand.Flags)),
@@ -71,6 +78,17 @@ internal static class Program
             return 130;
         }
     }
+
+    private static string? CommandUsage(string command) => command switch
+    {
+        "broker" => BrokerCommand.Usage,
+        "call" => CallCommand.Usage,
+        "report" => ReportCommand.Usage,
+        "compare" => CompareCommand.Usage,
+        "history" => HistoryCommand.Usage,
+        "selftest" => SelftestCommand.Usage,
+        _ => null,
+    };
 
     private static int Help()
     {

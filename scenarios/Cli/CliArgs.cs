@@ -10,6 +10,10 @@ internal sealed class CliArgs
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
 
+    // An option last on the line with nothing after it: a valued option missing its value, or a typo. Which one is
+    // known only when the command reads it (needs a value) or never does (unknown option), so the error waits.
+    private string? _lastWithoutValue;
+
     public CliArgs(IEnumerable<string> args, IReadOnlySet<string> flags)
     {
         using var e = args.GetEnumerator();
@@ -33,7 +37,9 @@ internal sealed class CliArgs
             {
                 if (!e.MoveNext())
                 {
-                    throw new UsageException($"--{name} needs a value");
+                    _lastWithoutValue = name;
+                    _values[name] = null;
+                    break;
                 }
 
                 value = e.Current;
@@ -68,6 +74,11 @@ internal sealed class CliArgs
     public string? String(string name)
     {
         _read.Add(name);
+        if (name == _lastWithoutValue)
+        {
+            throw new UsageException($"--{name} needs a value");
+        }
+
         return _values.TryGetValue(name, out var v) ? v : null;
     }
 

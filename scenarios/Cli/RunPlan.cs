@@ -66,6 +66,12 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
             }
         }
 
+        // Each picks a load model, and the open model would silently ignore the closed one's user count.
+        if (given.Any(g => g.Option.Name == "outstanding") && given.Any(g => g.Option.Name == "rate"))
+        {
+            throw new UsageException("--outstanding (closed model: N users) and --rate (open model: arrivals per second) pick different load models: give one");
+        }
+
         var expanded = specs.SelectMany(spec => sweeps.Aggregate(
             (IEnumerable<ScenarioSettings>)[spec.Settings], (all, sweep) => all.SelectMany(s => sweep.Select(apply => apply(s))))
             .Select(settings => spec with { Settings = settings }))

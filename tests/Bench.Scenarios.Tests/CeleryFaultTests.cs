@@ -8,28 +8,19 @@ namespace Bench.Scenarios.Tests;
 /// like Bench's oslo workers, faults injected on the Bench-client path, and refused on the Python-client path. Counts
 /// and events are asserted, never times.
 /// </summary>
-public sealed class CeleryFaultTests(BrokerFixture broker) : IDisposable
+public sealed class CeleryFaultTests(BrokerFixture broker) : CliTest
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(4);
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "bench-test-" + Guid.NewGuid().ToString("N")[..8]);
 
     private string Amqp => broker.Uri.Uri.OriginalString;
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_out))
-        {
-            Directory.Delete(_out, recursive: true);
-        }
-    }
 
     [Fact]
     public async Task A_killed_Bench_Celery_worker_is_reported_restarted_and_recorded_with_its_fault()
     {
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "celery.add", "--celery-worker", "bench", "--duration", "8", "--warmup", "0.5",
-            "--outstanding", "4", "--timeout", "1", "--fault", "worker-kill@2s", "--max-error-rate", "100%", "--max-recovery", "1000", "--amqp", Amqp, "--out", _out);
+            "--outstanding", "4", "--timeout", "1", "--fault", "worker-kill@2s", "--max-error-rate", "100%", "--max-recovery", "1000", "--amqp", Amqp, "--out", Out);
 
-        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var s = Assert.Single(ResultStore.Read(Out).Scenarios);
         var fault = Assert.Single(s.Faults);
         Assert.Equal(("worker-kill", "worker-kill@2s"), (fault.Kind, fault.Spec));
         Assert.StartsWith("killed worker celery", fault.Note, StringComparison.Ordinal);
@@ -54,10 +45,10 @@ public sealed class CeleryFaultTests(BrokerFixture broker) : IDisposable
         // note), which would blur the rate that recovery is measured against.
         using var cli = BenchCli.Start(new Dictionary<string, string> { ["BENCH_AMQP_URI"] = string.Empty }, "run", "--scenario", "celery.add", "--duration", "12",
             "--warmup", "0.5", "--outstanding", "4", "--timeout", "1", "--prefetch-multiplier", "16", "--fault", "connection-close@1s",
-            "--max-error-rate", "100%", "--max-recovery", "1000", "--out", _out);
+            "--max-error-rate", "100%", "--max-recovery", "1000", "--out", Out);
         await cli.WaitAsync(s_timeout);
 
-        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var s = Assert.Single(ResultStore.Read(Out).Scenarios);
         var fault = Assert.Single(s.Faults);
         Assert.Equal(("connection-close", "connection-close@1s"), (fault.Kind, fault.Spec));
         Assert.NotNull(fault.RecoverySeconds);
@@ -73,7 +64,7 @@ public sealed class CeleryFaultTests(BrokerFixture broker) : IDisposable
     public async Task A_real_Celery_worker_that_dies_unasked_under_the_Python_client_is_restarted_and_fails_the_run()
     {
         using var cli = BenchCli.Start("run", "--scenario", "celery.add", "--celery-client", "python", "--requests", "2000", "--outstanding", "2", "--timeout", "1",
-            "--prefetch-multiplier", "16", "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
+            "--prefetch-multiplier", "16", "--max-error-rate", "100%", "--amqp", Amqp, "--out", Out);
 
         // Killed once the Python client runs: the worker is ready by then, and the death falls inside the measurement.
         var (worker, _) = await ProcessTree.ChildAsync(cli.ProcessId, a => a.Contains("celery") && a.Contains("worker"), s_timeout);
@@ -83,7 +74,7 @@ public sealed class CeleryFaultTests(BrokerFixture broker) : IDisposable
 
         Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
         Assert.Contains("worker celery died", cli.Stderr, StringComparison.Ordinal);
-        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var s = Assert.Single(ResultStore.Read(Out).Scenarios);
         var death = Assert.Single(s.WorkerEvents, e => e.Event == "exited");
         Assert.False(death.Expected);
         Assert.Equal("killed by signal 9 (SIGKILL)", death.Exit);
@@ -95,10 +86,10 @@ public sealed class CeleryFaultTests(BrokerFixture broker) : IDisposable
     [InlineData("celery.add.cast", "connection-close@1s")]
     public async Task A_fault_with_the_Python_Celery_client_is_refused_with_one_line_and_exit_2(string scenario, string fault)
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", scenario, "--celery-client", "python", "--fault", fault, "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", scenario, "--celery-client", "python", "--fault", fault, "--out", Out);
 
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains("--fault with --celery-client python", Assert.Single(cli.Stderr.Trim().Split('\n')), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(_out));
+        Assert.False(Directory.Exists(Out));
     }
 }

@@ -8,32 +8,23 @@ namespace Bench.Scenarios.Tests;
 /// records and worker supervision, refusals, and Ctrl-C while the private broker starts. Counts and verdicts are
 /// asserted, never times.
 /// </summary>
-public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
+public sealed class FaultRunTests(BrokerFixture broker) : CliTest
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(4);
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "bench-test-" + Guid.NewGuid().ToString("N")[..8]);
 
     private string Amqp => broker.Uri.Uri.OriginalString;
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_out))
-        {
-            Directory.Delete(_out, recursive: true);
-        }
-    }
 
     [Fact]
     public async Task A_run_where_every_call_fails_exits_1_with_one_line_and_still_writes_results()
     {
         // Each sleep of 5 s is longer than its caller's 1 s timeout: the worker refuses it at once with ValueError (the
         // second is room for the refusal to arrive on a loaded machine, so none times out instead).
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "5000", "--timeout", "1", "--requests", "40", "--outstanding", "4", "--warmup", "0", "--amqp", Amqp, "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "5000", "--timeout", "1", "--requests", "40", "--outstanding", "4", "--warmup", "0", "--amqp", Amqp, "--out", Out);
 
         Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
         var line = Assert.Single(cli.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("bench: run failed:", StringComparison.Ordinal));
         Assert.Contains("error rate 100.0%", line, StringComparison.Ordinal);
-        var run = ResultStore.Read(_out);
+        var run = ResultStore.Read(Out);
         Assert.Equal(line["bench: run failed: ".Length..], run.Verdict);
         var s = Assert.Single(run.Scenarios);
         Assert.Equal((40L, 0L, 40L, 0L, true), (s.Counts.Issued, s.Counts.Ok, s.Counts.Failed, s.Counts.TimedOut, s.Counts.Accounted));
@@ -44,21 +35,21 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     public async Task A_run_whose_calls_time_out_exits_1_and_counts_them_as_timed_out()
     {
         // The worker paces add to 1 call/s; callers wait 0.3 s: all but the first few calls time out, and count as such.
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "add", "--worker-rate-limit", "1", "--timeout", "0.3", "--requests", "12", "--outstanding", "4", "--warmup", "0", "--amqp", Amqp, "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "add", "--worker-rate-limit", "1", "--timeout", "0.3", "--requests", "12", "--outstanding", "4", "--warmup", "0", "--amqp", Amqp, "--out", Out);
 
         Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
         Assert.Contains("error rate", Assert.Single(cli.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("bench: run failed:", StringComparison.Ordinal)), StringComparison.Ordinal);
-        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var s = Assert.Single(ResultStore.Read(Out).Scenarios);
         Assert.True(s.Counts.Accounted && s.Counts.Issued == 12 && s.Counts.TimedOut >= 6 && s.Counts.Failed == 0, s.Counts.ToString());
     }
 
     [Fact]
     public async Task A_higher_max_error_rate_lets_the_same_run_pass()
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "200", "--timeout", "0.05", "--requests", "20", "--outstanding", "4", "--warmup", "0", "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "200", "--timeout", "0.05", "--requests", "20", "--outstanding", "4", "--warmup", "0", "--max-error-rate", "100%", "--amqp", Amqp, "--out", Out);
 
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
-        Assert.Null(ResultStore.Read(_out).Verdict);
+        Assert.Null(ResultStore.Read(Out).Verdict);
     }
 
     [Theory]
@@ -69,7 +60,7 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     [InlineData("worker-pause@soon", "--fault times are seconds")]
     public async Task A_fault_it_cannot_inject_is_refused_with_one_line_and_exit_2(string fault, string message)
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--fault", fault, "--amqp", Amqp, "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--fault", fault, "--amqp", Amqp, "--out", Out);
 
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains(message, Assert.Single(cli.Stderr.Trim().Split('\n')), StringComparison.Ordinal);
@@ -79,9 +70,9 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     public async Task A_killed_worker_is_reported_restarted_and_recorded_with_its_fault()
     {
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--duration", "10", "--warmup", "0.5", "--outstanding", "4", "--timeout", "1",
-            "--fault", "worker-kill@2s", "--max-error-rate", "100%", "--max-recovery", "1000", "--amqp", Amqp, "--out", _out);
+            "--fault", "worker-kill@2s", "--max-error-rate", "100%", "--max-recovery", "1000", "--amqp", Amqp, "--out", Out);
 
-        var run = ResultStore.Read(_out);
+        var run = ResultStore.Read(Out);
         var s = Assert.Single(run.Scenarios);
         var fault = Assert.Single(s.Faults);
         Assert.Equal(("worker-kill", "worker-kill@2s"), (fault.Kind, fault.Spec));
@@ -99,10 +90,10 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
         // On a private node of its own: a durable control exchange on the shared broker would clash with every
         // other test's non-durable one.
         using var cli = BenchCli.Start(new Dictionary<string, string> { ["BENCH_AMQP_URI"] = string.Empty }, "run", "--scenario", "cast.count", "--rate", "1000", "--duration", "5", "--warmup", "0.5",
-            "--ack", "after", "--durable", "true", "--persistent", "true", "--fault", "worker-kill@1.5s", "--out", _out);
+            "--ack", "after", "--durable", "true", "--persistent", "true", "--fault", "worker-kill@1.5s", "--out", Out);
         await cli.WaitAsync(s_timeout);
 
-        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var s = Assert.Single(ResultStore.Read(Out).Scenarios);
         var ledger = s.CastLedger;
         Assert.NotNull(ledger);
         Assert.True(ledger.Sent > 0);
@@ -117,7 +108,7 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     public async Task A_worker_that_dies_with_no_fault_asking_fails_the_run()
     {
         using var cli = BenchCli.Start("run", "--scenario", "call.add", "--duration", "20", "--warmup", "0", "--outstanding", "2", "--timeout", "1",
-            "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
+            "--max-error-rate", "100%", "--amqp", Amqp, "--out", Out);
         await cli.WaitForOutputAsync("starting", s_timeout);
         var (worker, _) = await WorkerOfAsync(cli.ProcessId);
 
@@ -131,10 +122,10 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
 
         Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
         Assert.Contains("died", cli.Stderr, StringComparison.Ordinal);
-        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var s = Assert.Single(ResultStore.Read(Out).Scenarios);
         var death = Assert.Single(s.WorkerEvents, e => e.Event == "exited");
         Assert.False(death.Expected);
-        Assert.NotNull(ResultStore.Read(_out).Verdict);
+        Assert.NotNull(ResultStore.Read(Out).Verdict);
     }
 
     [Fact]
@@ -142,11 +133,11 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     {
         // The only worker stays paused past the end of the run: ok/s never comes back.
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--duration", "6", "--warmup", "0.5", "--outstanding", "2", "--timeout", "0.5",
-            "--fault", "worker-pause@2s+60s", "--max-error-rate", "100%", "--amqp", Amqp, "--out", _out);
+            "--fault", "worker-pause@2s+60s", "--max-error-rate", "100%", "--amqp", Amqp, "--out", Out);
 
         Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
         Assert.Contains("never recovered", cli.Stderr, StringComparison.Ordinal);
-        var fault = Assert.Single(Assert.Single(ResultStore.Read(_out).Scenarios).Faults);
+        var fault = Assert.Single(Assert.Single(ResultStore.Read(Out).Scenarios).Faults);
         Assert.Null(fault.RecoverySeconds);
         Assert.True(fault.OkPerSecondBefore > 0);
     }
@@ -154,10 +145,10 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
     [Fact]
     public async Task A_sleep_above_ten_minutes_is_refused_with_ValueError_not_run()
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "700000", "--timeout", "30", "--requests", "8", "--outstanding", "2", "--warmup", "0", "--amqp", Amqp, "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--method", "sleep", "--sleep-ms", "700000", "--timeout", "30", "--requests", "8", "--outstanding", "2", "--warmup", "0", "--amqp", Amqp, "--out", Out);
 
         Assert.True(cli.ExitCode == 1, cli.Stdout + cli.Stderr);
-        var run = ResultStore.Read(_out);
+        var run = ResultStore.Read(Out);
         Assert.True(run.Scenarios.Count == 1, cli.Stdout + cli.Stderr);
         var s = run.Scenarios[0];
         Assert.Equal((8L, 8L, 0L), (s.Counts.Issued, s.Counts.Failed, s.Counts.TimedOut));
@@ -171,7 +162,7 @@ public sealed class FaultRunTests(BrokerFixture broker) : IDisposable
         try
         {
             using var cli = BenchCli.Start(new Dictionary<string, string> { ["TMPDIR"] = temp, ["BENCH_AMQP_URI"] = string.Empty },
-                "run", "--scenario", "call.add", "--requests", "10", "--out", _out);
+                "run", "--scenario", "call.add", "--requests", "10", "--out", Out);
             await Eventually.TrueAsync(() => Directory.EnumerateDirectories(temp, "bench-broker-*").Any(), "the node's directory appears", s_timeout);
 
             cli.Interrupt();

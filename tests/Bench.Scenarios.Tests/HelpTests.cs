@@ -27,4 +27,18 @@ public sealed class HelpTests
         Assert.Contains("--acks-late true|false", cli.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("--outstanding", cli.Stdout, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("compare", "bench compare BASE DIFF")]
+    [InlineData("report", "bench report")]
+    [InlineData("history", "bench history")]
+    [InlineData("call", "bench call")]
+    [InlineData("broker", "bench broker")]
+    public async Task Every_other_command_answers_help_with_its_usage(string command, string usage)
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, command, "--help");
+
+        Assert.Equal(0, cli.ExitCode);
+        Assert.StartsWith("usage: " + usage, cli.Stdout, StringComparison.Ordinal);
+    }
 }

@@ -8,23 +8,9 @@ namespace Bench.Scenarios.Tests;
 /// file, so each test gets its own topic or queue); a bad file is one line naming the file and field, and exit 2;
 /// thresholds pass, breach (exit 1) or are malformed (exit 2).
 /// </summary>
-public sealed class ScenarioFileRunTests(BrokerFixture broker) : IDisposable
+public sealed class ScenarioFileRunTests(BrokerFixture broker) : CliTest
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(3);
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "bench-test-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public void Dispose()
-    {
-        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), Path.GetFileName(_out) + "*"))
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-
-        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_out) + "*"))
-        {
-            File.Delete(file);
-        }
-    }
 
     private string Amqp => broker.Uri.Uri.OriginalString;
 
@@ -36,10 +22,10 @@ public sealed class ScenarioFileRunTests(BrokerFixture broker) : IDisposable
         var topic = BrokerFixture.UniqueName("compute");
         await using var server = await PeerProcess.StartAsync("oslo/server.py", ["--url", Amqp, "--topic", topic, "--namespace", "compute", "--version", "5.1"]);
 
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--file", Example("nova-resize.yaml"), "--amqp", Amqp, "--topic", topic, "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--file", Example("nova-resize.yaml"), "--amqp", Amqp, "--topic", topic, "--out", Out);
 
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
-        var run = ResultStore.Read(_out);
+        var run = ResultStore.Read(Out);
         Assert.Equal("nova-resize", run.Suite);
         Assert.Equal(["closed", "open"], run.Scenarios.Select(s => s.Model));
         Assert.All(run.Scenarios, s =>
@@ -59,10 +45,10 @@ public sealed class ScenarioFileRunTests(BrokerFixture broker) : IDisposable
         var queue = BrokerFixture.UniqueName("shop");
         await using var worker = await ShopWorker.StartAsync(broker.Uri.Uri, queue);
 
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--file", Example("celery-shop.yaml"), "--amqp", Amqp, "--queue", queue, "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--file", Example("celery-shop.yaml"), "--amqp", Amqp, "--queue", queue, "--out", Out);
 
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
-        var run = ResultStore.Read(_out);
+        var run = ResultStore.Read(Out);
         Assert.Equal(2, run.Scenarios.Count);
         Assert.All(run.Scenarios, s => Assert.True(s.Id == "celery.task" && s.Counts.Accounted && s.Counts.Failed == 0 && s.Counts.Ok == s.Counts.Issued, $"{s.SettingsKey}: {s.Counts}"));
         Assert.Equal(300L, run.Scenarios[0].Counts.Ok); // outstanding 4 for 300 requests
@@ -80,7 +66,7 @@ public sealed class ScenarioFileRunTests(BrokerFixture broker) : IDisposable
     [InlineData("scenario: call.add\n  bad: [indent\n", "line")]
     public async Task A_bad_file_gets_one_line_naming_the_file_and_field_and_exit_2(string yaml, string field)
     {
-        var path = _out + ".yaml";
+        var path = Out + ".yaml";
         await File.WriteAllTextAsync(path, yaml);
 
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--file", path, "--amqp", "amqp://127.0.0.1:1/");
@@ -94,7 +80,7 @@ public sealed class ScenarioFileRunTests(BrokerFixture broker) : IDisposable
     [Fact]
     public async Task A_missing_file_gets_one_line_and_exit_2()
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--file", _out + "-absent.yaml");
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--file", Out + "-absent.yaml");
 
         Assert.Equal(2, cli.ExitCode);
         Assert.Contains("-absent.yaml", Assert.Single(cli.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
@@ -105,19 +91,19 @@ public sealed class ScenarioFileRunTests(BrokerFixture broker) : IDisposable
     {
         string[] run = ["run", "--scenario", "call.add", "--requests", "400", "--outstanding", "2", "--warmup", "0", "--in-process", "--amqp", Amqp];
 
-        using var pass = await BenchCli.RunAsync(s_timeout, [.. run, "--assert", "p99<60s", "--assert", "errors<1%", "--assert", "throughput>0.001", "--out", _out + "-pass"]);
-        using var breach = await BenchCli.RunAsync(s_timeout, [.. run, "--assert", "p99<60s", "--assert", "max<1ns", "--out", _out + "-breach"]);
+        using var pass = await BenchCli.RunAsync(s_timeout, [.. run, "--assert", "p99<60s", "--assert", "errors<1%", "--assert", "throughput>0.001", "--out", Out + "-pass"]);
+        using var breach = await BenchCli.RunAsync(s_timeout, [.. run, "--assert", "p99<60s", "--assert", "max<1ns", "--out", Out + "-breach"]);
         using var malformed = await BenchCli.RunAsync(s_timeout, [.. run, "--assert", "p99<<1ms"]);
 
         Assert.True(pass.ExitCode == 0, pass.Stdout + pass.Stderr);
-        Assert.All(Assert.Single(ResultStore.Read(_out + "-pass").Scenarios).Thresholds, t => Assert.True(t.Passed));
+        Assert.All(Assert.Single(ResultStore.Read(Out + "-pass").Scenarios).Thresholds, t => Assert.True(t.Passed));
         Assert.Contains("✓ p99<60s", pass.Stdout, StringComparison.Ordinal);
 
         Assert.True(breach.ExitCode == 1, breach.Stdout + breach.Stderr);
-        var thresholds = Assert.Single(ResultStore.Read(_out + "-breach").Scenarios).Thresholds;
+        var thresholds = Assert.Single(ResultStore.Read(Out + "-breach").Scenarios).Thresholds;
         Assert.Equal([true, false], thresholds.Select(t => t.Passed));
         Assert.Contains("max<1ns", breach.Stderr, StringComparison.Ordinal);
-        Assert.Contains("max<1ns", File.ReadAllText(Path.Combine(_out + "-breach", "summary.md")), StringComparison.Ordinal);
+        Assert.Contains("max<1ns", File.ReadAllText(Path.Combine(Out + "-breach", "summary.md")), StringComparison.Ordinal);
 
         Assert.Equal(2, malformed.ExitCode);
         Assert.Contains("p99<<1ms", Assert.Single(malformed.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);

@@ -6,26 +6,17 @@ namespace Bench.Scenarios.Tests;
 /// `--tls off,on`: one private node listens on amqp and amqps, and the same scenarios run over both in one run, their
 /// workers connecting the same way; the transport is recorded in the settings key, so a report compares them.
 /// </summary>
-public sealed class TlsRunTests : IDisposable
+public sealed class TlsRunTests : CliTest
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(4);
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "bench-test-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_out))
-        {
-            Directory.Delete(_out, recursive: true);
-        }
-    }
 
     [Fact]
     public async Task Calls_and_casts_run_over_plain_and_TLS_in_one_run()
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add,cast.count", "--tls", "off,on", "--requests", "600", "--outstanding", "4", "--warmup", "0", "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add,cast.count", "--tls", "off,on", "--requests", "600", "--outstanding", "4", "--warmup", "0", "--out", Out);
 
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
-        var run = ResultStore.Read(_out);
+        var run = ResultStore.Read(Out);
         Assert.Equal(4, run.Scenarios.Count);
         Assert.All(run.Scenarios, s => Assert.Equal((600L, 600L, true), (s.Counts.Issued, s.Counts.Ok, s.Counts.Accounted)));
         Assert.Equal(600L, run.Scenarios.Single(s => s.Id == "cast.count" && s.Settings.ContainsKey("amqp")).Counts.Delivered);
