@@ -7,26 +7,17 @@ namespace Bench.Scenarios.Tests;
 /// to the mean round trip within 5%, at 1 and 64 outstanding, on a real private broker with Bench's workers in their
 /// own processes; `--hops off` and oslo's protocol costs as settings run and are recorded in the settings key.
 /// </summary>
-public sealed class HopsRunTests : IDisposable
+public sealed class HopsRunTests : CliTest
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(4);
-    private readonly string _out = Path.Combine(Path.GetTempPath(), "bench-test-" + Guid.NewGuid().ToString("N")[..8]);
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_out))
-        {
-            Directory.Delete(_out, recursive: true);
-        }
-    }
 
     [Fact]
     public async Task Hop_means_add_up_to_the_mean_round_trip()
     {
-        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--outstanding", "1,64", "--requests", "3000", "--warmup", "0", "--out", _out);
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--outstanding", "1,64", "--requests", "3000", "--warmup", "0", "--out", Out);
 
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
-        var run = ResultStore.Read(_out);
+        var run = ResultStore.Read(Out);
         Assert.Equal(2, run.Scenarios.Count);
         Assert.All(run.Scenarios, s =>
         {
@@ -39,18 +30,18 @@ public sealed class HopsRunTests : IDisposable
             Assert.True(Math.Abs(sum - roundTrip) <= 0.05 * roundTrip, $"outstanding {s.Settings["outstanding"]}: hops add up to {sum:0.0} µs, the mean round trip is {roundTrip:0.0} µs");
             Assert.Equal("monotonic (one host)", s.HopsClock);
         });
-        Assert.Contains("## Where call time went", File.ReadAllText(Path.Combine(_out, "summary.md")), StringComparison.Ordinal);
-        Assert.Contains("\"hops\"", File.ReadAllText(Path.Combine(_out, "report.html")), StringComparison.Ordinal);
+        Assert.Contains("## Where call time went", File.ReadAllText(Path.Combine(Out, "summary.md")), StringComparison.Ordinal);
+        Assert.Contains("\"hops\"", File.ReadAllText(Path.Combine(Out, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Protocol_costs_are_settings_recorded_in_the_key()
     {
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--requests", "300", "--outstanding", "4", "--warmup", "0",
-            "--hops", "off", "--ttl", "off", "--reply-persistent", "false", "--reply-mandatory", "false", "--reply-channel", "shared", "--route", "queue", "--out", _out);
+            "--hops", "off", "--ttl", "off", "--reply-persistent", "false", "--reply-mandatory", "false", "--reply-channel", "shared", "--route", "queue", "--out", Out);
 
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
-        var s = Assert.Single(ResultStore.Read(_out).Scenarios);
+        var s = Assert.Single(ResultStore.Read(Out).Scenarios);
         Assert.Equal((300L, 300L, true), (s.Counts.Issued, s.Counts.Ok, s.Counts.Accounted));
         Assert.Empty(s.Hops);
         foreach (var (key, value) in new[] { ("hops", "off"), ("ttl", "off"), ("replyPersistent", "false"), ("replyMandatory", "false"), ("replyChannel", "shared"), ("route", "queue") })
