@@ -74,6 +74,21 @@ internal sealed record ScenarioSettings
 
     public double TimeoutSeconds { get; init; } = 30;
 
+    /// <summary>Calls carry Bench-only timestamps, so the record says where the round trip went (hops).</summary>
+    public bool Hops { get; init; } = true;
+
+    /// <summary>oslo's per-message TTL: a call's timeout sent as the request's expiration.</summary>
+    public bool MessageTtl { get; init; } = true;
+
+    /// <summary>Bench's workers send replies persistent (delivery_mode 2), as oslo does.</summary>
+    public bool ReplyPersistent { get; init; } = true;
+
+    /// <summary>Bench's workers publish replies mandatory, as oslo does.</summary>
+    public bool ReplyMandatory { get; init; } = true;
+
+    /// <summary>Bench's workers reply on a second channel (oslo's), or on the consuming one.</summary>
+    public bool SeparateReplyChannel { get; init; } = true;
+
     /// <summary>Bench's workers: a handler running longer than this gets a failure reply (or a dead-lettered cast); null = unbounded.</summary>
     public double? HandlerTimeoutSeconds { get; init; }
 

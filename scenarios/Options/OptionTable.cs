@@ -111,6 +111,23 @@ internal static class OptionTable
     public static readonly SettingOption Confirms = SettingOption.Of("confirms", "confirms", "on|off", "publisher confirms on casts", OptionScope.Run,
         v => OnOff(v, "confirms"), (s, v) => s with { Confirms = v }, s => s.Confirms, OnOffText);
 
+    // oslo's protocol costs, each a setting so its cost is a line in a report; the defaults are oslo's.
+    public static readonly SettingOption Hops = SettingOption.Of("hops", "hops", "on|off", "calls carry Bench-only timestamps: the record splits the round trip into hops (Bench's workers only)", OptionScope.Run,
+        v => OnOff(v, "hops"), (s, v) => s with { Hops = v }, s => s.Hops, OnOffText) with { OmitDefault = true };
+
+    public static readonly SettingOption Ttl = SettingOption.Of("ttl", "ttl", "on|off", "a call's timeout sent as its per-message TTL (expiration), as oslo does", OptionScope.Run,
+        v => OnOff(v, "ttl"), (s, v) => s with { MessageTtl = v }, s => s.MessageTtl, OnOffText) with { OmitDefault = true };
+
+    public static readonly SettingOption ReplyPersistent = SettingOption.Of("reply-persistent", "replyPersistent", "true|false", "workers send replies with delivery_mode 2 (oslo) or 1", Both,
+        v => Bool(v, "reply-persistent"), (s, v) => s with { ReplyPersistent = v }, s => s.ReplyPersistent, BoolText) with { OmitDefault = true };
+
+    public static readonly SettingOption ReplyMandatory = SettingOption.Of("reply-mandatory", "replyMandatory", "true|false", "workers publish replies mandatory (oslo: a vanished reply queue is returned)", Both,
+        v => Bool(v, "reply-mandatory"), (s, v) => s with { ReplyMandatory = v }, s => s.ReplyMandatory, BoolText) with { OmitDefault = true };
+
+    public static readonly SettingOption ReplyChannel = SettingOption.Of("reply-channel", "replyChannel", "separate|shared", "workers reply on a second channel (oslo) or on the consuming one", Both,
+        v => Choice(v, "reply-channel", ("separate", true), ("shared", false)), (s, v) => s with { SeparateReplyChannel = v }, s => s.SeparateReplyChannel,
+        v => v ? "separate" : "shared") with { OmitDefault = true };
+
     // Celery.
     public static readonly SettingOption CeleryWorker = SettingOption.Of("celery-worker", "worker", "python|bench", "celery.*: real Celery 5.2 or Bench's C# worker serves the tasks", OptionScope.Run,
         v => Choice(v, "celery-worker", ("python", "python"), ("bench", "bench")), (s, v) => s with { CeleryWorker = v }, s => s.CeleryWorker, v => v);
@@ -142,7 +159,7 @@ internal static class OptionTable
     [
         Outstanding, Rate, RampTo, Arrivals, Requests, Duration, WarmUp, Timeout, Payload, SleepMs, Tls, Nodes, Connect,
         Prefetch, Persistent, Durable, QueueType, Ack, HandlerTimeout, Workers, InProcess, Route, Channels, WorkerRateLimit,
-        Envelope, Transport, Confirms,
+        Envelope, Transport, Confirms, Hops, Ttl, ReplyPersistent, ReplyMandatory, ReplyChannel,
         CeleryWorker, CeleryClient, PrefetchMultiplier, RateLimits, TaskRateLimit, Pool, AcksLate,
     ];
 
@@ -150,7 +167,7 @@ internal static class OptionTable
     public static IReadOnlyList<SettingOption> LoadSettings { get; } = [Outstanding, Rate, RampTo, Arrivals, Requests, Duration, WarmUp, Timeout];
 
     /// <summary>The settings a Bench oslo worker takes from the run that starts it (the rest are the client's).</summary>
-    public static IReadOnlyList<SettingOption> OsloWorkerSettings { get; } = [Prefetch, Ack, QueueType, Durable, HandlerTimeout];
+    public static IReadOnlyList<SettingOption> OsloWorkerSettings { get; } = [Prefetch, Ack, QueueType, Durable, HandlerTimeout, ReplyPersistent, ReplyMandatory, ReplyChannel];
 
     public static SettingOption? Setting(string name) => Settings.FirstOrDefault(o => o.Name == name);
 

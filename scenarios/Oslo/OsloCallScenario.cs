@@ -19,8 +19,11 @@ internal abstract class OsloCallScenario : WorkerScenario
 
     public override string? Baseline => "raw.call";
 
+    public override bool StampsHops => true;
+
     protected override IEnumerable<SettingOption> Recorded =>
-        [.. base.Recorded, OptionTable.Envelope, OptionTable.WorkerRateLimit, OptionTable.Transport, OptionTable.HandlerTimeout];
+        [.. base.Recorded, OptionTable.Envelope, OptionTable.WorkerRateLimit, OptionTable.Transport, OptionTable.HandlerTimeout,
+            OptionTable.Hops, OptionTable.Ttl, OptionTable.ReplyPersistent, OptionTable.ReplyMandatory, OptionTable.ReplyChannel];
 
     /// <summary>The call's arguments, encoded once per run.</summary>
     protected abstract RpcArgs Args(ScenarioSettings settings);

@@ -6,6 +6,7 @@ using Bench.Rpc;
 using Bench.Scenarios.Baseline;
 using Bench.Scenarios.Catalog;
 using Bench.Scenarios.Faults;
+using Bench.Scenarios.Oslo;
 using Bench.Scenarios.Workers;
 
 namespace Bench.Scenarios.Runs;
@@ -51,6 +52,9 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
 
     public IReadOnlyList<(string Server, int? Pid)> Workers => _workers;
 
+    /// <summary>The hops of stamped calls (oslo calls with --hops on), or null.</summary>
+    private CallHopRecorder? _hops;
+
     public override async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
     {
         await SetUpAsync(cancellation);
@@ -73,6 +77,7 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
                     injector.Cluster = (cluster, _cluster);
                 }
 
+                _hops?.Reset();
                 injector.Start(); // also starts the clock that worker events are timed by
             },
 
@@ -93,6 +98,16 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
         if (Settings.InProcess)
         {
             record.Notes.Add("workers ran in the client's process: their CPU is in the client's figure");
+        }
+
+        if (_hops is not null)
+        {
+            // Bench's workers are always this host's children (or in this process): one monotonic clock.
+            record = record with { Hops = _hops.Finish(), HopsClock = "monotonic (one host)" };
+            if (_hops.Sampled < Clients.Length)
+            {
+                record.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"hops recorded on {_hops.Sampled} of {Clients.Length} client connections"));
+            }
         }
 
         if (!Session.PrivateBroker)
@@ -179,7 +194,7 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
         }
 
         var route = Settings.Route ?? scenario.DefaultRoute;
-        var clientOptions = OsloClientOptions("bench-scenario:" + Spec.Id) with { PublishToQueue = route == "queue" };
+        var clientOptions = OsloClientOptions("bench-scenario:" + Spec.Id) with { PublishToQueue = route == "queue", StampHops = scenario.StampsHops && Settings.Hops };
         Control = Owned.Add(await RpcClient.ConnectAsync(uri, clientOptions with { ClientName = "bench-control" }, cancellationToken: cancellation));
         if (scenario.Role == WorkerRole.Raw)
         {
@@ -197,6 +212,8 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
         {
             Clients[i] = Owned.Add(await RpcClient.ConnectAsync(Placed(uri, i), clientOptions with { ClientName = clientOptions.ClientName + ":c" + i.ToString(CultureInfo.InvariantCulture) }, cancellationToken: cancellation));
         }
+
+        _hops = clientOptions.StampHops ? new CallHopRecorder(Clients) : null;
     }
 
     /// <summary>

@@ -43,6 +43,7 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
         DurableExchange = Settings.Durable,
         DefaultTimeout = Timeout,
         ClientName = clientName,
+        MessageTtl = Settings.MessageTtl,
     };
 
     /// <summary>The processes whose CPU the run reads: <paramref name="workers"/> and the private broker (an external one is not ours to read).</summary>

@@ -21,6 +21,9 @@ internal abstract class WorkerScenario : ScenarioDefinition
     /// <summary>Casts under faults count every delivery by unique id across every worker process (see CastLedgerFile).</summary>
     public virtual bool KeepsCastLedger => false;
 
+    /// <summary>Its requests are oslo calls to Bench's workers, which can carry hop stamps (with --hops on).</summary>
+    public virtual bool StampsHops => false;
+
     protected override IEnumerable<SettingOption> Recorded =>
     [
         OptionTable.Prefetch, OptionTable.Persistent, OptionTable.Durable, OptionTable.QueueType, OptionTable.Workers,

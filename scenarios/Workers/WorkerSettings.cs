@@ -22,6 +22,9 @@ internal static class WorkerSettings
         Durable = settings.Durable,
         RateLimits = new Dictionary<string, double>(rateLimits),
         HandlerTimeout = settings.HandlerTimeoutSeconds is { } t ? TimeSpan.FromSeconds(t) : null,
+        PersistentReplies = settings.ReplyPersistent,
+        MandatoryReplies = settings.ReplyMandatory,
+        SeparateReplyChannel = settings.SeparateReplyChannel,
     };
 
     /// <summary>`--prefetch N --ack receipt …`: the settings a child worker takes, as it parses them.</summary>

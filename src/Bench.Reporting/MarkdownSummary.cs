@@ -46,6 +46,12 @@ public static class MarkdownSummary
             text.Append(ratios);
         }
 
+        if (HopSummary.ToMarkdown(run) is { Length: > 0 } hops)
+        {
+            text.AppendLine();
+            text.Append(hops);
+        }
+
         var notes = run.Scenarios.SelectMany(s => s.Notes.Select(n => $"- `{s.Id}`: {n}")).Concat(run.Scenarios.SelectMany(s => s.Errors.Take(3).Select(err => $"- `{s.Id}` {err.Outcome}: {err.Message}"))).ToList();
         if (notes.Count > 0)
         {

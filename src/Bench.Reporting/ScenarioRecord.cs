@@ -53,6 +53,15 @@ public sealed record ScenarioRecord
     /// <summary>Casts: latency from send to arrival, measured by the worker(s).</summary>
     public LatencyRecord? OneWay { get; init; }
 
+    /// <summary>
+    /// Calls with `--hops on` (the default) to Bench's workers: where the round trip went, hop by hop, from Bench-only
+    /// timestamps. Empty otherwise.
+    /// </summary>
+    public List<HopRecord> Hops { get; init; } = [];
+
+    /// <summary>What the hop stamps were taken with; figures from clocks on different hosts depend on their sync.</summary>
+    public string? HopsClock { get; init; }
+
     public List<TimelineRecord> Timeline { get; init; } = [];
 
     public List<CostRecord> Cost { get; init; } = [];

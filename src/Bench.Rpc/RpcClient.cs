@@ -53,6 +53,13 @@ public sealed class RpcClient : IAsyncDisposable
 
     public RpcClientOptions Options => _options;
 
+    /// <summary>
+    /// Called for every stamped call's final reply (<see cref="RpcClientOptions.StampHops"/>) with its six stamps, on
+    /// the reply consumer's loop: one caller at a time per client, so a single-writer histogram may record here. Keep
+    /// it tiny.
+    /// </summary>
+    public Action<CallHops>? HopsObserved { get; set; }
+
     /// <summary>Replies that matched no outstanding call (late replies to calls that had already timed out).</summary>
     public long UnmatchedReplies => Interlocked.Read(ref _unmatchedReplies);
 
@@ -126,6 +133,7 @@ public sealed class RpcClient : IAsyncDisposable
             return CallAfterRouteAsync(target, method, args, timeout, context, discardResult, cancellationToken);
         }
 
+        var sent = _options.StampHops ? Stopwatch.GetTimestamp() : 0;
         var effective = EffectiveTimeout(timeout);
         var call = _pending.Rent();
         var generation = call.Arm(Stopwatch.GetTimestamp() + (long)(effective.TotalSeconds * Stopwatch.Frequency), !discardResult, cancellationToken);
@@ -136,6 +144,7 @@ public sealed class RpcClient : IAsyncDisposable
             Span<byte> uniqueId = stackalloc byte[HexId.Length];
             HexId.Write(messageId, ((ulong)_idPrefix << 32) | (uint)call.Index, (ulong)generation);
             HexId.WriteUnique(uniqueId);
+            Span<byte> stamp = stackalloc byte[HopStampsWire.MaxLength];
             OsloWriter.WriteRequest(buffer.Body, buffer.Scratch, new OutgoingRequest
             {
                 Method = method,
@@ -146,6 +155,7 @@ public sealed class RpcClient : IAsyncDisposable
                 ReplyQueue = ReplyQueue,
                 UniqueId = uniqueId,
                 Context = context ?? _options.DefaultContext,
+                ExtraMembers = sent == 0 ? default : stamp[..HopStampsWire.WriteSent(stamp, sent)],
             }, _options.Envelope);
             var publish = _channel.BasicPublishAsync(route.Exchange, route.RoutingKey, mandatory: false, CallProperties(effective), buffer.Body.WrittenMemory, CancellationToken.None);
             if (!publish.IsCompletedSuccessfully)
@@ -184,18 +194,8 @@ public sealed class RpcClient : IAsyncDisposable
         var buffer = MessageBuffer.Rent();
         Span<byte> uniqueId = stackalloc byte[HexId.Length];
         HexId.WriteUnique(uniqueId);
-        Span<byte> extra = stackalloc byte[48];
-        var extraLength = 0;
-        if (stampSendTime)
-        {
-            OsloReader.SentTimestampKey.CopyTo(extra[1..]);
-            extra[0] = (byte)'"';
-            extraLength = OsloReader.SentTimestampKey.Length + 1;
-            "\": "u8.CopyTo(extra[extraLength..]);
-            extraLength += 3;
-            System.Buffers.Text.Utf8Formatter.TryFormat(Stopwatch.GetTimestamp(), extra[extraLength..], out var written);
-            extraLength += written;
-        }
+        Span<byte> extra = stackalloc byte[HopStampsWire.MaxLength];
+        var extraLength = stampSendTime ? HopStampsWire.WriteSent(extra, Stopwatch.GetTimestamp()) : 0;
 
         OsloWriter.WriteRequest(buffer.Body, buffer.Scratch, new OutgoingRequest
         {
@@ -236,10 +236,13 @@ public sealed class RpcClient : IAsyncDisposable
     /// <summary>Called by the reply consumer, on its dispatch loop, with the delivered body (valid only during the call).</summary>
     internal void OnReply(ReadOnlySpan<byte> body)
     {
+        var received = Stopwatch.GetTimestamp();
         byte[]? scratch = null;
         try
         {
-            if (!OsloReader.TryUnwrap(body, ref scratch, out var inner, out var error) || !OsloReader.TryParseReply(inner, out var reply))
+            var observer = HopsObserved;
+            Span<long> stamps = stackalloc long[5];
+            if (!OsloReader.TryUnwrap(body, ref scratch, out var inner, out var error) || !OsloReader.TryParseReply(inner, out var reply, observer is null ? default : stamps))
             {
                 _logger.LogWarning("Dropped an unreadable reply: {Error}", error ?? "no _msg_id");
                 return;
@@ -263,6 +266,10 @@ public sealed class RpcClient : IAsyncDisposable
             if (!call.TryComplete((long)generation, result))
             {
                 Interlocked.Increment(ref _unmatchedReplies);
+            }
+            else if (reply.HasHops)
+            {
+                observer!(new CallHops(stamps[0], stamps[1], stamps[2], stamps[3], stamps[4], received));
             }
         }
         finally
@@ -363,7 +370,11 @@ public sealed class RpcClient : IAsyncDisposable
 
         // The timeout doubles as the message's TTL, as in oslo: a request queued past it is dropped by the broker.
         properties = NewProperties();
-        properties.Expiration = milliseconds.ToString(CultureInfo.InvariantCulture);
+        if (_options.MessageTtl)
+        {
+            properties.Expiration = milliseconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (_options.ReplyTransport == ReplyTransport.DirectReplyTo)
         {
             properties.ReplyTo = DirectReplyToQueue;

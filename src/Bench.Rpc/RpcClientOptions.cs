@@ -50,6 +50,19 @@ public sealed record RpcClientOptions
     /// </summary>
     public string? CaCertificatePath { get; init; }
 
+    /// <summary>
+    /// Calls carry their send time and ask a Bench service for its stamps (receipt, handler start and end, reply), so
+    /// <see cref="RpcClient.HopsObserved"/> sees where each call's time went. Off by default: the bytes are then exactly
+    /// oslo's; other oslo peers ignore the extra member.
+    /// </summary>
+    public bool StampHops { get; init; }
+
+    /// <summary>
+    /// Send the call's timeout as the request's expiration (per-message TTL), as oslo does: a request queued past it is
+    /// dropped by the broker. Off saves the broker its per-message expiry work; the timeout still holds at the client.
+    /// </summary>
+    public bool MessageTtl { get; init; } = true;
+
     /// <summary>How often pending calls are checked for their deadline. Timeouts fire within this much of their due time.</summary>
     public TimeSpan TimeoutResolution { get; init; } = TimeSpan.FromMilliseconds(10);
 }

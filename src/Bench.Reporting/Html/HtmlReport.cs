@@ -51,6 +51,10 @@ public static class HtmlReport
             figures.Add(TimelineCharts.Throughput(points));
             figures.Add(TimelineCharts.P99(points));
             figures.Add(ReportCharts.Cost(groups));
+            if (ReportCharts.Hops(groups) is { } hops)
+            {
+                figures.Add(hops);
+            }
         }
 
         if (history is not null && ReportCharts.Trend(history) is { } trend)

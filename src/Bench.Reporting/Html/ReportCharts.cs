@@ -133,6 +133,38 @@ public static class ReportCharts
             traces, GroupedLayout(shownGroups, new Axis { Title = new Title("CPU µs per request") }, 540) with { BarMode = "stack" });
     }
 
+    /// <summary>
+    /// Where a call's round trip went, per variant: a stacked bar of the mean of each hop (repetitions merged, not
+    /// averaged), so a prefetch or concurrency comparison shows which hop moved. Null when no variant has hops.
+    /// </summary>
+    public static Figure? Hops(IReadOnlyList<(string Group, SweepPoint Point)> groups)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var shownGroups = groups.Where(g => g.Point.Scenario.Hops.Count > 0).ToList();
+        if (shownGroups.Count == 0)
+        {
+            return null;
+        }
+
+        var x = Categories(shownGroups);
+        var names = shownGroups[0].Point.Scenario.Hops.Select(h => h.Name).ToList();
+        var traces = new List<Trace>();
+        foreach (var (name, index) in names.Select((n, i) => (n, i)))
+        {
+            traces.Add(new BarTrace
+            {
+                Name = name,
+                X = x,
+                Y = [.. shownGroups.Select(g => HopSummary.Merged(g.Point.Repetitions, name).Mean / 1000.0)],
+                Marker = new Marker(Palette.Color(index)),
+            });
+        }
+
+        return new Figure("hops", "Where a call's time went",
+            "Mean time of each hop of a call, stacked: client send to worker receipt (client library, broker, queue), waiting in the worker (handler slots, ack, parsing), the handler, writing the reply, and the reply back to the client. Bench-only timestamps on one host's monotonic clock; the bars add up to the mean round trip less the client's own scheduling.",
+            traces, GroupedLayout(shownGroups, new Axis { Title = new Title("mean µs per call") }, 540) with { BarMode = "stack" });
+    }
+
     /// <summary>p50, p99 and throughput of each scenario across recorded revisions (history), oldest first.</summary>
     public static Figure? Trend(IReadOnlyList<History.HistoryEntry> history)
     {

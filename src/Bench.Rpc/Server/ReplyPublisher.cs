@@ -12,16 +12,9 @@ namespace Bench.Rpc.Server;
 /// </summary>
 internal sealed class ReplyPublisher
 {
-    private static readonly BasicProperties s_replyProperties = new()
-    {
-        ContentType = "application/json",
-        ContentEncoding = "utf-8",
-        DeliveryMode = DeliveryModes.Persistent,
-        Priority = 0,
-    };
-
     private readonly IChannel _channel;
     private readonly ServiceOptions _options;
+    private readonly BasicProperties _replyProperties;
     private readonly ILogger _logger;
     private readonly CachedString _defaultExchange = new(string.Empty);
     private long _returned;
@@ -32,6 +25,13 @@ internal sealed class ReplyPublisher
         _channel = channel;
         _options = options;
         _logger = logger;
+        _replyProperties = new BasicProperties
+        {
+            ContentType = "application/json",
+            ContentEncoding = "utf-8",
+            DeliveryMode = options.PersistentReplies ? DeliveryModes.Persistent : DeliveryModes.Transient,
+            Priority = 0,
+        };
         channel.BasicReturnAsync += (_, e) =>
         {
             Interlocked.Increment(ref _returned);
@@ -51,8 +51,12 @@ internal sealed class ReplyPublisher
         {
             Span<byte> uniqueId = stackalloc byte[HexId.Length];
             HexId.WriteUnique(uniqueId);
-            OsloWriter.WriteReply(buffer.Body, buffer.Scratch, result.Span, failure.Span, ending, work.MessageId, uniqueId);
-            await _channel.BasicPublishAsync(_defaultExchange, work.ReplyRoute!, mandatory: true, s_replyProperties, buffer.Body.WrittenMemory);
+            Span<byte> stamps = stackalloc byte[HopStampsWire.MaxLength];
+            var stampsLength = ending && work.Sent != 0 && failure.IsEmpty
+                ? HopStampsWire.WriteHops(stamps, work.Sent, work.Received, work.HandlerStarted, work.HandlerEnded, System.Diagnostics.Stopwatch.GetTimestamp())
+                : 0;
+            OsloWriter.WriteReply(buffer.Body, buffer.Scratch, result.Span, failure.Span, ending, work.MessageId, uniqueId, stamps[..stampsLength]);
+            await _channel.BasicPublishAsync(_defaultExchange, work.ReplyRoute!, _options.MandatoryReplies, _replyProperties, buffer.Body.WrittenMemory);
         }
         finally
         {

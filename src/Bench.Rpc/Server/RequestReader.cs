@@ -101,6 +101,7 @@ internal sealed class RequestReader(Dispatcher dispatcher)
 
             work.Kind = WorkKind.Dispatch;
             work.IsCall = isCall;
+            work.Sent = isCall ? request.SentTimestamp : 0;
             work.CallMonitorTimeout = request.CallMonitorTimeout;
             work.Invoker = invoker;
             work.Frame = frame;

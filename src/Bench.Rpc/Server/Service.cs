@@ -120,7 +120,8 @@ public sealed class Service : IAsyncDisposable
         try
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            var replyChannel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+            // oslo replies on a second channel, so a slow reply never holds up consuming; shared saves the channel.
+            var replyChannel = options.SeparateReplyChannel ? await connection.CreateChannelAsync(cancellationToken: cancellationToken) : channel;
             var service = new Service(connection, channel, replyChannel, manager, options, logger);
             await service.StartCoreAsync(cancellationToken);
             return service;
@@ -150,6 +151,7 @@ public sealed class Service : IAsyncDisposable
 
     internal async Task HandleDeliveryAsync(ulong deliveryTag, bool redelivered, string exchange, string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
+        var received = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _received);
         if (!_concurrency.Wait(0))
         {
@@ -160,6 +162,7 @@ public sealed class Service : IAsyncDisposable
         var detached = false;
         var work = WorkItem.Rent();
         work.DeliveryTag = deliveryTag;
+        work.Received = received;
         try
         {
             if (Options.AckMode == AckMode.OnReceipt)
@@ -176,6 +179,7 @@ public sealed class Service : IAsyncDisposable
                     await pacer.WaitAsync(_stopping.Token);
                 }
 
+                work.HandlerStarted = Stopwatch.GetTimestamp();
                 pending = Invoke(work);
             }
 
@@ -288,6 +292,7 @@ public sealed class Service : IAsyncDisposable
     {
         if (work.IsCall)
         {
+            work.HandlerEnded = Stopwatch.GetTimestamp();
             await _replies.PublishReplyAsync(work, work.Result.WrittenMemory, failure: default, ending: true);
             Interlocked.Increment(ref _replyCount);
         }

@@ -60,6 +60,15 @@ public sealed record ServiceOptions
     /// </summary>
     public CastDelivered? OnCastDelivered { get; init; }
 
+    /// <summary>Replies with delivery_mode 2, as oslo sends them; false sends them transient.</summary>
+    public bool PersistentReplies { get; init; } = true;
+
+    /// <summary>Replies published mandatory, as oslo does, so a vanished reply queue comes back as basic.return and is counted.</summary>
+    public bool MandatoryReplies { get; init; } = true;
+
+    /// <summary>Replies on a channel of their own (oslo's); false publishes them on the consuming channel.</summary>
+    public bool SeparateReplyChannel { get; init; } = true;
+
     public string ClientName => $"bench-service:{Topic}.{Host}";
 
     /// <summary>

@@ -39,6 +39,16 @@ internal sealed class WorkItem
     /// <summary>With a handler timeout: the handler's own token source (cancelled at the timeout or at shutdown).</summary>
     public CancellationTokenSource? Deadline { get; set; }
 
+    /// <summary>A stamped call's client send time (Stopwatch ticks; 0 when the call was not stamped).</summary>
+    public long Sent { get; set; }
+
+    /// <summary>Stopwatch ticks when the delivery reached the service, before any wait for a handler slot.</summary>
+    public long Received { get; set; }
+
+    public long HandlerStarted { get; set; }
+
+    public long HandlerEnded { get; set; }
+
     public ReadOnlySpan<byte> MessageId => _messageId.AsSpan(0, _messageIdLength);
 
     public ArrayBufferWriter<byte> Result { get; } = new(256);
@@ -63,6 +73,7 @@ internal sealed class WorkItem
     {
         Kind = WorkKind.Drop;
         IsCall = false;
+        Sent = 0;
         CallMonitorTimeout = null;
         Error = null;
         Reason = null;

@@ -8,4 +8,6 @@ internal ref struct IncomingReply
     /// <summary>The failure member's JSON string token, still escaped; empty when failure is null.</summary>
     public ReadOnlySpan<byte> Failure;
     public bool Ending;
+    /// <summary>The reply carried _bench_hops and they were read into the caller's span.</summary>
+    public bool HasHops;
 }

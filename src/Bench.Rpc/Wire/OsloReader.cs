@@ -280,7 +280,8 @@ internal static class OsloReader
         }
     }
 
-    public static bool TryParseReply(ReadOnlySpan<byte> inner, out IncomingReply reply)
+    /// <summary>Parses a reply; with a five-long <paramref name="hops"/> span, a stamped reply's _bench_hops are read into it.</summary>
+    public static bool TryParseReply(ReadOnlySpan<byte> inner, out IncomingReply reply, Span<long> hops = default)
     {
         reply = default;
         reply.Ending = true;
@@ -317,6 +318,10 @@ internal static class OsloReader
                 {
                     reader.Read();
                     reply.Ending = reader.TokenType != JsonTokenType.False;
+                }
+                else if (!hops.IsEmpty && reader.ValueTextEquals(HopStampsWire.HopsKey))
+                {
+                    reply.HasHops = HopStampsWire.TryRead(ref reader, hops);
                 }
                 else
                 {

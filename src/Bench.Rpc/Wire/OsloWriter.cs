@@ -81,8 +81,12 @@ internal static class OsloWriter
         PythonJson.Byte(output, (byte)'}');
     }
 
-    /// <summary>A reply: result (raw JSON), failure (null or the failure JSON as a string), ending, _msg_id, _unique_id.</summary>
-    public static void WriteReply(IBufferWriter<byte> body, ArrayBufferWriter<byte> scratch, ReadOnlySpan<byte> resultJson, ReadOnlySpan<byte> failureJson, bool ending, ReadOnlySpan<byte> messageId, ReadOnlySpan<byte> uniqueId)
+    /// <summary>
+    /// A reply: result (raw JSON), failure (null or the failure JSON as a string), ending, _msg_id, _unique_id, then any
+    /// <paramref name="extraMembers"/> written raw (a stamped call's _bench_hops).
+    /// </summary>
+    public static void WriteReply(IBufferWriter<byte> body, ArrayBufferWriter<byte> scratch, ReadOnlySpan<byte> resultJson, ReadOnlySpan<byte> failureJson, bool ending, ReadOnlySpan<byte> messageId, ReadOnlySpan<byte> uniqueId,
+        ReadOnlySpan<byte> extraMembers = default)
     {
         scratch.ResetWrittenCount();
         PythonJson.Byte(scratch, (byte)'{');
@@ -108,6 +112,12 @@ internal static class OsloWriter
         PythonJson.Separator(scratch);
         PythonJson.Key(scratch, "_unique_id"u8);
         PythonJson.String(scratch, uniqueId);
+        if (!extraMembers.IsEmpty)
+        {
+            PythonJson.Separator(scratch);
+            PythonJson.Raw(scratch, extraMembers);
+        }
+
         PythonJson.Byte(scratch, (byte)'}');
         WrapInEnvelope(body, scratch.WrittenSpan);
     }
