@@ -60,6 +60,13 @@ internal static class Program
         {
             return Fail(e.Message);
         }
+        catch (BrokerStartException e)
+        {
+            // A node (of a cluster, say) that did not start or join: one line saying which and why, then its log's tail.
+            var code = Fail(e.Message.Split('\n')[0].Trim());
+            Console.Error.WriteLine(string.Join('\n', e.LogTail.Split('\n').TakeLast(12).Select(l => "  " + l.TrimEnd())));
+            return code;
+        }
         catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException e)
         {
             // A broker given with --amqp (or BENCH_AMQP_URI) that does not answer: the address is wrong or it is down.

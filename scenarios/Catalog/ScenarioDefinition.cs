@@ -92,6 +92,11 @@ internal abstract class ScenarioDefinition
             d["duration"] = s.DurationSeconds.ToString("0.##", CultureInfo.InvariantCulture);
         }
 
+        if (spec.Faults is { Count: > 0 } faults)
+        {
+            d["fault"] = string.Join(' ', faults.Select(f => f.Text));
+        }
+
         DescribeTarget(spec, d);
         return d;
     }

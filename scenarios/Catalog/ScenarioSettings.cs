@@ -105,6 +105,12 @@ internal sealed record ScenarioSettings
 
     public bool AcksLate { get; init; }
 
+    /// <summary>RabbitMQ nodes of Bench's private broker: 1, or a cluster of that many (<see cref="Bench.Broker.PrivateCluster"/>).</summary>
+    public int Nodes { get; init; } = 1;
+
+    /// <summary>On a cluster: "spread" puts the i-th connection on node i mod N, "first" puts every one on the first node.</summary>
+    public string Connect { get; init; } = "spread";
+
     /// <summary>Connections over amqps: the private node's TLS listener (or an amqps:// --amqp broker).</summary>
     public bool Tls { get; init; }
 }

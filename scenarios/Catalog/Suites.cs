@@ -14,7 +14,7 @@ internal static class Suites
     /// <summary>call.add's arguments, {"x": 4, "y": 4}: what a raw baseline sends to be like for like, and what casts carry.</summary>
     private static readonly int AddArgsBytes = Payloads.Payloads.Add.Json.Length;
 
-    public static IReadOnlyList<string> Names { get; } = ["default", "quick", "full", "million", "celery"];
+    public static IReadOnlyList<string> Names { get; } = ["default", "quick", "full", "million", "celery", "cluster"];
 
     public static IReadOnlyList<ScenarioSpec> Get(string name) => name switch
     {
@@ -23,6 +23,7 @@ internal static class Suites
         "full" => Full(),
         "million" => Million(),
         "celery" => Celery(),
+        "cluster" => Cluster(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown suite"),
     };
 
@@ -130,6 +131,35 @@ internal static class Suites
             new(ScenarioCatalog.CeleryAddCast, castPython with { CeleryWorker = "bench", Requests = 100_000, PrefetchMultiplier = 64 }),
             new(ScenarioCatalog.CeleryAddCast, castPython with { CeleryClient = "python", Requests = 10_000, Outstanding = 1, PrefetchMultiplier = 64 }),
         ];
+    }
+
+    /// <summary>
+    /// What a cluster costs and what a node's death does (about 5 minutes with the cluster's start): calls on a classic
+    /// queue on one node, on three, and on a quorum queue on three; then, on the quorum queue, a leader kill and a
+    /// follower kill, each under calls (downtime, calls failed) and under confirmed, ack-after casts (lost, duplicated).
+    /// One-node specs come first: the run starts one broker of each size, once.
+    /// </summary>
+    private static List<ScenarioSpec> Cluster()
+    {
+        var calls = new ScenarioSettings { DurationSeconds = 8, WarmUpSeconds = 1, Outstanding = 16 };
+        var quorum = calls with { Nodes = 3, QueueType = QueueKind.Quorum };
+        // Fault runs: a call lost with its node times out after 5 s, inside the run; the killed node is back after 4 s.
+        var faulted = quorum with { DurationSeconds = 14, TimeoutSeconds = 5 };
+        var casts = faulted with { Outstanding = 8, Ack = AckMode.AfterHandling, Confirms = true };
+        List<ScenarioSpec> specs =
+        [
+            new(ScenarioCatalog.CallAdd, calls),
+            new(ScenarioCatalog.CallAdd, calls with { Nodes = 3 }),
+            new(ScenarioCatalog.CallAdd, quorum),
+        ];
+        foreach (var fault in new[] { "node-kill:leader@4s+4s", "node-kill:follower@4s+4s" })
+        {
+            IReadOnlyList<Faults.FaultSpec> faults = [Faults.FaultSpec.Parse(fault)];
+            specs.Add(new(ScenarioCatalog.CallAdd, faulted) { Faults = faults });
+            specs.Add(new(ScenarioCatalog.CastCount, casts) { Faults = faults });
+        }
+
+        return specs;
     }
 
     private static List<ScenarioSpec> Million() =>

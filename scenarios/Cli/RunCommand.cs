@@ -53,6 +53,11 @@ internal static class RunCommand
         }
 
         BrokerTrust.Use(args.String("ca-cert"));
+        if (checks.Faults.FirstOrDefault(f => f.OnClusterNode) is { } nodeFault && specs.Any(s => s.Settings.Nodes < 2 && s.Faults is null))
+        {
+            throw new UsageException($"--fault {nodeFault.Kind} hits one node of a cluster: give --nodes 2 or more");
+        }
+
         if (checks.Faults.Count > 0 && specs.Any(s => s.Target is not null))
         {
             throw new UsageException("--fault acts on Bench's own workers and private node; an external target has neither");
@@ -73,8 +78,16 @@ internal static class RunCommand
             specs = [.. specs.Select(s => s with { Settings = s.Settings with { Tls = true } })];
         }
 
+        if (specs.Any(s => s.Settings.Nodes > 1) && (external is not null || tls))
+        {
+            throw new UsageException(external is not null
+                ? "--nodes starts Bench's private cluster; for your own cluster give --amqp with every node: amqp://HOST:PORT/?nodes=HOST1:PORT1,HOST2:PORT2"
+                : "--tls on is for a single private node: a cluster's nodes listen on plain amqp");
+        }
+
         using var signal = new ShutdownSignal();
-        await using var broker = await BrokerLease.AcquireAsync(amqp, tls ? new PrivateBrokerOptions { Tls = true } : null, signal.Token);
+        await using var brokers = new BrokerLeases(amqp, tls ? new PrivateBrokerOptions { Tls = true } : null);
+        var broker = await brokers.UseAsync(specs.Count > 0 ? specs[0].Settings.Nodes : 1, signal.Token);
         if (broker.CaCertificatePath is { } nodeCa)
         {
             Environment.SetEnvironmentVariable(AmqpTls.CaCertificateVariable, nodeCa);
@@ -92,7 +105,7 @@ internal static class RunCommand
         var startedAt = DateTimeOffset.UtcNow;
         var runId = startedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + EnvironmentProbe.ShortSha(environment);
         var output = outDirectory ?? Path.Combine(root ?? Environment.CurrentDirectory, "results", "runs", runId);
-        var session = new RunSession(broker, brokerVersion, output, new RunResult
+        var session = new RunSession(brokers, brokerVersion, output, new RunResult
         {
             RunId = runId,
             Command = AmqpUri.MaskText("bench " + string.Join(' ', commandLine)),
@@ -101,7 +114,7 @@ internal static class RunCommand
             Environment = environment,
         }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults, Agent = agent is null ? null : new AgentLink(agent) };
 
-        Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s){(repeat > 1 ? $" × {repeat} repetitions, interleaved" : string.Empty)}, suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.IsPrivate ? " (private)" : string.Empty)}");
+        Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s){(repeat > 1 ? $" × {repeat} repetitions, interleaved" : string.Empty)}, suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.Cluster is { } c ? $" (private cluster {c.Name} of {c.Nodes.Count} nodes)" : broker.IsPrivate ? " (private)" : string.Empty)}");
         var failed = false;
         var display = new ProgressDisplay();
         await display.RunAsync(async d =>
@@ -119,6 +132,7 @@ internal static class RunCommand
                 try
                 {
                     var run = ResolveRate(spec, session.Result.Scenarios);
+                    await brokers.UseAsync(run.Settings.Nodes, signal.Token);
                     ScenarioRecord record;
                     await using (var execution = run.Scenario.CreateRun(session, run))
                     {

@@ -15,6 +15,9 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
     private readonly CancellationTokenSource _stop = new();
     private Task _running = Task.CompletedTask;
 
+    /// <summary>The cluster and what it looked like as measurement began: where node-kill and node-stop aim. Set before <see cref="Start"/>.</summary>
+    public (PrivateCluster Cluster, ClusterRecord AtStart)? Cluster { get; set; }
+
     /// <summary>Starts the schedule; call as measurement begins.</summary>
     public void Start()
     {
@@ -37,7 +40,9 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
                 continue;
             }
 
-            var (okBefore, recovery, failed, timedOut) = RecoveryAnalysis.Analyse(timeline, done.At, done.End, timeoutSeconds);
+            // A cluster's clients fail over to the live nodes rather than wait for the one hit: recovery counts from the fault.
+            var (okBefore, recovery, failed, timedOut) = RecoveryAnalysis.Analyse(timeline, done.At, spec.OnClusterNode ? done.At : done.End, timeoutSeconds);
+            var downtime = RecoveryAnalysis.Downtime(timeline, done.At);
             records.Add(new FaultRecord
             {
                 Kind = spec.Kind,
@@ -48,6 +53,8 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
                 OkPerSecondBefore = Math.Round(okBefore, 1),
                 FailedInWindow = failed,
                 TimedOutInWindow = timedOut,
+                DowntimeSeconds = downtime,
+                Node = done.Node,
                 Blocked = spec.Kind == FaultSpec.MemoryAlarm ? blocked : null,
                 Note = done.Note,
             });
@@ -77,9 +84,17 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
 
         var at = clock.Elapsed;
         string? note = null;
+        string? node = null;
         try
         {
-            note = await InjectAsync(spec);
+            if (spec.OnClusterNode)
+            {
+                (note, node) = await InjectOnNodeAsync(spec);
+            }
+            else
+            {
+                note = await InjectAsync(spec);
+            }
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or BrokerStartException)
         {
@@ -96,7 +111,7 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
 
         lock (_injected)
         {
-            _injected.Add(new Injected(spec, at, end, note));
+            _injected.Add(new Injected(spec, at, end, note, node));
         }
     }
 
@@ -157,12 +172,31 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
     {
         try
         {
-            await Task.Delay(TimeSpan.FromSeconds(spec.DurationSeconds), _stop.Token);
+            await Task.Delay(double.IsInfinity(spec.DurationSeconds) ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(spec.DurationSeconds), _stop.Token);
         }
         catch (OperationCanceledException)
         {
         }
     }
 
-    private sealed record Injected(FaultSpec Spec, double At, double End, string? Note);
+    // node-kill / node-stop on the node NodeFault chooses; the window ends when the node is back (accepting AMQP, or its app started).
+    private async Task<(string? Note, string Node)> InjectOnNodeAsync(FaultSpec spec)
+    {
+        var (cluster, atStart) = Cluster ?? throw new InvalidOperationException($"{spec.Kind} acts on a cluster: run with --nodes 2 or more");
+        var (node, description) = NodeFault.Choose(cluster, atStart, spec.Node!);
+        if (spec.Kind == FaultSpec.NodeKill)
+        {
+            await node.KillNodeAsync();
+            await HoldAsync(spec);
+            await node.RestartNodeAsync();
+            return (double.IsInfinity(spec.DurationSeconds) ? "restarted when the scenario ended" : "the window ends when the restarted node accepted connections", description);
+        }
+
+        await node.CtlAsync(["stop_app"]);
+        await HoldAsync(spec);
+        await node.CtlAsync(["start_app"]);
+        return (null, description);
+    }
+
+    private sealed record Injected(FaultSpec Spec, double At, double End, string? Note, string? Node = null);
 }

@@ -4,13 +4,26 @@ using Bench.Scenarios.Cli;
 namespace Bench.Scenarios.Faults;
 
 /// <summary>
-/// One `--fault KIND@T[+D]`: what to break, when (seconds from the start of measurement) and for how long.
+/// One `--fault KIND[:NODE]@T[+D]`: what to break, when (seconds from the start of measurement) and for how long.
 /// broker-restart (stop_app/start_app), broker-kill (SIGKILL the node, start it again on its data directory),
 /// connection-close (close every client connection from the broker), memory-alarm (a high watermark that blocks
-/// publishers), worker-kill (SIGKILL one worker), worker-pause (SIGSTOP, then SIGCONT).
+/// publishers), worker-kill (SIGKILL one worker), worker-pause (SIGSTOP, then SIGCONT); on a cluster, node-kill
+/// (SIGKILL one node, restarted after D if given, else when the scenario ends) and node-stop (stop_app for D, then
+/// start_app), NODE being the node leading the scenario's queue (leader, the default) or another one (follower).
 /// </summary>
 internal sealed record FaultSpec(string Kind, double AtSeconds, double DurationSeconds, string Text)
 {
+    public const string NodeKill = "node-kill";
+    public const string NodeStop = "node-stop";
+    public const string Leader = "leader";
+    public const string Follower = "follower";
+
+    /// <summary>node-kill/node-stop: leader or follower (of the scenario's queue); null for other kinds.</summary>
+    public string? Node { get; init; }
+
+    /// <summary>Faults that act on one node of a cluster.</summary>
+    public bool OnClusterNode => Kind is NodeKill or NodeStop;
+
     public const string BrokerRestart = "broker-restart";
     public const string BrokerKill = "broker-kill";
     public const string ConnectionClose = "connection-close";
@@ -18,10 +31,10 @@ internal sealed record FaultSpec(string Kind, double AtSeconds, double DurationS
     public const string WorkerKill = "worker-kill";
     public const string WorkerPause = "worker-pause";
 
-    public static IReadOnlyList<string> Kinds { get; } = [BrokerRestart, BrokerKill, ConnectionClose, MemoryAlarm, WorkerKill, WorkerPause];
+    public static IReadOnlyList<string> Kinds { get; } = [BrokerRestart, BrokerKill, ConnectionClose, MemoryAlarm, WorkerKill, WorkerPause, NodeKill, NodeStop];
 
     /// <summary>Faults that need control of the broker: refused on an external one.</summary>
-    public bool NeedsBroker => Kind is BrokerRestart or BrokerKill or ConnectionClose or MemoryAlarm;
+    public bool NeedsBroker => Kind is BrokerRestart or BrokerKill or ConnectionClose or MemoryAlarm or NodeKill or NodeStop;
 
     /// <summary>Parses KIND@T[+D] (T and D in seconds, "15", "15s" or "500ms"); a bad one is a usage error (exit 2).</summary>
     public static FaultSpec Parse(string text)
@@ -29,6 +42,14 @@ internal sealed record FaultSpec(string Kind, double AtSeconds, double DurationS
         ArgumentNullException.ThrowIfNull(text);
         var at = text.IndexOf('@', StringComparison.Ordinal);
         var kind = at < 0 ? text : text[..at];
+        string? node = null;
+        if (kind.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 && kind[..colon] is NodeKill or NodeStop)
+        {
+            node = kind[(colon + 1)..] is Leader or Follower ? kind[(colon + 1)..]
+                : throw new UsageException($"--fault {kind[..colon]}:NODE: NODE is leader or follower, not '{kind[(colon + 1)..]}'");
+            kind = kind[..colon];
+        }
+
         if (!Kinds.Contains(kind))
         {
             throw new UsageException($"--fault must be KIND@T[+D] with KIND one of {string.Join(", ", Kinds)}, not '{text}'");
@@ -48,12 +69,18 @@ internal sealed record FaultSpec(string Kind, double AtSeconds, double DurationS
             throw new UsageException($"--fault {kind} is instantaneous: give {kind}@T without +D");
         }
 
-        return new FaultSpec(kind, start, duration, text);
+        if (kind == NodeStop && plus < 0)
+        {
+            throw new UsageException($"--fault {NodeStop} needs how long the node stays stopped: {NodeStop}[:leader|follower]@T+D");
+        }
+
+        return new FaultSpec(kind, start, duration, text) { Node = kind is NodeKill or NodeStop ? node ?? Leader : null };
     }
 
     private static double DefaultDuration(string kind) => kind switch
     {
         BrokerRestart or BrokerKill or MemoryAlarm => 5,
+        NodeKill => double.PositiveInfinity, // not restarted until the scenario ends
         WorkerPause => 3,
         _ => 0,
     };

@@ -18,6 +18,23 @@ internal static class RecoveryAnalysis
     /// <paramref name="at"/> to the recovered one (exclusive) plus <paramref name="timeoutSeconds"/> (a call lost in the
     /// window times out that much later), or to the end.
     /// </summary>
+    /// <summary>Below this fraction of the ok/s before a fault, a second counts as client-observed downtime.</summary>
+    public const double DownFraction = 0.5;
+
+    /// <summary>
+    /// Whole seconds of the timeline from the one holding <paramref name="at"/> to the end with ok/s below
+    /// <see cref="DownFraction"/> of the mean over the whole seconds before it; null when that mean is zero.
+    /// </summary>
+    public static double? Downtime(IReadOnlyList<TimelineRecord> timeline, double at)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        var before = timeline.Where(p => p.Second + p.Seconds <= at && p.Seconds >= 0.999).ToList();
+        var okBefore = before.Count == 0 ? 0 : before.Average(p => p.Throughput);
+        return okBefore > 0
+            ? timeline.Count(p => p.Second + p.Seconds > at && p.Seconds >= 0.999 && p.Throughput < DownFraction * okBefore)
+            : null;
+    }
+
     public static (double OkPerSecondBefore, double? RecoverySeconds, long Failed, long TimedOut) Analyse(IReadOnlyList<TimelineRecord> timeline, double at, double end, double timeoutSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(timeline);

@@ -54,6 +54,13 @@ internal static class OptionTable
     public static readonly SettingOption Tls = SettingOption.Of("tls", "amqp", "off|on", "connect over amqps to the private node's TLS listener (off,on compares them in one run); with --amqp its scheme decides", OptionScope.Run,
         v => OnOff(v, "tls"), (s, v) => s with { Tls = v }, s => s.Tls, v => v ? "amqps" : "amqp") with { OmitDefault = true, ShownDefault = "off" };
 
+    // The private broker: one node or a cluster.
+    public static readonly SettingOption Nodes = SettingOption.Of("nodes", "nodes", "N", "private RabbitMQ nodes: 1, or a cluster of N on loopback (join_cluster)", OptionScope.Run,
+        v => Int(v, "nodes", 1, 9), (s, v) => s with { Nodes = v }, s => s.Nodes, v => Number(v)) with { OmitDefault = true };
+
+    public static readonly SettingOption Connect = SettingOption.Of("connect", "connect", "spread|first", "on a cluster: connections spread over the nodes (process i on node i mod N) or all on the first", OptionScope.Run,
+        v => Choice(v, "connect", ("spread", "spread"), ("first", "first")), (s, v) => s with { Connect = v }, s => s.Connect, v => v) with { OmitDefault = true };
+
     // Bench's oslo workers and the queues they consume.
     public static readonly SettingOption Prefetch = SettingOption.Of("prefetch", "prefetch", "N|unlimited", "basic.qos per worker consumer (oslo's default: unlimited)", Both,
         v => v == "unlimited" ? (ushort)0 : (ushort)Int(v, "prefetch", 0, ushort.MaxValue), (s, v) => s with { Prefetch = v }, s => s.Prefetch, v => v == 0 ? "unlimited" : Number(v));
@@ -133,7 +140,7 @@ internal static class OptionTable
     /// <summary>Every setting, in help order.</summary>
     public static IReadOnlyList<SettingOption> Settings { get; } =
     [
-        Outstanding, Rate, RampTo, Arrivals, Requests, Duration, WarmUp, Timeout, Payload, SleepMs, Tls,
+        Outstanding, Rate, RampTo, Arrivals, Requests, Duration, WarmUp, Timeout, Payload, SleepMs, Tls, Nodes, Connect,
         Prefetch, Persistent, Durable, QueueType, Ack, HandlerTimeout, Workers, InProcess, Route, Channels, WorkerRateLimit,
         Envelope, Transport, Confirms,
         CeleryWorker, CeleryClient, PrefetchMultiplier, RateLimits, TaskRateLimit, Pool, AcksLate,

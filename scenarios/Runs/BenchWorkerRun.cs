@@ -24,6 +24,13 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
     private WorkerSupervisor? _supervisor;
     private string? _ledgerDirectory;
     private long _warmUpSent;
+    private ClusterRecord? _cluster;
+
+    /// <summary>This spec's own faults (a suite's fault runs) or else the run's --fault.</summary>
+    private IReadOnlyList<FaultSpec> Faults => Spec.Faults ?? Session.Faults;
+
+    /// <summary>The queue the scenario's requests go to: the one whose leader a node fault aims at.</summary>
+    private string Queue => scenario.Role == WorkerRole.Raw ? _topic + ".raw" : _topic;
 
     /// <summary>The workers' topic.</summary>
     public Target Target => new(_topic);
@@ -49,7 +56,7 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
         await SetUpAsync(cancellation);
         var cpu = CpuSources(_workers.Where(w => w.Pid is not null).Select(w => new CpuSource(_workers.Count == 1 ? "worker" : "worker:" + w.Server, w.Pid!.Value)));
         var isCast = scenario.Kind is ScenarioKind.Cast or ScenarioKind.Fanout;
-        using var injector = new FaultInjector(Session.Faults, _clock, Session.PrivateNode, _supervisor, Session.Warn, Settings.TimeoutSeconds);
+        using var injector = new FaultInjector(Faults, _clock, Session.PrivateNode, _supervisor, Session.Warn, Settings.TimeoutSeconds);
         var result = await DriveAsync(scenario.BuildStep(this), cpu, onProgress, cancellation,
             beforeMeasurement: async (warmUp, ct) =>
             {
@@ -60,6 +67,12 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
                 }
 
                 await scenario.BeforeMeasurementAsync(this, ct);
+                if (Session.Cluster is { } cluster)
+                {
+                    _cluster = await ClusterPlacement.ReadAsync(cluster, Queue, Settings.QueueType, ct);
+                    injector.Cluster = (cluster, _cluster);
+                }
+
                 injector.Start(); // also starts the clock that worker events are timed by
             },
 
@@ -85,6 +98,14 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
         if (!Session.PrivateBroker)
         {
             record.Notes.Add("external broker: its CPU is not measured");
+        }
+
+        if (Session.Cluster is { } onCluster && _cluster is not null)
+        {
+            record = record with { Cluster = await ClusterPlacement.WithEndAsync(onCluster, _cluster, record.Notes) };
+            // Three nodes, the workers and the client share the machine's cores: say who used them.
+            record.Notes.Add("CPU seconds in the measured window: " + string.Join(", ", record.Cost.Select(c => c.Process + " " + c.CpuSeconds.ToString("0.00", CultureInfo.InvariantCulture)))
+                + (record.Cost.Count(c => c.Process.StartsWith("broker:", StringComparison.Ordinal)) < onCluster.Nodes.Count ? " (a node missing here was killed: its CPU went with its pid)" : string.Empty));
         }
 
         record = await scenario.CompleteAsync(this, record);
@@ -130,16 +151,16 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
             {
                 var options = WorkerSettings.ServiceOptions(Settings, _topic, server, rateLimits);
                 Owned.Add(scenario.Role == WorkerRole.Conductor
-                    ? await Objects.InProcessConductor.StartAsync(uri, options, cancellation)
-                    : (IAsyncDisposable)await InProcessWorker.StartAsync(uri, options, scenario.Role == WorkerRole.Raw, cancellation));
+                    ? await Objects.InProcessConductor.StartAsync(Placed(uri, Settings.Channels + i), options, cancellation)
+                    : (IAsyncDisposable)await InProcessWorker.StartAsync(Placed(uri, Settings.Channels + i), options, scenario.Role == WorkerRole.Raw, cancellation));
                 _workers.Add((server, null));
                 continue;
             }
 
             if (_supervisor is null)
             {
-                var environment = new Dictionary<string, string>(RunSession.ChildEnvironment(uri));
-                if (Session.Faults.Count > 0 && scenario.KeepsCastLedger)
+                var environment = new Dictionary<string, string>();
+                if (Faults.Count > 0 && scenario.KeepsCastLedger)
                 {
                     _ledgerDirectory = Directory.CreateTempSubdirectory("bench-ledger-").FullName;
                     Owned.Add(new DisposeAction(() => Directory.Delete(_ledgerDirectory, recursive: true)));
@@ -147,7 +168,9 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
                 }
 
                 var arguments = WorkerArguments(rateLimits);
-                _supervisor = new WorkerSupervisor(_clock, (name, ct) => WorkerProcess.StartAsync(arguments, name, environment, ct), Session.Warn);
+                // Each worker connects through its own node first (--connect): its place after the clients'.
+                _supervisor = new WorkerSupervisor(_clock, (name, ct) => WorkerProcess.StartAsync(arguments, name,
+                    new Dictionary<string, string>(environment).Concat(RunSession.ChildEnvironment(Placed(uri, Settings.Channels + WorkerIndex(name)))).ToDictionary(), ct), Session.Warn);
                 Owned.Add(_supervisor);
             }
 
@@ -163,7 +186,7 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
             RawClients = new RawRpcClient[Settings.Channels];
             for (var i = 0; i < RawClients.Length; i++)
             {
-                RawClients[i] = Owned.Add(await RawRpcClient.ConnectAsync(uri, _topic + ".raw", Settings.Persistent, route == "queue" ? string.Empty : "openstack", cancellation));
+                RawClients[i] = Owned.Add(await RawRpcClient.ConnectAsync(Placed(uri, i), _topic + ".raw", Settings.Persistent, route == "queue" ? string.Empty : "openstack", cancellation));
             }
 
             return;
@@ -172,9 +195,17 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
         Clients = new RpcClient[Settings.Channels];
         for (var i = 0; i < Clients.Length; i++)
         {
-            Clients[i] = Owned.Add(await RpcClient.ConnectAsync(uri, clientOptions, cancellationToken: cancellation));
+            Clients[i] = Owned.Add(await RpcClient.ConnectAsync(Placed(uri, i), clientOptions with { ClientName = clientOptions.ClientName + ":c" + i.ToString(CultureInfo.InvariantCulture) }, cancellationToken: cancellation));
         }
     }
+
+    /// <summary>
+    /// On a cluster, the address of the process at <paramref name="index"/> (clients first, then workers): node index
+    /// mod N with --connect spread, the first node with --connect first; the other nodes follow for recovery.
+    /// </summary>
+    private Uri Placed(Uri uri, int index) => Bench.Broker.ClusterAddress.Prefer(uri, Settings.Connect == "first" ? 0 : index);
+
+    private static int WorkerIndex(string server) => int.Parse(server.AsSpan(1), CultureInfo.InvariantCulture);
 
     private List<string> WorkerArguments(IReadOnlyDictionary<string, double> rateLimits)
     {

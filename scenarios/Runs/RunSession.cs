@@ -8,33 +8,39 @@ namespace Bench.Scenarios.Runs;
 /// One `bench run`: the broker it uses, the results it accumulates, and where they go. Results are rewritten
 /// (atomically) after every scenario, so even a killed run leaves what it measured.
 /// </summary>
-internal sealed class RunSession(BrokerLease broker, string brokerVersion, string outputDirectory, RunResult initial, Action<string> warn)
+internal sealed class RunSession(BrokerLeases brokers, string brokerVersion, string outputDirectory, RunResult initial, Action<string> warn)
 {
     private RunResult _result = initial;
 
+    private BrokerLease Lease => brokers.Current;
+
+    /// <summary>The private cluster the current scenario runs on, or null (one node, or an external broker).</summary>
+    public PrivateCluster? Cluster => Lease.Cluster;
+
+    /// <summary>Every node whose CPU the run reads: the cluster's nodes, the private node, or none (external).</summary>
+    public IReadOnlyList<Bench.Broker.PrivateBroker> PrivateNodes => Lease.Cluster?.Nodes ?? (Lease.PrivateBroker is { } node ? [node] : []);
+
     /// <summary>The broker's plain address (on a private node with a TLS listener, the amqp:// one; see <see cref="UriFor"/>).</summary>
-    public Uri BrokerUri => broker.PrivateBroker?.Uri.Uri ?? broker.Uri.Uri;
+    public Uri BrokerUri => Lease.Cluster?.Uri.Uri ?? Lease.PrivateBroker?.Uri.Uri ?? Lease.Uri.Uri;
 
     /// <summary>
     /// Where a scenario connects: the private node's amqps listener when its settings ask for TLS (so plain and TLS
     /// run side by side on one node), else the plain one; an external broker's URI as given (its scheme decides).
     /// </summary>
-    public Uri UriFor(bool tls) => tls && broker.PrivateBroker is { } node
+    public Uri UriFor(bool tls) => tls && Lease.PrivateBroker is { } node
         ? node.TlsUri?.Uri ?? throw new InvalidOperationException("this private node has no TLS listener (the run did not ask for one)")
         : BrokerUri;
 
-    public bool PrivateBroker => broker.IsPrivate;
+    public bool PrivateBroker => Lease.IsPrivate;
 
     /// <summary>The private node (fault injection controls it), or null on an external broker.</summary>
-    public Bench.Broker.PrivateBroker? PrivateNode => broker.PrivateBroker;
+    public Bench.Broker.PrivateBroker? PrivateNode => Lease.PrivateBroker;
 
     /// <summary>The faults (`--fault`) every scenario of this run injects.</summary>
     public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
 
     /// <summary>This run is one agent of several (`--agents N`): its slice, its start barrier, its record.</summary>
     public Agents.AgentLink? Agent { get; init; }
-
-    public int? BrokerProcessId => broker.PrivateBroker?.ProcessId is > 0 and var pid ? pid : null;
 
     public string BrokerVersion { get; } = brokerVersion;
 

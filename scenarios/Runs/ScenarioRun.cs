@@ -49,9 +49,14 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
     protected List<CpuSource> CpuSources(IEnumerable<CpuSource> workers)
     {
         var sources = workers.ToList();
-        if (Session.BrokerProcessId is { } brokerPid)
+        var nodes = Session.PrivateNodes;
+        for (var i = 0; i < nodes.Count; i++)
         {
-            sources.Add(new CpuSource("broker", brokerPid));
+            // A node killed by a fault comes back under another pid: its CPU after the kill is not in this reading.
+            if (nodes[i].ProcessId is > 0 and var pid)
+            {
+                sources.Add(new CpuSource(nodes.Count == 1 ? "broker" : "broker:node" + (i + 1).ToString(CultureInfo.InvariantCulture), pid));
+            }
         }
 
         return sources;

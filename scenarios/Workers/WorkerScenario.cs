@@ -24,7 +24,7 @@ internal abstract class WorkerScenario : ScenarioDefinition
     protected override IEnumerable<SettingOption> Recorded =>
     [
         OptionTable.Prefetch, OptionTable.Persistent, OptionTable.Durable, OptionTable.QueueType, OptionTable.Workers,
-        OptionTable.InProcess, OptionTable.Route, OptionTable.Ack, OptionTable.Channels, OptionTable.Tls,
+        OptionTable.InProcess, OptionTable.Route, OptionTable.Ack, OptionTable.Channels, OptionTable.Tls, OptionTable.Nodes, OptionTable.Connect,
     ];
 
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new BenchWorkerRun(session, spec, this);

@@ -17,14 +17,15 @@ public sealed class PrivateBroker : IAsyncDisposable
     private static readonly List<PrivateBroker> s_live = [];
     private static bool s_exitHookInstalled;
 
-    private readonly string _ctlPath;
+    private readonly NodeControl _control;
     private readonly ProcessStartInfo _start;
     private readonly TimeSpan _startTimeout;
     private ChildProcess _process;
     private int _stopped;
 
-    private PrivateBroker(ChildProcess process, ProcessStartInfo start, TimeSpan startTimeout, string directory, string nodeName, NodePorts ports, NodeTlsFiles? tls, string version, string ctlPath)
+    private PrivateBroker(ChildProcess process, ProcessStartInfo start, TimeSpan startTimeout, NodeControl control, NodePorts ports, NodeTlsFiles? tls, string version)
     {
+        var (directory, nodeName) = (control.Directory, control.NodeName);
         _process = process;
         _start = start;
         _startTimeout = startTimeout;
@@ -35,7 +36,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         TlsPort = ports.Tls;
         CaCertificatePath = tls?.CaCertificatePath;
         Version = version;
-        _ctlPath = ctlPath;
+        _control = control;
         Uri = AmqpUri.Parse(string.Create(CultureInfo.InvariantCulture, $"amqp://guest:guest@127.0.0.1:{ports.Amqp}/"));
         TlsUri = tls is null ? null : AmqpUri.Parse(string.Create(CultureInfo.InvariantCulture, $"amqps://guest:guest@127.0.0.1:{ports.Tls}/"));
     }
@@ -68,20 +69,7 @@ public sealed class PrivateBroker : IAsyncDisposable
     public string Directory { get; }
 
     /// <summary>The Erlang VM's process id (from the node's pid file), for CPU accounting; 0 when unknown.</summary>
-    public int ProcessId
-    {
-        get
-        {
-            try
-            {
-                return int.TryParse(File.ReadAllText(Path.Combine(Directory, "rabbitmq.pid")).Trim(), out var pid) ? pid : 0;
-            }
-            catch (IOException)
-            {
-                return 0;
-            }
-        }
-    }
+    public int ProcessId => _control.ProcessId;
 
     public bool IsRunning => Volatile.Read(ref _stopped) == 0 && !_process.HasExited;
 
@@ -118,6 +106,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         var directory = Path.Combine(options.BaseDirectory ?? Path.GetTempPath(), "bench-broker-" + id);
         System.IO.Directory.CreateDirectory(directory);
         var nodeName = $"bench-{id}@localhost";
+        var control = new NodeControl(ctlPath, options.Home ?? directory, directory, nodeName);
         var port = options.Port != 0 ? options.Port : FreePort.Next();
         var distPort = FreePort.Next();
         var ports = new NodePorts(port, options.Management ? FreePort.Next() : 0, options.Tls ? FreePort.Next() : 0);
@@ -141,7 +130,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec \"$0\" >server.out 2>&1 </dev/null");
         start.ArgumentList.Add(options.ServerPath);
-        SetNodeEnvironment(start.Environment, directory, nodeName);
+        control.ApplyEnvironment(start.Environment);
         start.Environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
         start.Environment["RABBITMQ_NODE_PORT"] = port.ToString(CultureInfo.InvariantCulture);
         start.Environment["RABBITMQ_DIST_PORT"] = distPort.ToString(CultureInfo.InvariantCulture);
@@ -154,19 +143,19 @@ public sealed class PrivateBroker : IAsyncDisposable
         start.Environment["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf");
 
         var process = ChildProcess.Start(start, "rabbitmq node " + nodeName);
-        StartWatchdog(directory, nodeName, ctlPath);
+        control.StartWatchdog();
 
         try
         {
-            var version = await WaitAcceptingAsync(process, directory, nodeName, ports, tls?.CaCertificatePath, options.StartTimeout, cancellationToken);
-            var broker = new PrivateBroker(process, start, options.StartTimeout, directory, nodeName, ports, tls, version, ctlPath);
+            var version = await WaitAcceptingAsync(process, control, ports, tls?.CaCertificatePath, options.StartTimeout, cancellationToken);
+            var broker = new PrivateBroker(process, start, options.StartTimeout, control, ports, tls, version);
             Register(broker);
             return broker;
         }
         catch
         {
             // Also on cancellation (Ctrl-C during start-up): the half-started node is stopped and its directory removed.
-            await StopNodeAsync(process, directory, nodeName, ctlPath);
+            await control.StopAsync(process);
             await process.DisposeAsync();
             throw;
         }
@@ -194,8 +183,9 @@ public sealed class PrivateBroker : IAsyncDisposable
 
     // Polls until the node answers AMQP (and, with TLS, amqps with the node's CA); a node that exits first, or takes too
     // long, fails with its log's tail.
-    private static async Task<string> WaitAcceptingAsync(ChildProcess process, string directory, string nodeName, NodePorts ports, string? caCertificatePath, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<string> WaitAcceptingAsync(ChildProcess process, NodeControl control, NodePorts ports, string? caCertificatePath, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        var nodeName = control.NodeName;
         var port = ports.Amqp;
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (true)
@@ -205,7 +195,7 @@ public sealed class PrivateBroker : IAsyncDisposable
             {
                 throw new BrokerStartException(
                     $"rabbitmq node {nodeName} exited with code {process.ExitCode} before accepting AMQP on 127.0.0.1:{port}",
-                    ReadLogTail(directory, nodeName, 40));
+                    control.LogTail(40));
             }
 
             if (await AmqpProbe.TryReadVersionAsync("127.0.0.1", port, cancellationToken) is { } version
@@ -218,7 +208,7 @@ public sealed class PrivateBroker : IAsyncDisposable
             {
                 throw new BrokerStartException(
                     $"rabbitmq node {nodeName} did not accept AMQP on 127.0.0.1:{port}{(ports.Tls == 0 ? string.Empty : $" and amqps on 127.0.0.1:{ports.Tls}")} within {timeout.TotalSeconds:0} s",
-                    ReadLogTail(directory, nodeName, 40));
+                    control.LogTail(40));
             }
 
             await Task.Delay(200, cancellationToken);
@@ -228,7 +218,7 @@ public sealed class PrivateBroker : IAsyncDisposable
     /// <summary>Fault injection: SIGKILL the Erlang VM (no clean shutdown, as a crash or OOM kill would), and wait until it is gone.</summary>
     public async Task KillNodeAsync(CancellationToken cancellationToken = default)
     {
-        KillNode(Directory, _process);
+        _control.Kill(_process);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         await _process.WaitForExitAsync(timeout.Token);
@@ -241,13 +231,13 @@ public sealed class PrivateBroker : IAsyncDisposable
         await _process.DisposeAsync(); // the killed one
         var process = ChildProcess.Start(_start, "rabbitmq node " + NodeName);
         _process = process;
-        await WaitAcceptingAsync(process, Directory, NodeName, new NodePorts(Port, ManagementPort, TlsPort), CaCertificatePath, _startTimeout, cancellationToken);
+        await WaitAcceptingAsync(process, _control, new NodePorts(Port, ManagementPort, TlsPort), CaCertificatePath, _startTimeout, cancellationToken);
     }
 
     /// <summary>Runs rabbitmqctl against this node (e.g. close_all_connections in recovery tests) and returns its output.</summary>
     public async Task<string> CtlAsync(IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
-        var (exitCode, output) = await RunCtlAsync(_ctlPath, Directory, NodeName, arguments, cancellationToken);
+        var (exitCode, output) = await _control.RunCtlAsync(arguments, cancellationToken);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} exited {exitCode}: {output.Trim()}");
@@ -257,7 +247,7 @@ public sealed class PrivateBroker : IAsyncDisposable
     }
 
     /// <summary>The last lines of the node's logs.</summary>
-    public string LogTail(int lines = 40) => ReadLogTail(Directory, NodeName, lines);
+    public string LogTail(int lines = 40) => _control.LogTail(lines);
 
     public async ValueTask DisposeAsync()
     {
@@ -271,15 +261,8 @@ public sealed class PrivateBroker : IAsyncDisposable
             s_live.Remove(this);
         }
 
-        await StopNodeAsync(_process, Directory, NodeName, _ctlPath);
+        await _control.StopAsync(_process);
         await _process.DisposeAsync();
-    }
-
-    private static void SetNodeEnvironment(IDictionary<string, string?> environment, string directory, string nodeName)
-    {
-        // HOME holds the Erlang cookie: a private one per node, so parallel first starts never race on ~/.erlang.cookie.
-        environment["HOME"] = directory;
-        environment["RABBITMQ_NODENAME"] = nodeName;
     }
 
     private static void Register(PrivateBroker broker)
@@ -305,115 +288,5 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
 
         Task.WaitAll([.. live.Select(b => b.DisposeAsync().AsTask())], TimeSpan.FromSeconds(20));
-    }
-
-    // A shell loop in its own session: when this process is gone (killed, crashed) while the node's directory
-    // still exists, it stops the node and deletes the directory. A clean stop deletes the directory first, so the loop just ends.
-    private static void StartWatchdog(string directory, string nodeName, string ctlPath)
-    {
-        var watchdog = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardInput = true };
-        watchdog.ArgumentList.Add("sh");
-        watchdog.ArgumentList.Add("-c");
-        watchdog.ArgumentList.Add(
-            "while kill -0 \"$1\" 2>/dev/null && [ -d \"$2\" ]; do sleep 1; done; " +
-            "if [ -d \"$2\" ]; then HOME=\"$2\" \"$3\" -n \"$4\" stop >/dev/null 2>&1; rm -rf \"$2\"; fi");
-        watchdog.ArgumentList.Add("bench-broker-watchdog");
-        watchdog.ArgumentList.Add(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        watchdog.ArgumentList.Add(directory);
-        watchdog.ArgumentList.Add(ctlPath);
-        watchdog.ArgumentList.Add(nodeName);
-        using var _ = Process.Start(watchdog);
-    }
-
-    private static async Task StopNodeAsync(ChildProcess process, string directory, string nodeName, string ctlPath)
-    {
-        if (!process.HasExited)
-        {
-            try
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-                await RunCtlAsync(ctlPath, directory, nodeName, ["stop"], timeout.Token);
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (Exception e) when (e is OperationCanceledException or TimeoutException or InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-            }
-
-            if (!process.HasExited)
-            {
-                KillNode(directory, process);
-            }
-        }
-
-        try
-        {
-            System.IO.Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open by a dying beam process; the watchdog deletes the directory shortly after.
-        }
-    }
-
-    private static void KillNode(string directory, ChildProcess process)
-    {
-        // The pid file names the Erlang VM; the process we started may be a shell that already exec'd it.
-        var pidFile = Path.Combine(directory, "rabbitmq.pid");
-        if (File.Exists(pidFile) && int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
-        {
-            try
-            {
-                using var beam = Process.GetProcessById(pid);
-                beam.Kill(entireProcessTree: true);
-            }
-            catch (ArgumentException)
-            {
-            }
-        }
-
-        process.Kill();
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCtlAsync(string ctlPath, string directory, string nodeName, IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(ctlPath);
-        start.ArgumentList.Add("-n");
-        start.ArgumentList.Add(nodeName);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        SetNodeEnvironment(start.Environment, directory, nodeName);
-        var (exitCode, stdout, stderr) = await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(120), cancellationToken);
-        return (exitCode, stdout + stderr);
-    }
-
-    private static string ReadLogTail(string directory, string nodeName, int lines)
-    {
-        var text = new StringBuilder();
-        var candidates = new List<string> { Path.Combine(directory, "server.out") };
-        var logDirectory = Path.Combine(directory, "log");
-        if (System.IO.Directory.Exists(logDirectory))
-        {
-            candidates.AddRange(System.IO.Directory.GetFiles(logDirectory, "*.log"));
-        }
-
-        foreach (var file in candidates.Where(File.Exists))
-        {
-            var all = File.ReadAllLines(file);
-            if (all.Length == 0)
-            {
-                continue;
-            }
-
-            text.Append('[').Append(Path.GetFileName(file)).AppendLine("]");
-            foreach (var line in all.Skip(Math.Max(0, all.Length - lines)))
-            {
-                text.AppendLine(line);
-            }
-        }
-
-        return text.Length > 0 ? text.ToString().TrimEnd() : $"(no log written by {nodeName})";
     }
 }

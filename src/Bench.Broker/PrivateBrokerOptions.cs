@@ -27,4 +27,10 @@ public sealed record PrivateBrokerOptions
 
     /// <summary>Where the node's directory goes; the system temp folder by default.</summary>
     public string? BaseDirectory { get; init; }
+
+    /// <summary>
+    /// The HOME (hence the Erlang cookie) of the node and of every rabbitmqctl call to it: null for the node's own
+    /// directory (a private cookie), a cluster's shared directory for a cluster node.
+    /// </summary>
+    public string? Home { get; init; }
 }

@@ -35,6 +35,15 @@ public sealed record FaultRecord
 
     public long TimedOutInWindow { get; init; }
 
+    /// <summary>
+    /// Client-observed downtime: the whole timeline seconds, from the one holding the fault to the end of the run, with
+    /// ok/s below half the mean before it. Null when there was no rate before the fault to compare with.
+    /// </summary>
+    public double? DowntimeSeconds { get; init; }
+
+    /// <summary>Cluster faults: the node hit (and what it was: the queue's leader or a follower).</summary>
+    public string? Node { get; init; }
+
     /// <summary>memory-alarm: how often clients saw connection.blocked.</summary>
     public long? Blocked { get; init; }
 

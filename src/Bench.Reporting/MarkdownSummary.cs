@@ -130,6 +130,8 @@ public static class MarkdownSummary
             {
                 var recovery = f.RecoverySeconds is { } r ? string.Create(CultureInfo.InvariantCulture, $"recovered after {r:0.0} s") : "⚠ not recovered";
                 var blocked = f.Blocked is { } b ? string.Create(CultureInfo.InvariantCulture, $", blocked {b:N0} times") : string.Empty;
+                blocked += f.DowntimeSeconds is { } down ? string.Create(CultureInfo.InvariantCulture, $"; client-observed downtime {down:0} s") : string.Empty;
+                blocked += f.Node is { } node ? "; hit " + node : string.Empty;
                 lines.Add(who + string.Create(CultureInfo.InvariantCulture,
                     $"`{f.Spec}` at {f.AtSeconds:0.0} s {(f.DurationSeconds > 0 ? $"for {f.DurationSeconds:0.0} s" : "(instantaneous)")}: {recovery} (ok/s before {f.OkPerSecondBefore:N0}); {f.FailedInWindow:N0} failed and {f.TimedOutInWindow:N0} timed out in the window{blocked}")
                     + (f.Note is null ? string.Empty : "; " + f.Note));
@@ -154,7 +156,7 @@ public static class MarkdownSummary
         }
 
         text.AppendLine();
-        text.AppendLine("Faults and workers (seconds from the start of measurement; recovery from the end of the fault to the first second at 80% of the ok/s before it):");
+        text.AppendLine("Faults and workers (seconds from the start of measurement; recovery from the end of the fault — from its start for a cluster node — to the first second at 80% of the ok/s before it; downtime: seconds below 50% of it):");
         text.AppendLine();
         foreach (var line in lines)
         {

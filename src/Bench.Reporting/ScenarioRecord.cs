@@ -79,6 +79,9 @@ public sealed record ScenarioRecord
     /// <summary>Cast scenarios in a fault run: sent, received unique, redelivered, duplicates, lost.</summary>
     public CastLedgerRecord? CastLedger { get; init; }
 
+    /// <summary>The private cluster it ran on (queue leader, where each connection was), or null for one node or an external broker.</summary>
+    public ClusterRecord? Cluster { get; init; }
+
     /// <summary>`--assert` thresholds checked against this scenario, each with its measured value and verdict; empty when none were given.</summary>
     public List<ThresholdRecord> Thresholds { get; init; } = [];
 }

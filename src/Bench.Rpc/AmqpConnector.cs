@@ -32,7 +32,11 @@ public static class AmqpConnector
         factory.TopologyRecoveryEnabled = true;
         factory.NetworkRecoveryInterval = TimeSpan.FromSeconds(1);
         factory.RequestedHeartbeat = TimeSpan.FromSeconds(30);
-        var connection = await OpenAsync(factory, cancellationToken);
+        // A cluster address (ClusterAddress): the preferred node first, the others after it, in that order on every
+        // recovery attempt too, so a connection whose node dies moves to the next live one.
+        var connection = ClusterAddress.IsCluster(amqpUri)
+            ? await OpenAsync(factory, new OrderedEndpoints([.. ClusterAddress.Nodes(amqpUri).Select(n => new AmqpTcpEndpoint(n.Host, n.Port, factory.Ssl))]), cancellationToken)
+            : await OpenAsync(factory, cancellationToken);
         connection.ConnectionShutdownAsync += (_, e) =>
         {
             if (e.Initiator != ShutdownInitiator.Application)
@@ -59,7 +63,7 @@ public static class AmqpConnector
     public static ConnectionFactory CreateFactory(Uri amqpUri, string clientName, string? caCertificatePath = null)
     {
         ArgumentNullException.ThrowIfNull(amqpUri);
-        var factory = new ConnectionFactory { Uri = amqpUri, ClientProvidedName = clientName };
+        var factory = new ConnectionFactory { Uri = ClusterAddress.Plain(amqpUri), ClientProvidedName = clientName };
         if (factory.Ssl.Enabled)
         {
             factory.Ssl.AcceptablePolicyErrors = SslPolicyErrors.None;
@@ -70,12 +74,17 @@ public static class AmqpConnector
     }
 
     /// <summary>Opens a connection from a factory; a refused TLS handshake surfaces as its <see cref="AmqpTlsException"/>, not the library's wrapper.</summary>
-    public static async Task<IConnection> OpenAsync(ConnectionFactory factory, CancellationToken cancellationToken = default)
+    public static async Task<IConnection> OpenAsync(ConnectionFactory factory, CancellationToken cancellationToken = default) =>
+        await OpenAsync(factory, null, cancellationToken);
+
+    private static async Task<IConnection> OpenAsync(ConnectionFactory factory, IEndpointResolver? endpoints, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factory);
         try
         {
-            return await factory.CreateConnectionAsync(cancellationToken);
+            return endpoints is null
+                ? await factory.CreateConnectionAsync(cancellationToken)
+                : await factory.CreateConnectionAsync(endpoints, factory.ClientProvidedName, cancellationToken);
         }
         catch (BrokerUnreachableException e) when (AmqpTlsException.Find(e) is { } tls)
         {
@@ -105,5 +114,11 @@ public static class AmqpConnector
         }
 
         await connection.DisposeAsync();
+    }
+
+    // The library's default resolver shuffles the list; Bench keeps its order, so --connect decides where a process goes.
+    private sealed class OrderedEndpoints(IReadOnlyList<AmqpTcpEndpoint> endpoints) : IEndpointResolver
+    {
+        public IEnumerable<AmqpTcpEndpoint> All() => endpoints;
     }
 }

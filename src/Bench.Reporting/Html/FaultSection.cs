@@ -22,11 +22,11 @@ internal static class FaultSection
         }
 
         html.Append("<h2 id=\"faults\">Faults and workers</h2><p class=\"caption\">Seconds from the start of measurement, the timelines' clock. ")
-            .Append("Recovered: from the end of the fault to the first whole second at 80% or more of the ok/s before it. ")
+            .Append("Recovered: from the end of the fault (from its start for a cluster node: clients fail over) to the first whole second at 80% or more of the ok/s before it. Down: whole seconds below 50% of it. ")
             .Append("Failed and timed out count from the fault until recovery plus the call timeout.</p>");
         if (faults.Count > 0)
         {
-            html.Append("<table><tr><th>scenario</th><th>settings</th><th>fault</th><th>at s</th><th>for s</th><th>recovered after s</th><th>ok/s before</th><th>failed</th><th>timed out</th><th>blocked</th><th>note</th></tr>");
+            html.Append("<table><tr><th>scenario</th><th>settings</th><th>fault</th><th>at s</th><th>for s</th><th>recovered after s</th><th>ok/s before</th><th>failed</th><th>timed out</th><th>blocked</th><th>down s</th><th>node hit</th><th>note</th></tr>");
             foreach (var (s, f) in faults)
             {
                 Start(html, s).Append("<td><code>").Append(Encode(f.Spec)).Append("</code></td>")
@@ -34,6 +34,7 @@ internal static class FaultSection
                     .Append(f.RecoverySeconds is { } r ? Cell(r.ToString("0.0", CultureInfo.InvariantCulture)) : "<td class=\"warn\">not recovered</td>")
                     .Append(Cell(f.OkPerSecondBefore.ToString("N0", CultureInfo.InvariantCulture))).Append(Cell(f.FailedInWindow.ToString("N0", CultureInfo.InvariantCulture)))
                     .Append(Cell(f.TimedOutInWindow.ToString("N0", CultureInfo.InvariantCulture))).Append(Cell(f.Blocked?.ToString("N0", CultureInfo.InvariantCulture) ?? "–"))
+                    .Append(Cell(f.DowntimeSeconds?.ToString("0", CultureInfo.InvariantCulture) ?? "–")).Append("<td class=\"why\">").Append(Encode(f.Node ?? "–")).Append("</td>")
                     .Append("<td class=\"why\">").Append(Encode(f.Note ?? string.Empty)).Append("</td></tr>");
             }
 

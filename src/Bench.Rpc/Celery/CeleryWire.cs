@@ -50,7 +50,7 @@ internal static class CeleryWire
     }
 
     /// <summary>A result message: SUCCESS with the result's JSON, or FAILURE with exc_type / exc_message (a list) / exc_module.</summary>
-    public static void WriteResult(IBufferWriter<byte> output, string taskId, bool success, ReadOnlySpan<byte> resultJson, RemoteError? error)
+    public static void WriteResult(IBufferWriter<byte> output, ReadOnlySpan<byte> taskId, bool success, ReadOnlySpan<byte> resultJson, RemoteError? error)
     {
         PythonJson.Byte(output, (byte)'{');
         PythonJson.Key(output, "task_id"u8);
@@ -82,7 +82,8 @@ internal static class CeleryWire
 
         PythonJson.Separator(output);
         PythonJson.Key(output, "traceback"u8);
-        PythonJson.String(output, success ? null : string.Concat(error!.Traceback));
+        // Celery sends null where no traceback exists (NotRegistered is refused before anything runs), not "".
+        PythonJson.String(output, success || error!.Traceback.Count == 0 ? null : string.Concat(error.Traceback));
         PythonJson.Separator(output);
         PythonJson.Key(output, "children"u8);
         PythonJson.Raw(output, "[]"u8);
@@ -159,15 +160,6 @@ internal static class CeleryWire
             return new RemoteError("MalformedResult", "bench.celery", Encoding.UTF8.GetString(result));
         }
     }
-
-    /// <summary>A header value as RabbitMQ.Client delivers it (strings arrive as byte[]).</summary>
-    public static string? HeaderString(IDictionary<string, object?>? headers, string key) =>
-        headers is not null && headers.TryGetValue(key, out var value) ? value switch
-        {
-            byte[] bytes => Encoding.UTF8.GetString(bytes),
-            string text => text,
-            _ => null,
-        } : null;
 
     public static bool HeaderBool(IDictionary<string, object?>? headers, string key) =>
         headers is not null && headers.TryGetValue(key, out var value) && value is true;

@@ -1,8 +1,7 @@
-using System.Buffers;
-using System.Text.Json;
+using System.Collections.Concurrent;
+using System.Text;
 using Bench.Rpc.Dispatch;
 using Bench.Rpc.Server;
-using Bench.Rpc.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using RabbitMQ.Client;
@@ -18,13 +17,7 @@ namespace Bench.Rpc.Celery;
 /// </summary>
 public sealed class CeleryWorker : IAsyncDisposable
 {
-    private static readonly BasicProperties s_replyProperties = new()
-    {
-        ContentType = CeleryWire.ContentType,
-        ContentEncoding = CeleryWire.ContentEncoding,
-        DeliveryMode = DeliveryModes.Transient, // result_persistent=False
-        Priority = 0,
-    };
+    private const int MaxReplyRoutes = 4096;
 
     private readonly IConnection _connection;
     private readonly IChannel _channel;
@@ -34,6 +27,9 @@ public sealed class CeleryWorker : IAsyncDisposable
     private readonly SemaphoreSlim _concurrency;
     private readonly Dictionary<string, MethodPacer> _pacers;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, CachedString> _replyRoutes = new(StringComparer.Ordinal);
+    private readonly CachedString _defaultExchange = new(string.Empty);
+    private readonly byte[] _taskPrefix;
     private int _inFlight;
     private long _succeeded;
     private long _failed;
@@ -46,6 +42,7 @@ public sealed class CeleryWorker : IAsyncDisposable
         _channel = channel;
         _dispatcher = new Dispatcher(manager);
         _options = options;
+        _taskPrefix = Encoding.UTF8.GetBytes(options.TaskPrefix);
         _logger = logger;
         _concurrency = new SemaphoreSlim(options.Concurrency, options.Concurrency);
         _pacers = options.RateLimits.ToDictionary(kv => kv.Key, kv => new MethodPacer(kv.Value), StringComparer.Ordinal);
@@ -121,6 +118,8 @@ public sealed class CeleryWorker : IAsyncDisposable
         await _concurrency.WaitAsync();
         Interlocked.Increment(ref _inFlight);
         var detached = false;
+        var work = CeleryWorkItem.Rent();
+        work.DeliveryTag = tag;
         try
         {
             if (properties.ContentType is { } contentType && contentType != CeleryWire.ContentType)
@@ -129,25 +128,28 @@ public sealed class CeleryWorker : IAsyncDisposable
                 return;
             }
 
-            if (!TryReadTask(properties, body.Span, out var task, out var id, out var args, out var kwargs, out var error))
+            if (!CeleryTaskReader.TryRead(properties.Headers, properties.CorrelationId, body.Span, out var task, out var error))
             {
                 Reject(tag, error!);
                 return;
             }
 
-            var replyTo = CeleryWire.HeaderBool(properties.Headers, "ignore_result") || string.IsNullOrEmpty(properties.ReplyTo) ? null : properties.ReplyTo;
-            var correlation = properties.CorrelationId ?? id;
-            var invoker = task.StartsWith(_options.TaskPrefix, StringComparison.Ordinal) ? _dispatcher.Find(task[_options.TaskPrefix.Length..]) : null;
+            // Everything the reply needs is kept now: the body is not read after the task is bound.
+            work.SetId(task.Id);
+            work.ReplyRoute = CeleryWire.HeaderBool(properties.Headers, "ignore_result") || string.IsNullOrEmpty(properties.ReplyTo) ? null : ReplyRoute(properties.ReplyTo);
+            work.Properties.CorrelationId = properties.CorrelationId ?? Encoding.UTF8.GetString(task.Id);
+            var invoker = task.Name.StartsWith(_taskPrefix) ? _dispatcher.Find(task.Name[_taskPrefix.Length..]) : null;
             if (invoker is null)
             {
-                _logger.LogWarning("Received unregistered task {Task}", task);
+                var name = Encoding.UTF8.GetString(task.Name);
+                _logger.LogWarning("Received unregistered task {Task}", name);
                 await _channel.BasicRejectAsync(tag, requeue: false);
                 Interlocked.Increment(ref _rejected);
-                await ReplyAsync(replyTo, correlation, id, ArrayBufferWriterFor(), new RemoteError("NotRegistered", "celery.exceptions", task));
+                await ReplyAsync(work, new RemoteError("NotRegistered", "celery.exceptions", name));
                 return;
             }
 
-            var frame = invoker.TryBindPositional(args.Span, kwargs.Span, _dispatcher.Options, out var bindError);
+            var frame = invoker.TryBindPositional(task.Args, task.Kwargs, _dispatcher.Options, out var bindError);
             if (!_options.AcksLate)
             {
                 await _channel.BasicAckAsync(tag, multiple: false); // Celery acks just before the task runs
@@ -155,7 +157,7 @@ public sealed class CeleryWorker : IAsyncDisposable
 
             if (frame is null)
             {
-                await FinishAsync(tag, replyTo, correlation, id, new ArrayBufferWriter<byte>(), RpcErrors.TypeError(bindError!));
+                await FinishAsync(work, RpcErrors.TypeError(bindError!));
                 return;
             }
 
@@ -164,11 +166,10 @@ public sealed class CeleryWorker : IAsyncDisposable
                 await pacer.WaitAsync(_stopping.Token);
             }
 
-            var result = new ArrayBufferWriter<byte>(64);
             ValueTask running;
             try
             {
-                running = invoker.InvokeAsync(_dispatcher.Manager, frame, null, result, _dispatcher.Options, _stopping.Token);
+                running = invoker.InvokeAsync(_dispatcher.Manager, frame, null, work.Result, _dispatcher.Options, _stopping.Token);
             }
             catch (Exception e)
             {
@@ -177,12 +178,12 @@ public sealed class CeleryWorker : IAsyncDisposable
 
             if (running.IsCompleted)
             {
-                await FinishAsync(tag, replyTo, correlation, id, result, Fault(running));
+                await FinishAsync(work, Fault(running));
             }
             else
             {
                 detached = true;
-                _ = CompleteLaterAsync(running, tag, replyTo, correlation, id, result);
+                _ = CompleteLaterAsync(running, work);
             }
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -193,12 +194,13 @@ public sealed class CeleryWorker : IAsyncDisposable
         {
             if (!detached)
             {
+                work.Return();
                 Release();
             }
         }
     }
 
-    private async Task CompleteLaterAsync(ValueTask running, ulong tag, string? replyTo, string correlation, string id, ArrayBufferWriter<byte> result)
+    private async Task CompleteLaterAsync(ValueTask running, CeleryWorkItem work)
     {
         RemoteError? error = null;
         try
@@ -212,46 +214,57 @@ public sealed class CeleryWorker : IAsyncDisposable
 
         try
         {
-            await FinishAsync(tag, replyTo, correlation, id, result, error);
+            await FinishAsync(work, error);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _logger.LogWarning("Could not finish task {Id}: {Error}", id, e.Message);
+            _logger.LogWarning("Could not finish task {Id}: {Error}", Encoding.UTF8.GetString(work.Id), e.Message);
         }
         finally
         {
+            work.Return();
             Release();
         }
     }
 
-    private async Task FinishAsync(ulong tag, string? replyTo, string correlation, string id, ArrayBufferWriter<byte> result, RemoteError? error)
+    private async Task FinishAsync(CeleryWorkItem work, RemoteError? error)
     {
         Interlocked.Increment(ref error is null ? ref _succeeded : ref _failed);
-        await ReplyAsync(replyTo, correlation, id, result, error);
+        await ReplyAsync(work, error);
         if (_options.AcksLate)
         {
-            await _channel.BasicAckAsync(tag, multiple: false);
+            await _channel.BasicAckAsync(work.DeliveryTag, multiple: false);
         }
     }
 
-    private async Task ReplyAsync(string? replyTo, string correlation, string id, ArrayBufferWriter<byte> result, RemoteError? error)
+    private async Task ReplyAsync(CeleryWorkItem work, RemoteError? error)
     {
-        if (replyTo is null)
+        if (work.ReplyRoute is null)
         {
             return;
         }
 
-        var buffer = MessageBuffer.Rent();
-        try
+        CeleryWire.WriteResult(work.Reply, work.Id, error is null, work.Result.WrittenSpan, error);
+        await _channel.BasicPublishAsync(_defaultExchange, work.ReplyRoute, mandatory: false, work.Properties, work.Reply.WrittenMemory);
+    }
+
+    /// <summary>
+    /// The reply queue as a <see cref="CachedString"/>, made once per queue (an rpc:// client has one for its life), so a
+    /// reply never re-encodes its routing key. Bounded: a worker serving many short-lived clients forgets old ones.
+    /// </summary>
+    private CachedString ReplyRoute(string replyTo)
+    {
+        if (_replyRoutes.TryGetValue(replyTo, out var route))
         {
-            CeleryWire.WriteResult(buffer.Body, id, error is null, result.WrittenSpan, error);
-            var properties = new BasicProperties(s_replyProperties) { CorrelationId = correlation, Headers = new Dictionary<string, object?>() };
-            await _channel.BasicPublishAsync(string.Empty, replyTo, mandatory: false, properties, buffer.Body.WrittenMemory);
+            return route;
         }
-        finally
+
+        if (_replyRoutes.Count >= MaxReplyRoutes)
         {
-            buffer.Return();
+            _replyRoutes.Clear();
         }
+
+        return _replyRoutes.GetOrAdd(replyTo, static name => new CachedString(name));
     }
 
     private void Reject(ulong tag, string reason)
@@ -277,52 +290,6 @@ public sealed class CeleryWorker : IAsyncDisposable
         catch (Exception e)
         {
             return RpcErrors.FromException(e);
-        }
-    }
-
-    private static ArrayBufferWriter<byte> ArrayBufferWriterFor() => new(16);
-
-    /// <summary>Protocol v2: task and id in headers, body [args, kwargs, embed]; v1: no task header, everything in a body object.</summary>
-    private static bool TryReadTask(IReadOnlyBasicProperties properties, ReadOnlySpan<byte> body, out string task, out string id, out ReadOnlyMemory<byte> args, out ReadOnlyMemory<byte> kwargs, out string? error)
-    {
-        task = id = string.Empty;
-        args = kwargs = default;
-        error = null;
-        try
-        {
-            using var document = JsonDocument.Parse(body.ToArray());
-            var root = document.RootElement;
-            if (CeleryWire.HeaderString(properties.Headers, "task") is { } v2Task)
-            {
-                task = v2Task;
-                id = CeleryWire.HeaderString(properties.Headers, "id") ?? properties.CorrelationId ?? string.Empty;
-                if (root.ValueKind != JsonValueKind.Array || root.GetArrayLength() < 2)
-                {
-                    error = "protocol v2 body is not [args, kwargs, embed]";
-                    return false;
-                }
-
-                args = System.Text.Encoding.UTF8.GetBytes(root[0].GetRawText());
-                kwargs = System.Text.Encoding.UTF8.GetBytes(root[1].GetRawText());
-                return true;
-            }
-
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("task", out var v1Task) && v1Task.ValueKind == JsonValueKind.String)
-            {
-                task = v1Task.GetString()!;
-                id = root.TryGetProperty("id", out var v1Id) ? v1Id.GetString() ?? string.Empty : string.Empty;
-                args = root.TryGetProperty("args", out var a) ? System.Text.Encoding.UTF8.GetBytes(a.GetRawText()) : "[]"u8.ToArray();
-                kwargs = root.TryGetProperty("kwargs", out var k) ? System.Text.Encoding.UTF8.GetBytes(k.GetRawText()) : "{}"u8.ToArray();
-                return true;
-            }
-
-            error = "no task name: neither a protocol v2 'task' header nor a v1 body";
-            return false;
-        }
-        catch (JsonException e)
-        {
-            error = "body is not JSON: " + e.Message;
-            return false;
         }
     }
 

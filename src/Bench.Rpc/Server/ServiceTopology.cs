@@ -27,7 +27,9 @@ internal static class ServiceTopology
         await channel.QueueDeclareAsync(fanoutQueue, durable: false, exclusive: false, autoDelete: false,
             arguments: new Dictionary<string, object?> { ["x-expires"] = o.TransientQueueExpiresMs }, cancellationToken: cancellationToken);
         await channel.QueueBindAsync(fanoutQueue, fanoutExchange, o.Topic, cancellationToken: cancellationToken);
-        await replyChannel.QueueDeclareAsync(o.EffectiveDeadLetterQueue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
+        // Quorum like the topic queues: a classic durable queue whose node is down cannot be declared again elsewhere, which
+        // fails a worker's topology recovery (and so its consumers) after its node dies in a cluster.
+        await replyChannel.QueueDeclareAsync(o.EffectiveDeadLetterQueue, durable: true, exclusive: false, autoDelete: false, arguments: topicArguments, cancellationToken: cancellationToken);
         if (o.Prefetch > 0)
         {
             await channel.BasicQosAsync(0, o.Prefetch, global: false, cancellationToken);

@@ -45,7 +45,7 @@ public sealed class CeleryWireTests
             error = new RemoteError(r.GetProperty("exc_type").GetString()!, r.GetProperty("exc_module").GetString()!, r.GetProperty("exc_message")[0].GetString()!, [root.GetProperty("traceback").GetString()!]);
         }
 
-        CeleryWire.WriteResult(body, root.GetProperty("task_id").GetString()!, success, Encoding.UTF8.GetBytes(success ? root.GetProperty("result").GetRawText() : string.Empty), error);
+        CeleryWire.WriteResult(body, Encoding.UTF8.GetBytes(root.GetProperty("task_id").GetString()!), success, Encoding.UTF8.GetBytes(success ? root.GetProperty("result").GetRawText() : string.Empty), error);
 
         Assert.Equal(raw, Encoding.UTF8.GetString(body.WrittenSpan));
     }
