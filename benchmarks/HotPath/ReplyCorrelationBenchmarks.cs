@@ -12,6 +12,7 @@ namespace Bench.Benchmarks.HotPath;
 /// tutorial's shape.
 /// </summary>
 [BenchmarkCategory("HotPath")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "BenchmarkDotNet owns the lifetime: [GlobalCleanup] disposes the pending calls")]
 public class ReplyCorrelationBenchmarks
 {
     private readonly PendingCalls _pending = new(TimeSpan.FromSeconds(1));
