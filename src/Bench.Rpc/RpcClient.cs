@@ -236,11 +236,11 @@ public sealed class RpcClient : IAsyncDisposable
     /// <summary>Called by the reply consumer, on its dispatch loop, with the delivered body (valid only during the call).</summary>
     internal void OnReply(ReadOnlySpan<byte> body)
     {
-        var received = Stopwatch.GetTimestamp();
+        var observer = HopsObserved;
+        var received = observer is null ? 0 : Stopwatch.GetTimestamp();
         byte[]? scratch = null;
         try
         {
-            var observer = HopsObserved;
             Span<long> stamps = stackalloc long[5];
             if (!OsloReader.TryUnwrap(body, ref scratch, out var inner, out var error) || !OsloReader.TryParseReply(inner, out var reply, observer is null ? default : stamps))
             {

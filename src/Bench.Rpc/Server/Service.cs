@@ -179,7 +179,8 @@ public sealed class Service : IAsyncDisposable
                     await pacer.WaitAsync(_stopping.Token);
                 }
 
-                work.HandlerStarted = Stopwatch.GetTimestamp();
+                // Only a stamped call reports its hops; an unstamped one is not timed past its arrival.
+                work.HandlerStarted = work.Sent != 0 ? Stopwatch.GetTimestamp() : 0;
                 pending = Invoke(work);
             }
 
@@ -292,7 +293,7 @@ public sealed class Service : IAsyncDisposable
     {
         if (work.IsCall)
         {
-            work.HandlerEnded = Stopwatch.GetTimestamp();
+            work.HandlerEnded = work.Sent != 0 ? Stopwatch.GetTimestamp() : 0;
             await _replies.PublishReplyAsync(work, work.Result.WrittenMemory, failure: default, ending: true);
             Interlocked.Increment(ref _replyCount);
         }
