@@ -24,13 +24,12 @@ public sealed class CeleryWorker : IAsyncDisposable
     private readonly Dispatcher _dispatcher;
     private readonly CeleryWorkerOptions _options;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _concurrency;
+    private readonly SlotGate _slots;
     private readonly Dictionary<string, MethodPacer> _pacers;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, CachedString> _replyRoutes = new(StringComparer.Ordinal);
     private readonly CachedString _defaultExchange = new(string.Empty);
     private readonly byte[] _taskPrefix;
-    private int _inFlight;
     private long _succeeded;
     private long _failed;
     private long _rejected;
@@ -44,7 +43,7 @@ public sealed class CeleryWorker : IAsyncDisposable
         _options = options;
         _taskPrefix = Encoding.UTF8.GetBytes(options.TaskPrefix);
         _logger = logger;
-        _concurrency = new SemaphoreSlim(options.Concurrency, options.Concurrency);
+        _slots = new SlotGate(options.Concurrency);
         _pacers = options.RateLimits.ToDictionary(kv => kv.Key, kv => new MethodPacer(kv.Value), StringComparer.Ordinal);
         Connection = new ConnectionWatch(connection, options.ClientName, logger);
     }
@@ -97,7 +96,7 @@ public sealed class CeleryWorker : IAsyncDisposable
             }
 
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (Volatile.Read(ref _inFlight) > 0 && DateTime.UtcNow < deadline)
+            while (_slots.Count > 0 && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(5);
             }
@@ -110,13 +109,16 @@ public sealed class CeleryWorker : IAsyncDisposable
         await _stopping.CancelAsync();
         await AmqpConnector.CloseAsync(_connection, _channel);
         _stopping.Dispose();
-        _concurrency.Dispose();
+        _slots.Dispose();
     }
 
     private async Task HandleAsync(ulong tag, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
-        await _concurrency.WaitAsync();
-        Interlocked.Increment(ref _inFlight);
+        if (!_slots.TryEnter())
+        {
+            await _slots.WaitTurnAsync();
+        }
+
         var detached = false;
         var work = CeleryWorkItem.Rent();
         work.DeliveryTag = tag;
@@ -274,11 +276,7 @@ public sealed class CeleryWorker : IAsyncDisposable
         _ = _channel.BasicRejectAsync(tag, requeue: false).AsTask();
     }
 
-    private void Release()
-    {
-        Interlocked.Decrement(ref _inFlight);
-        _concurrency.Release();
-    }
+    private void Release() => _slots.Exit();
 
     private static RemoteError? Fault(ValueTask completed)
     {

@@ -29,14 +29,13 @@ public sealed class Service : IAsyncDisposable
     private readonly ReplyPublisher _replies;
     private readonly PeriodicTasks _periodicTasks;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _concurrency;
+    private readonly SlotGate _slots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<string> _consumerTags = [];
     private readonly Dictionary<string, MethodPacer> _pacers;
     private Task? _reportLoop;
     private Task? _periodicLoop;
     private Task? _stopTask;
-    private int _inFlight;
     private long _received;
     private long _replyCount;
     private long _failures;
@@ -55,7 +54,7 @@ public sealed class Service : IAsyncDisposable
         _replies = new ReplyPublisher(replyChannel, options, logger);
         _periodicTasks = new PeriodicTasks(manager, logger);
         Connection = new ConnectionWatch(connection, options.ClientName, logger);
-        _concurrency = new SemaphoreSlim(options.MaxConcurrency, options.MaxConcurrency);
+        _slots = new SlotGate(options.MaxConcurrency);
         FanoutQueue = options.Topic + "_fanout_" + HexId.NewRandom();
         _pacers = options.RateLimits.ToDictionary(kv => kv.Key, kv => kv.Value > 0 ? new MethodPacer(kv.Value) : throw new ArgumentException($"rate limit for {kv.Key} must be positive"), StringComparer.Ordinal);
     }
@@ -90,7 +89,8 @@ public sealed class Service : IAsyncDisposable
         set => _reader.CastDelivered = value;
     }
 
-    public int InFlight => Volatile.Read(ref _inFlight);
+    /// <summary>Requests holding a handler slot or waiting for one.</summary>
+    public int InFlight => _slots.Count;
 
     public long Received => Interlocked.Read(ref _received);
 
@@ -146,19 +146,18 @@ public sealed class Service : IAsyncDisposable
     {
         await StopAsync();
         _stopping.Dispose();
-        _concurrency.Dispose();
+        _slots.Dispose();
     }
 
     internal async Task HandleDeliveryAsync(ulong deliveryTag, bool redelivered, string exchange, string routingKey, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
         var received = Stopwatch.GetTimestamp();
         Interlocked.Increment(ref _received);
-        if (!_concurrency.Wait(0))
+        if (!_slots.TryEnter())
         {
             await WaitForSlotAsync();
         }
 
-        Interlocked.Increment(ref _inFlight);
         var detached = false;
         var work = WorkItem.Rent();
         work.DeliveryTag = deliveryTag;
@@ -218,11 +217,11 @@ public sealed class Service : IAsyncDisposable
     // All slots busy: wait, and say so if that lasts (64 stuck handlers silence a worker; that must not be silent).
     private async Task WaitForSlotAsync()
     {
-        if (!await _concurrency.WaitAsync(Options.BusyWarningAfter))
+        if (!await _slots.WaitTurnAsync(Options.BusyWarningAfter))
         {
             _logger.LogWarning("All {Slots} handler slots of {Binary} on {Host} have been busy for over {Seconds:0.#} s: deliveries are waiting",
                 Options.MaxConcurrency, Options.Binary, Options.Host, Options.BusyWarningAfter.TotalSeconds);
-            await _concurrency.WaitAsync();
+            await _slots.WaitTurnAsync();
         }
     }
 
@@ -345,8 +344,7 @@ public sealed class Service : IAsyncDisposable
         finally
         {
             work.Return();
-            Interlocked.Decrement(ref _inFlight);
-            _concurrency.Release();
+            _slots.Exit();
         }
     }
 
