@@ -10,14 +10,6 @@ internal static class RecoveryAnalysis
 {
     public const double RecoveredFraction = 0.8;
 
-    /// <summary>
-    /// <paramref name="at"/> and <paramref name="end"/> are the fault's start and end in seconds from the start of
-    /// measurement; timeline point i covers [i, i + its Seconds). Recovery is the start of the first whole second that
-    /// begins at or after <paramref name="end"/> with ok/s at 80% or more of the mean over the whole seconds before
-    /// <paramref name="at"/>, less <paramref name="end"/>. Failures count over the points from the one holding
-    /// <paramref name="at"/> to the recovered one (exclusive) plus <paramref name="timeoutSeconds"/> (a call lost in the
-    /// window times out that much later), or to the end.
-    /// </summary>
     /// <summary>Below this fraction of the ok/s before a fault, a second counts as client-observed downtime.</summary>
     public const double DownFraction = 0.5;
 
@@ -35,6 +27,14 @@ internal static class RecoveryAnalysis
             : null;
     }
 
+    /// <summary>
+    /// <paramref name="at"/> and <paramref name="end"/> are the fault's start and end in seconds from the start of
+    /// measurement; timeline point i covers [i, i + its Seconds). Recovery is the start of the first whole second that
+    /// begins at or after <paramref name="end"/> with ok/s at 80% or more of the mean over the whole seconds before
+    /// <paramref name="at"/>, less <paramref name="end"/>. Failures count over the points from the one holding
+    /// <paramref name="at"/> to the recovered one (exclusive) plus <paramref name="timeoutSeconds"/> (a call lost in the
+    /// window times out that much later), or to the end.
+    /// </summary>
     public static (double OkPerSecondBefore, double? RecoverySeconds, long Failed, long TimedOut) Analyse(IReadOnlyList<TimelineRecord> timeline, double at, double end, double timeoutSeconds = 0)
     {
         ArgumentNullException.ThrowIfNull(timeline);
