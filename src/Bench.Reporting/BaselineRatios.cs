@@ -12,6 +12,7 @@ namespace Bench.Reporting;
 /// </summary>
 public static class BaselineRatios
 {
+    private static readonly string[] s_labelled = ["outstanding", "rate", "route"];
     private static readonly string[] s_shared = ["model", "outstanding", "rate", "route", "ack", "queueType", "persistent", "durable", "prefetch", "channels", "workers", "workerProcess", "requests", "duration", "arrivals"];
 
     public sealed record Pair(string BenchLabel, string RawLabel, double ThroughputRatio, double BenchCpuUs, double RawCpuUs)
@@ -24,16 +25,26 @@ public static class BaselineRatios
         ArgumentNullException.ThrowIfNull(run);
         var pairs = new List<Pair>();
         var variants = run.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey).Select(g => g.ToList()).ToList();
+        var matched = new List<(List<ScenarioRecord> Bench, List<ScenarioRecord> Raw)>();
         foreach (var bench in variants.Where(v => v[0].Baseline is not null))
         {
             var rawId = bench[0].Baseline;
             var raw = variants.FirstOrDefault(v => v[0].Id == rawId && s_shared.All(k => Value(v[0], k) == Value(bench[0], k)));
-            if (raw is null)
+            if (raw is not null)
             {
-                continue;
+                matched.Add((bench, raw));
             }
+        }
 
-            pairs.Add(new Pair(Label(bench[0]), Label(raw[0]), Spread.Of(bench.Select(s => s.Throughput)).Median / Math.Max(1e-9, Spread.Of(raw.Select(s => s.Throughput)).Median),
+        foreach (var (bench, raw) in matched)
+        {
+            // Variants of one scenario that only Bench-side settings tell apart (a sweep of --hops or --ttl) share a
+            // baseline, so the label adds each such setting that differs among them (an omitted one is at its default).
+            var siblings = matched.Where(m => m.Bench[0].Id == bench[0].Id && m.Raw == raw).Select(m => m.Bench[0]).ToList();
+            var varying = siblings.SelectMany(v => v.Settings.Keys).Distinct(StringComparer.Ordinal)
+                .Where(k => !s_shared.Contains(k) && siblings.Select(v => Value(v, k)).Distinct().Count() > 1).Order(StringComparer.Ordinal);
+            var label = Label(bench[0]) + string.Concat(varying.Select(k => " " + k + "=" + (Value(bench[0], k) ?? "default")));
+            pairs.Add(new Pair(label, Label(raw[0]), Spread.Of(bench.Select(s => s.Throughput)).Median / Math.Max(1e-9, Spread.Of(raw.Select(s => s.Throughput)).Median),
                 Spread.Of(bench.Select(ClientWorkerCpu)).Median, Spread.Of(raw.Select(ClientWorkerCpu)).Median));
         }
 
@@ -65,7 +76,7 @@ public static class BaselineRatios
 
     private static string? Value(ScenarioRecord s, string key) => s.Settings.TryGetValue(key, out var v) ? v : null;
 
-    private static string Label(ScenarioRecord s) => s.Id + " " + string.Join(' ', s.Settings.Where(kv => kv.Key is "outstanding" or "rate" or "route").Select(kv => kv.Key + "=" + kv.Value));
+    private static string Label(ScenarioRecord s) => s.Id + " " + string.Join(' ', s.Settings.Where(kv => s_labelled.Contains(kv.Key)).Select(kv => kv.Key + "=" + kv.Value));
 
     private static double ClientWorkerCpu(ScenarioRecord s) => s.Cost.Where(c => c.Process.StartsWith("client", StringComparison.Ordinal) || c.Process.StartsWith("worker", StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest);
 }

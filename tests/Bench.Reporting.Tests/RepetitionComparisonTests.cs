@@ -208,4 +208,18 @@ public sealed class BaselineRatioTests
         Assert.Equal(1.0, pair.CpuRatio, 6); // the samples' costs are alike
         Assert.Contains("Bench/raw", MarkdownSummary.Render(run), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Variants_that_only_bench_settings_tell_apart_are_labelled_by_those_settings()
+    {
+        var route = new Dictionary<string, string> { ["route"] = "exchange" };
+        var run = Samples.Run("r",
+            Samples.Scenario("raw.call", 300_000, 2000, settings: route),
+            Samples.Scenario("call.add", 400_000, 1500, settings: new Dictionary<string, string>(route) { ["hops"] = "on", ["envelope"] = "oslo2" }),
+            Samples.Scenario("call.add", 400_000, 1600, settings: new Dictionary<string, string>(route) { ["envelope"] = "oslo2" }));
+
+        var labels = BaselineRatios.Pairs(run).Select(p => p.BenchLabel).ToList();
+
+        Assert.Equal(["call.add outstanding=8 route=exchange hops=on", "call.add outstanding=8 route=exchange hops=default"], labels);
+    }
 }

@@ -21,6 +21,27 @@ public sealed class SweepVerdictTests
     }
 
     [Fact]
+    public void More_load_that_gains_throughput_and_loses_latency_is_a_trade_off_not_slower()
+    {
+        // Closed model, Little's law: 64 outstanding gives 3.75x the throughput at 17x the latency of 1 outstanding.
+        var scenarios = new List<ScenarioRecord>();
+        foreach (var (outstanding, tput) in new[] { ("1", 1600.0), ("64", 6000.0) })
+        {
+            for (var rep = 1; rep <= 3; rep++)
+            {
+                var t = tput * (1 + (0.02 * (rep - 1)));
+                scenarios.Add(Samples.Scenario("call.add", (long)(int.Parse(outstanding, System.Globalization.CultureInfo.InvariantCulture) * 1e9 / t), t,
+                    settings: new Dictionary<string, string> { ["outstanding"] = outstanding, ["route"] = "exchange" }) with { Repetition = rep });
+            }
+        }
+
+        var sentences = SweepVerdict.Sentences(Assert.Single(Sweep.AllOf(Samples.Run("20261122T070000Z-0123456", [.. scenarios]))));
+
+        Assert.Contains(sentences, s => s.StartsWith("outstanding 64 against 1: more throughput at higher latency (ok/s +275%", StringComparison.Ordinal));
+        Assert.DoesNotContain(sentences, s => s.Contains("slower", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Neighbours_are_compared_along_each_setting_with_the_others_equal()
     {
         var sweep = Assert.Single(Sweep.AllOf(SweepSamples.PrefetchByTransport(repetitions: 3)));

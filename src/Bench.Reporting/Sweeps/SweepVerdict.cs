@@ -100,12 +100,13 @@ public static class SweepVerdict
     private static string Summarise(List<NeighbourComparison> rows, string others, int lineCount)
     {
         var parts = new List<string>();
-        foreach (var group in rows.GroupBy(r => r.Result.Verdict).OrderBy(g => g.Key == Verdict.Same))
+        foreach (var group in rows.GroupBy(Word).OrderBy(g => g.Key == Word(Verdict.Same)))
         {
             var g = group.ToList();
-            var where = g.Count == rows.Count && lineCount > 1 && others.Length > 0 ? (group.Key == Verdict.Same ? " at any " : " at every ") + others
+            var verdict = g[0].Result.Verdict;
+            var where = g.Count == rows.Count && lineCount > 1 && others.Length > 0 ? (verdict == Verdict.Same ? " at any " : " at every ") + others
                 : rows.Count == 1 || g.All(r => r.At.Length == 0) ? string.Empty
-                : " at " + string.Join(", ", g.Select(r => r.At));
+                : " at " + string.Join(", ", g.Select(r => AtText(r)));
             string evidence;
             if (g.Count == 1)
             {
@@ -114,15 +115,15 @@ public static class SweepVerdict
             else
             {
                 // One p-value bound is honest only when every verdict rests on throughput; else each reason is given.
-                var onThroughput = group.Key != Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.StartsWith("throughput", StringComparison.Ordinal));
-                var noneSignificant = group.Key == Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.Contains("not significant", StringComparison.Ordinal));
+                var onThroughput = verdict != Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.StartsWith("throughput", StringComparison.Ordinal));
+                var noneSignificant = verdict == Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.Contains("not significant", StringComparison.Ordinal));
                 evidence = Range("ok/s", g.Select(r => r.ThroughputChange)) + ", " + Range("p99", g.Select(r => r.P99Change)) + "; "
                     + (onThroughput ? "throughput " + AtMost(g.Max(r => r.Result.ThroughputP)!.Value)
                         : noneSignificant ? F($"no change significant: throughput p {g.Min(r => r.Result.ThroughputP)!.Value:0.0000} to {g.Max(r => r.Result.ThroughputP)!.Value:0.0000}")
-                        : string.Join("; ", g.Select(r => r.At + ": " + r.Result.Reason)));
+                        : string.Join("; ", g.Select(r => AtText(r) + ": " + r.Result.Reason)));
             }
 
-            parts.Add(Word(group.Key) + where + " (" + evidence + ")");
+            parts.Add(group.Key + where + " (" + evidence + ")");
         }
 
         return string.Join("; ", parts);
@@ -135,6 +136,16 @@ public static class SweepVerdict
         var sorted = changes.Order().Select(c => F($"{c:+0%;-0%}")).ToList();
         return sorted[0] == sorted[^1] ? name + " " + sorted[0] : name + " " + sorted[0] + " to " + sorted[^1];
     }
+
+    // A line whose other swept settings are all at their defaults has an empty label.
+    private static string AtText(NeighbourComparison row) => row.At.Length > 0 ? row.At : "defaults";
+
+    // "Slower" is a regression's word: a step that gained throughput but lost more in latency (more load on a closed
+    // model) is a trade-off, and says so.
+    private static string Word(NeighbourComparison row) =>
+        row.Result.Verdict == Verdict.Slower && row.ThroughputChange > 0 && row.Result.Reason.Contains("throughput +", StringComparison.Ordinal)
+            ? "more throughput at higher latency"
+            : Word(row.Result.Verdict);
 
     private static string Word(Verdict verdict) => verdict switch
     {
