@@ -7,6 +7,7 @@
 # Take them under the exclusive lock: flock -x /tmp/bench-heavy.lock scripts/agent-figures.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/figures.sh
 
 outstanding=12 # divisible by 1, 2 and 3: every agent count runs the same total load
 duration=10
@@ -19,9 +20,7 @@ while [ $# -gt 0 ]; do
     *) echo "agent-figures.sh: unknown option $1 (use --outstanding N, --duration S, --out DIR)" >&2; exit 2 ;;
   esac
 done
-[ -n "$out" ] || out=$(mktemp -d /tmp/agent-figures.XXXXXX)
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
+out=$(figures_out agent-figures "$out")
 
 dotnet build scenarios -c Release --nologo -v quiet >/dev/null
 for n in 1 2 3; do

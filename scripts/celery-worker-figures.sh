@@ -1,29 +1,18 @@
 #!/usr/bin/env bash
 # The figures issue 11 part 3 asks for: one `bench run --suite celery` (every worker driven by Bench's client in the
 # same run), then the C# worker's calls/s against the best real Celery worker's (solo or prefork, calls driven by
-# Bench's client), their ratio, and CPU µs per request of client, worker and broker. Takes the exclusive CPU lock
-# (/tmp/bench-heavy.lock) so other builds and tests on the machine do not pollute the figures.
+# Bench's client), their ratio, and CPU µs per request of client, worker and broker. Run it on a quiet machine: other
+# builds or tests beside it pollute the figures.
 #   scripts/celery-worker-figures.sh [--out DIR]      (or --from DIR: only print the table of an earlier run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-out=""
-from=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --out) out="$2"; shift 2 ;;
-    --from) from="$2"; shift 2 ;;
-    *) echo "celery-worker-figures.sh: unknown option $1 (use --out DIR or --from DIR)" >&2; exit 2 ;;
-  esac
-done
+. scripts/lib/figures.sh
+figures_out_or_from celery-worker-figures.sh "$@"
 
 if [ -z "$from" ]; then
-  [ -n "$out" ] || out=$(mktemp -d /tmp/celery-worker-figures.XXXXXX)
-  mkdir -p "$out"
-  out=$(cd "$out" && pwd)
-  bash scripts/setup.sh
-  flock -s /tmp/bench-heavy.lock dotnet build scenarios -c Release --nologo -v quiet
-  (cd scenarios && flock -x -w 1800 /tmp/bench-heavy.lock dotnet run -c Release --no-build -- run --suite celery --out "$out") >"$out/run.log" 2>&1 || { tail -5 "$out/run.log" >&2; exit 1; }
+  out=$(figures_out celery-worker-figures "$out")
+  figures_build
+  (cd scenarios && dotnet run -c Release --no-build -- run --suite celery --out "$out") >"$out/run.log" 2>&1 || { tail -5 "$out/run.log" >&2; exit 1; }
   from="$out"
 fi
 

@@ -7,22 +7,12 @@
 #   scripts/cluster-figures.sh [--out DIR]      (or --from DIR: print the tables of an earlier run's results.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-out=""
-from=""
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --out) out="$2"; shift 2 ;;
-    --from) from="$2"; shift 2 ;;
-    *) echo "cluster-figures.sh: unknown option $1 (use --out DIR or --from DIR)" >&2; exit 2 ;;
-  esac
-done
+. scripts/lib/figures.sh
+figures_out_or_from cluster-figures.sh "$@"
 
 if [ -z "$from" ]; then
-  [ -n "$out" ] || out=$(mktemp -d /tmp/cluster-figures.XXXXXX)
-  mkdir -p "$out"
-  from=$(cd "$out" && pwd)
-  dotnet build scenarios -c Release --nologo -v quiet
+  from=$(figures_out cluster-figures "$out")
+  figures_build
   # A failed check (exit 1) still wrote its figures; anything else is a failure of this script.
   rc=0
   (cd scenarios && dotnet run -c Release --no-build -- run --suite cluster --out "$from") >"$from/run.log" 2>&1 || rc=$?

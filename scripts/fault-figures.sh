@@ -8,6 +8,7 @@
 # be seen if the run outlasts it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/figures.sh
 
 duration=25
 out=""
@@ -20,12 +21,8 @@ while [ $# -gt 0 ]; do
     *) echo "fault-figures.sh: unknown option $1 (use --duration S, --only NAME[,NAME…], --out DIR)" >&2; exit 2 ;;
   esac
 done
-[ -n "$out" ] || out=$(mktemp -d /tmp/fault-figures.XXXXXX)
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
-
-bash scripts/setup.sh
-dotnet build scenarios -c Release --nologo -v quiet
+out=$(figures_out fault-figures "$out")
+figures_build
 
 bench() { (cd scenarios && dotnet run -c Release --no-build -- "$@"); }
 calls=(run --scenario call.add --outstanding 16 --timeout 5 --duration "$duration" --warmup 1 --max-error-rate 100% --max-recovery 60)

@@ -13,6 +13,7 @@
 # scenarios/Runs/CeleryRun.cs), which would measure that stall, not the service, for both clients alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/figures.sh
 root=$PWD
 
 duration=10
@@ -30,9 +31,7 @@ while [ $# -gt 0 ]; do
     *) echo "own-service.sh: unknown option $1 (use --duration S, --warmup S, --outstanding \"1 8\", --python-only, --out DIR)" >&2; exit 2 ;;
   esac
 done
-[ -n "$out" ] || out=$(mktemp -d /tmp/own-service.XXXXXX)
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
+out=$(figures_out own-service "$out")
 py=/usr/bin/python3  # Debian's interpreter: the python3 first on PATH may not import oslo.messaging or Celery
 
 topic=nova namespace=compute version=5.1 queue=shop

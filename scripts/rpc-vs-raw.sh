@@ -7,6 +7,7 @@
 # --tree measures another checkout (a "before" worktree) with this script; it must already be built (Release).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/scripts/lib/figures.sh"
 tree=$here
 repeat=5
 duration=5
@@ -24,9 +25,7 @@ while [ $# -gt 0 ]; do
     *) echo "rpc-vs-raw.sh: unknown option $1 (use --tree DIR, --repeat N, --duration S, --casts N, --out DIR, -- FLAGS)" >&2; exit 2 ;;
   esac
 done
-[ -n "$out" ] || out=$(mktemp -d /tmp/rpc-vs-raw.XXXXXX)
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
+out=$(figures_out rpc-vs-raw "$out")
 
 bench() { (cd "$tree/scenarios" && dotnet run -c Release --no-build -- "$@"); }
 # A breached check (exit 1) still wrote its figures; anything else is a failure of this script.
