@@ -33,8 +33,8 @@ go() { local dir=$1; shift; [ -z "$only" ] || [[ "$only" == *",$dir,"* ]] || ret
 
 go broker-restart "${node[@]}" --fault broker-restart@10s+6s
 go broker-kill "${node[@]}" --fault broker-kill@10s+5s
-# oslo's default queues are not durable: a restarted node comes back without the worker's queue, and calls published
-# before the worker has declared it again are unroutable, dropped, and time out. A durable queue outlives the restart.
+# oslo's default queues are not durable: a restarted node comes back without the worker's queue (clients wait for it to
+# be consumed again before they send); a durable queue outlives the restart. Both are measured.
 go broker-restart-durable "${node[@]}" --durable true --fault broker-restart@10s+6s
 go broker-kill-durable "${node[@]}" --durable true --fault broker-kill@10s+5s
 go connection-close "${calls[@]}" --fault connection-close@10s

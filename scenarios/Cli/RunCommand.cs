@@ -116,6 +116,7 @@ internal static class RunCommand
 
         Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s){(repeat > 1 ? $" × {repeat} repetitions, interleaved" : string.Empty)}, suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.Cluster is { } c ? $" (private cluster {c.Name} of {c.Nodes.Count} nodes)" : broker.IsPrivate ? " (private)" : string.Empty)}");
         var failed = false;
+        var failures = new List<string>();
         var display = new ProgressDisplay();
         await display.RunAsync(async d =>
         {
@@ -151,6 +152,7 @@ internal static class RunCommand
                 catch (Exception e) when (e is not OutOfMemoryException)
                 {
                     failed = true;
+                    failures.Add(spec.Id + ": " + AmqpUri.MaskText(e.Message));
                     d.Fail(spec.Id, AmqpUri.MaskText(e.Message));
                 }
             }
@@ -158,7 +160,12 @@ internal static class RunCommand
 
         var interrupted = signal.Token.IsCancellationRequested;
         var verdict = interrupted ? null : checks.Verdict(session) ?? ThresholdCheck.Verdict(session.Result.Scenarios);
-        session.Finish(interrupted || failed, interrupted ? "interrupted by " + signal.Received : failed ? "a scenario failed or was not fully accounted" : null, verdict);
+        // A scenario that could not run (an unreachable target, a worker that never started) leaves no record: its one
+        // line is the results' stop reason, so results.json and summary.md say why as the terminal did.
+        var stopReason = interrupted ? "interrupted by " + signal.Received
+            : failures.Count > 0 ? "a scenario failed: " + failures[0] + (failures.Count > 1 ? $" (and {failures.Count - 1} more)" : string.Empty)
+            : failed ? "a scenario was not fully accounted" : null;
+        session.Finish(interrupted || failed, stopReason, verdict);
         Console.WriteLine($"results: {session.ResultsPath}");
         Console.WriteLine($"summary: {session.SummaryPath}");
         var report = ReportWriter.Write([session.Result], Path.Combine(session.OutputDirectory, "report.html"), root,

@@ -36,13 +36,22 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
             var done = _injected.FirstOrDefault(i => i.Spec == spec);
             if (done is null)
             {
-                records.Add(new FaultRecord { Kind = spec.Kind, Spec = spec.Text, AtSeconds = spec.AtSeconds, Note = "not injected: the scenario ended first" });
+                records.Add(new FaultRecord { Kind = spec.Kind, Spec = spec.Text, AtSeconds = spec.AtSeconds, Unjudged = "not injected: the scenario ended first" });
                 continue;
             }
 
             // A cluster's clients fail over to the live nodes rather than wait for the one hit: recovery counts from the fault.
             var (okBefore, recovery, failed, timedOut) = RecoveryAnalysis.Analyse(timeline, done.At, spec.OnClusterNode ? done.At : done.End, timeoutSeconds);
             var downtime = RecoveryAnalysis.Downtime(timeline, done.At);
+            // Recovery is read off whole timeline seconds that start at or after the fault's end. A fault that ended on
+            // schedule but too late for one (undoing it took seconds) cannot be judged, and must not fail the run; one
+            // asked to outlast the run is judged: the service never came back while it ran.
+            var from = spec.OnClusterNode ? done.At : done.End;
+            var runEnd = timeline.Count == 0 ? 0 : timeline.Max(p => p.Second + p.Seconds);
+            var outlasted = spec.AtSeconds + spec.DurationSeconds >= runEnd;
+            var unjudged = recovery is null && !outlasted && !timeline.Any(p => p.Second >= from && p.Seconds >= 0.999)
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"recovery not measurable: the run had no whole second after the fault ended at {from:0.0} s")
+                : null;
             records.Add(new FaultRecord
             {
                 Kind = spec.Kind,
@@ -56,6 +65,7 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
                 DowntimeSeconds = downtime,
                 Node = done.Node,
                 Blocked = spec.Kind == FaultSpec.MemoryAlarm ? blocked : null,
+                Unjudged = unjudged,
                 Note = done.Note,
             });
         }

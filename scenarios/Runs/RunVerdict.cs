@@ -39,7 +39,7 @@ internal static class RunVerdict
             return string.Create(CultureInfo.InvariantCulture, $"{s.Id}: worker {death.Worker} died at {death.AtSeconds:0.0} s with no fault asking for it ({death.Exit})");
         }
 
-        if (s.Faults.FirstOrDefault(f => f.RecoverySeconds is null || f.RecoverySeconds > maxRecoverySeconds) is { } slow)
+        if (s.Faults.FirstOrDefault(f => f.Unjudged is null && (f.RecoverySeconds is null || f.RecoverySeconds > maxRecoverySeconds)) is { } slow)
         {
             return slow.RecoverySeconds is { } seconds
                 ? string.Create(CultureInfo.InvariantCulture, $"{s.Id}: {slow.Spec} took {seconds:0.0} s to recover (limit {maxRecoverySeconds:0.###} s)")

@@ -47,6 +47,12 @@ public sealed record FaultRecord
     /// <summary>memory-alarm: how often clients saw connection.blocked.</summary>
     public long? Blocked { get; init; }
 
+    /// <summary>
+    /// Why recovery could not be judged, when it could not: the fault was never injected, or the run ended before a
+    /// whole second after the fault's end. Null when it was judged. An unjudged fault does not fail the run.
+    /// </summary>
+    public string? Unjudged { get; init; }
+
     /// <summary>Anything else worth saying (a worker's pid, a problem injecting it).</summary>
     public string? Note { get; init; }
 }

@@ -134,7 +134,7 @@ public static class MarkdownSummary
             var who = ("- `" + s.Id + "` " + Settings(s)).TrimEnd() + (s.Repetition > 1 ? string.Create(CultureInfo.InvariantCulture, $" (repetition {s.Repetition})") : string.Empty) + ": ";
             foreach (var f in s.Faults)
             {
-                var recovery = f.RecoverySeconds is { } r ? string.Create(CultureInfo.InvariantCulture, $"recovered after {r:0.0} s") : "⚠ not recovered";
+                var recovery = f.RecoverySeconds is { } r ? string.Create(CultureInfo.InvariantCulture, $"recovered after {r:0.0} s") : f.Unjudged ?? "⚠ not recovered";
                 var blocked = f.Blocked is { } b ? string.Create(CultureInfo.InvariantCulture, $", blocked {b:N0} times") : string.Empty;
                 blocked += f.DowntimeSeconds is { } down ? string.Create(CultureInfo.InvariantCulture, $"; client-observed downtime {down:0} s") : string.Empty;
                 blocked += f.Node is { } node ? "; hit " + node : string.Empty;

@@ -74,6 +74,15 @@ public sealed class ConnectionWatch
     /// <summary>The owner's reply queue, kept current when recovery has to rename it (a server-named queue comes back under a new name).</summary>
     public string? ReplyQueue { get; set; }
 
+    /// <summary>
+    /// Awaited after a recovery, before the connection counts as up again: a client waits here until the servers it
+    /// calls consume their queues once more. A restarted node comes back without non-durable queues (oslo's default)
+    /// until each server declares its own again, and a call published before then is unroutable and silently dropped:
+    /// it would time out, so recovery would take as long as the call timeout. Meanwhile callers wait (bounded), as
+    /// while the connection is down.
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeUp { get; set; }
+
     public bool IsUp => Volatile.Read(ref _down) is null;
 
     /// <summary>True while the broker has the connection blocked (connection.blocked, e.g. a memory alarm).</summary>
@@ -126,6 +135,39 @@ public sealed class ConnectionWatch
 
     private void MarkRecovered()
     {
+        var recovery = Interlocked.Increment(ref _recoveries);
+        Volatile.Write(ref _blocked, 0);
+        if (BeforeUp is { } ready)
+        {
+            // Not on RabbitMQ.Client's event loop: the wait makes calls on this very connection.
+            _ = Task.Run(() => ReadyThenUpAsync(ready, recovery, Losses));
+        }
+        else
+        {
+            MarkUp();
+        }
+    }
+
+    private async Task ReadyThenUpAsync(Func<CancellationToken, Task> ready, long recovery, long losses)
+    {
+        try
+        {
+            await ready(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning("{Client}: after recovery, the wait for servers failed ({Error}); sending again", _clientName, e.Message);
+        }
+
+        // Lost again (or recovered again) meanwhile: that loss or recovery decides.
+        if (Losses == losses && Recoveries == recovery)
+        {
+            MarkUp();
+        }
+    }
+
+    private void MarkUp()
+    {
         TaskCompletionSource? down;
         long lostAt;
         lock (_lock)
@@ -135,8 +177,6 @@ public sealed class ConnectionWatch
             Volatile.Write(ref _down, null);
         }
 
-        Interlocked.Increment(ref _recoveries);
-        Volatile.Write(ref _blocked, 0);
         _logger.LogInformation("{Client}: connection recovered after {Seconds:0.0} s (topology and consumers redeclared)",
             _clientName, lostAt == 0 ? 0 : Stopwatch.GetElapsedTime(lostAt).TotalSeconds);
         down?.TrySetResult();

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -21,6 +23,37 @@ public static class QueueProbe
         catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Waits until each queue has a consumer, polling every 50 ms, for at most <paramref name="bound"/> in all: what a
+    /// client does after a recovery before it sends again (see <see cref="ConnectionWatch.BeforeUp"/>). Queues still
+    /// without one at the bound are logged, and the client sends anyway.
+    /// </summary>
+    public static async Task WaitForConsumersAsync(IConnection connection, IEnumerable<string> queues, TimeSpan bound, ILogger logger, string client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queues);
+        var started = Stopwatch.GetTimestamp();
+        foreach (var queue in queues)
+        {
+            var waited = false;
+            while (await ConsumersAsync(connection, queue, cancellationToken) is not > 0)
+            {
+                if (Stopwatch.GetElapsedTime(started) >= bound)
+                {
+                    logger.LogWarning("{Client}: after recovery, queue {Queue} still has no consumer after {Seconds:0.#} s; sending anyway", client, queue, bound.TotalSeconds);
+                    return;
+                }
+
+                waited = true;
+                await Task.Delay(50, cancellationToken);
+            }
+
+            if (waited)
+            {
+                logger.LogInformation("{Client}: after recovery, waited {Seconds:0.00} s for {Queue} to be consumed again before sending", client, Stopwatch.GetElapsedTime(started).TotalSeconds, queue);
+            }
         }
     }
 

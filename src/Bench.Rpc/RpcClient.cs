@@ -43,6 +43,13 @@ public sealed class RpcClient : IAsyncDisposable
         _pending = new PendingCalls(options.TimeoutResolution);
         _castProperties = NewProperties();
         _watch = new ConnectionWatch(connection, options.ClientName, logger, _pending.FailAll) { ReplyQueue = replyQueue };
+        if (options.ServerWaitAfterRecovery > TimeSpan.Zero)
+        {
+            // oslo names a server's queue after the routing key it is called on (topic, or topic.server).
+            _watch.BeforeUp = cancellationToken => QueueProbe.WaitForConsumersAsync(connection,
+                [.. _routes.Where(r => !r.Key.Fanout).Select(r => r.Value.RoutingKey.Value).Distinct(StringComparer.Ordinal)],
+                options.ServerWaitAfterRecovery, logger, options.ClientName, cancellationToken);
+        }
     }
 
     /// <summary>The queue replies come back on (reply_&lt;hex&gt;, or amq.rabbitmq.reply-to).</summary>

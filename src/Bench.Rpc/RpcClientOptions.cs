@@ -65,4 +65,10 @@ public sealed record RpcClientOptions
 
     /// <summary>How often pending calls are checked for their deadline. Timeouts fire within this much of their due time.</summary>
     public TimeSpan TimeoutResolution { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// After a recovery, how long the client waits at most for the queues it calls to be consumed again before it
+    /// sends (see <see cref="ConnectionWatch.BeforeUp"/>); zero sends at once.
+    /// </summary>
+    public TimeSpan ServerWaitAfterRecovery { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -66,7 +66,7 @@ public sealed class FaultReportTests
     {
         var late = Samples.Scenario("call.add", 380_000, 2600, seconds: 8) with
         {
-            Faults = [new FaultRecord { Kind = "broker-kill", Spec = "broker-kill@60s+5s", AtSeconds = 60, Note = "not injected: the scenario ended first" }],
+            Faults = [new FaultRecord { Kind = "broker-kill", Spec = "broker-kill@60s+5s", AtSeconds = 60, Unjudged = "not injected: the scenario ended first" }],
         };
         var figure = TimelineCharts.Throughput([.. Sweep.AllOf(Samples.Run("late", late)).SelectMany(s => s.Points)]);
 

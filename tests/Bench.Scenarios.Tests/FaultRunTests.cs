@@ -52,6 +52,17 @@ public sealed class FaultRunTests(BrokerFixture broker) : CliTest
         Assert.Null(ResultStore.Read(Out).Verdict);
     }
 
+    [Fact]
+    public async Task A_fault_the_run_ended_before_is_recorded_unjudged_and_does_not_fail_the_run()
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--duration", "2", "--warmup", "0.5", "--outstanding", "2", "--fault", "worker-pause@30s+1s", "--amqp", Amqp, "--out", Out);
+
+        Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
+        var fault = Assert.Single(Assert.Single(ResultStore.Read(Out).Scenarios).Faults);
+        Assert.Equal("not injected: the scenario ended first", fault.Unjudged);
+        Assert.Null(fault.RecoverySeconds);
+    }
+
     [Theory]
     [InlineData("broker-restart@1s+1s", "needs control of the broker")]
     [InlineData("memory-alarm@1s", "needs control of the broker")]
@@ -101,6 +112,9 @@ public sealed class FaultRunTests(BrokerFixture broker) : CliTest
         Assert.Equal(0, ledger.Lost);
         Assert.Contains(s.WorkerEvents, e => e.Event == "exited" && e.Expected);
         Assert.Contains(s.WorkerEvents, e => e.Event == "restarted");
+        // Deliveries span the restart (the new worker's counters began again): every measured cast, by the ledger.
+        Assert.Equal(s.Counts.Ok, s.Counts.Delivered);
+        Assert.DoesNotContain(s.Notes, n => n.Contains("never arrived", StringComparison.Ordinal));
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
     }
 

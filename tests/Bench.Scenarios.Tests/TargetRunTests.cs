@@ -90,6 +90,10 @@ public sealed class TargetRunTests(BrokerFixture broker) : CliTest
 
         Assert.True(noQueue.ExitCode == 1, noQueue.Stdout + noQueue.Stderr);
         Assert.Contains($"no queue '{topic}'", noQueue.Stdout + noQueue.Stderr, StringComparison.Ordinal);
+        // The results say why as the terminal did: the run has no record, but its stop reason is the line.
+        var unreached = ResultStore.Read(Out);
+        Assert.True(unreached.Incomplete);
+        Assert.Contains($"no queue '{topic}'", unreached.StopReason, StringComparison.Ordinal);
         Assert.True(noExchange.ExitCode == 1, noExchange.Stdout + noExchange.Stderr);
         Assert.Contains("exchange 'no-such-exchange' not found", noExchange.Stdout + noExchange.Stderr, StringComparison.Ordinal);
         Assert.True(noWorker.ExitCode == 1, noWorker.Stdout + noWorker.Stderr);

@@ -31,7 +31,7 @@ internal static class FaultSection
             {
                 Start(html, s).Append("<td><code>").Append(Encode(f.Spec)).Append("</code></td>")
                     .Append(Cell(f.AtSeconds.ToString("0.0", CultureInfo.InvariantCulture))).Append(Cell(f.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)))
-                    .Append(f.RecoverySeconds is { } r ? Cell(r.ToString("0.0", CultureInfo.InvariantCulture)) : "<td class=\"warn\">not recovered</td>")
+                    .Append(f.RecoverySeconds is { } r ? Cell(r.ToString("0.0", CultureInfo.InvariantCulture)) : f.Unjudged is { } why ? Cell(why) : "<td class=\"warn\">not recovered</td>")
                     .Append(Cell(f.OkPerSecondBefore.ToString("N0", CultureInfo.InvariantCulture))).Append(Cell(f.FailedInWindow.ToString("N0", CultureInfo.InvariantCulture)))
                     .Append(Cell(f.TimedOutInWindow.ToString("N0", CultureInfo.InvariantCulture))).Append(Cell(f.Blocked?.ToString("N0", CultureInfo.InvariantCulture) ?? "–"))
                     .Append(Cell(f.DowntimeSeconds?.ToString("0", CultureInfo.InvariantCulture) ?? "–")).Append("<td class=\"why\">").Append(Encode(f.Node ?? "–")).Append("</td>")
