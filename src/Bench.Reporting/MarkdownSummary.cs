@@ -52,7 +52,10 @@ public static class MarkdownSummary
             text.Append(hops);
         }
 
-        var notes = run.Scenarios.SelectMany(s => s.Notes.Select(n => $"- `{s.Id}`: {n}")).Concat(run.Scenarios.SelectMany(s => s.Errors.Take(3).Select(err => $"- `{s.Id}` {err.Outcome}: {err.Message}"))).ToList();
+        // Variants of one scenario (a sweep, repetitions) each say which they are, or their notes would read alike.
+        var shared = run.Scenarios.GroupBy(s => s.Id).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        string Named(ScenarioRecord s) => shared.Contains(s.Id) ? Who(s) : "`" + s.Id + "`";
+        var notes = run.Scenarios.SelectMany(s => s.Notes.Select(n => $"- {Named(s)}: {n}")).Concat(run.Scenarios.SelectMany(s => s.Errors.Take(3).Select(err => $"- {Named(s)} {err.Outcome}: {err.Message}"))).ToList();
         if (notes.Count > 0)
         {
             text.AppendLine();
@@ -116,8 +119,7 @@ public static class MarkdownSummary
         text.AppendLine();
         foreach (var s in checkedScenarios)
         {
-            var repetition = s.Repetition > 1 ? string.Create(CultureInfo.InvariantCulture, $" (repetition {s.Repetition})") : string.Empty;
-            text.AppendLine(("- `" + s.Id + "` " + Settings(s)).TrimEnd() + repetition);
+            text.AppendLine("- " + Who(s));
             foreach (var threshold in s.Thresholds)
             {
                 text.AppendLine("  - " + threshold);
@@ -131,7 +133,7 @@ public static class MarkdownSummary
         var lines = new List<string>();
         foreach (var s in run.Scenarios)
         {
-            var who = ("- `" + s.Id + "` " + Settings(s)).TrimEnd() + (s.Repetition > 1 ? string.Create(CultureInfo.InvariantCulture, $" (repetition {s.Repetition})") : string.Empty) + ": ";
+            var who = "- " + Who(s) + ": ";
             foreach (var f in s.Faults)
             {
                 var recovery = f.RecoverySeconds is { } r ? string.Create(CultureInfo.InvariantCulture, $"recovered after {r:0.0} s") : f.Unjudged ?? "⚠ not recovered";
@@ -169,6 +171,10 @@ public static class MarkdownSummary
             text.AppendLine(line);
         }
     }
+
+    // A scenario as the lists name it: id, settings and load (the table's own column), so two variants never read alike.
+    private static string Who(ScenarioRecord s) =>
+        ("`" + s.Id + "` " + Settings(s)).TrimEnd() + " · " + s.Load + (s.Repetition > 1 ? string.Create(CultureInfo.InvariantCulture, $" (repetition {s.Repetition})") : string.Empty);
 
     private static string Settings(ScenarioRecord s) =>
         string.Join(" ", s.Settings.Where(kv => kv.Key is not ("model" or "outstanding" or "rate")).Select(kv => kv.Key + "=" + kv.Value));
