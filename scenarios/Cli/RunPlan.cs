@@ -127,7 +127,7 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         if (target is not null)
         {
             return (suite ?? scenario) is null ? [new ScenarioSpec(ScenarioCatalog.ForTarget(target), new ScenarioSettings(), target)]
-                : throw new UsageException("--target runs the target; give --suite or --scenario without it");
+                : throw new UsageException(file is not null ? "--file names its own scenario or target; give --scenario (or --suite) without --file" : "--target runs the target; give --suite or --scenario without it");
         }
 
         var shorthands = ScenarioCatalog.Own.Where(s => s.MethodShorthand is not null).ToList();

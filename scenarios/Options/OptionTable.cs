@@ -63,7 +63,7 @@ internal static class OptionTable
 
     // Bench's oslo workers and the queues they consume.
     public static readonly SettingOption Prefetch = SettingOption.Of("prefetch", "prefetch", "N|unlimited", "basic.qos per worker consumer (oslo's default: unlimited)", Both,
-        v => v == "unlimited" ? (ushort)0 : (ushort)Int(v, "prefetch", 0, ushort.MaxValue), (s, v) => s with { Prefetch = v }, s => s.Prefetch, v => v == 0 ? "unlimited" : Number(v));
+        v => v == "unlimited" ? (ushort)0 : int.TryParse(v, out _) ? (ushort)Int(v, "prefetch", 0, ushort.MaxValue) : throw new Cli.UsageException($"--prefetch must be unlimited or an integer from 0 to {ushort.MaxValue}, not '{v}'"), (s, v) => s with { Prefetch = v }, s => s.Prefetch, v => v == 0 ? "unlimited" : Number(v));
 
     public static readonly SettingOption Persistent = SettingOption.Of("persistent", "persistent", "true|false", "delivery_mode 2 (oslo's default) or 1", OptionScope.Run,
         v => Bool(v, "persistent"), (s, v) => s with { Persistent = v }, s => s.Persistent, BoolText);

@@ -10,6 +10,10 @@ namespace Bench.Rpc.Client;
 /// </summary>
 internal sealed class PendingCalls : IAsyncDisposable
 {
+    // What a call ended by the connection says, so a sampled error is never a bare "TransportError".
+    private static readonly RemoteError s_lost = new("ConnectionLost", "bench.rpc", "the connection to the broker was lost while the call was in flight");
+    private static readonly RemoteError s_closed = new("ClientClosed", "bench.rpc", "the client was closed while the call was in flight");
+
     private readonly ConcurrentQueue<PendingCall> _free = new();
     private readonly Lock _growLock = new();
     private readonly CancellationTokenSource _stop = new();
@@ -65,12 +69,12 @@ internal sealed class PendingCalls : IAsyncDisposable
         }
 
         // Whatever is still outstanding ends now rather than hanging its caller.
-        ExpireAll(long.MaxValue, CallOutcome.TransportError);
+        ExpireAll(long.MaxValue, CallOutcome.TransportError, s_closed);
         _stop.Dispose();
     }
 
     /// <summary>Ends every outstanding call now as a transport error: the connection they were waiting on is gone.</summary>
-    public void FailAll() => ExpireAll(long.MaxValue, CallOutcome.TransportError);
+    public void FailAll() => ExpireAll(long.MaxValue, CallOutcome.TransportError, s_lost);
 
     private async Task SweepAsync(TimeSpan resolution)
     {
@@ -81,7 +85,7 @@ internal sealed class PendingCalls : IAsyncDisposable
         }
     }
 
-    private void ExpireAll(long now, CallOutcome outcome)
+    private void ExpireAll(long now, CallOutcome outcome, RemoteError? why = null)
     {
         var calls = Volatile.Read(ref _calls);
         var count = Math.Min(Volatile.Read(ref _count), calls.Length);
@@ -90,7 +94,7 @@ internal sealed class PendingCalls : IAsyncDisposable
             var call = calls[i];
             if (call.IsArmed(out var generation) && now >= call.Deadline)
             {
-                call.TryComplete(generation, new CallResult(outcome));
+                call.TryComplete(generation, new CallResult(outcome, why));
             }
         }
     }
