@@ -34,6 +34,9 @@ public sealed class BoundedHandlerTests(BrokerFixture broker) : IAsyncLifetime
         var options = new ServiceOptions { Topic = _rpc.Topic, Host = "h1", MaxConcurrency = 1, BusyWarningAfter = TimeSpan.FromMilliseconds(100), ShutdownTimeout = TimeSpan.FromSeconds(20) };
         await using var service = await Service.StartAsync(_rpc.Uri, new TestManager(), options, log);
         var client = await _rpc.ConnectAsync();
+        // A first call resolves the route, so the two below are published in order (each would otherwise resolve it
+        // concurrently, and the quick one could reach the worker first and find the slot free).
+        Assert.True((await client.TryCallAsync(_rpc.Target, "add", RpcArgs.From(new { x = 0, y = 0 }))).IsOk);
 
         var first = client.TryCallAsync(_rpc.Target, "nap", RpcArgs.From(new { ms = 1500 })).AsTask();
         var second = client.TryCallAsync(_rpc.Target, "add", RpcArgs.From(new { x = 1, y = 1 })).AsTask();
