@@ -36,7 +36,7 @@ internal sealed class RawRpcClient : IAsyncDisposable
         _watch = new ConnectionWatch(connection, "bench-raw-client", Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, _pending.FailAll);
         // As RpcClient does: after a recovery, send again only once the server consumes its queue (a restarted node
         // lost it if it was not durable, and a request sent before the server declares it again would be dropped).
-        _watch.BeforeUp = cancellationToken => QueueProbe.WaitForConsumersAsync(connection, [queue], TimeSpan.FromSeconds(10),
+        _watch.BeforeUp = cancellationToken => QueueProbe.WaitForConsumersAsync(connection, [queue], RpcClientOptions.DefaultServerWaitAfterRecovery,
             Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, "bench-raw-client", cancellationToken);
     }
 

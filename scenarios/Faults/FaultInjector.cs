@@ -41,12 +41,12 @@ internal sealed class FaultInjector(IReadOnlyList<FaultSpec> faults, ScenarioClo
             }
 
             // A cluster's clients fail over to the live nodes rather than wait for the one hit: recovery counts from the fault.
-            var (okBefore, recovery, failed, timedOut) = RecoveryAnalysis.Analyse(timeline, done.At, spec.OnClusterNode ? done.At : done.End, timeoutSeconds);
+            var from = spec.OnClusterNode ? done.At : done.End;
+            var (okBefore, recovery, failed, timedOut) = RecoveryAnalysis.Analyse(timeline, done.At, from, timeoutSeconds);
             var downtime = RecoveryAnalysis.Downtime(timeline, done.At);
             // Recovery is read off whole timeline seconds that start at or after the fault's end. A fault that ended on
             // schedule but too late for one (undoing it took seconds) cannot be judged, and must not fail the run; one
             // asked to outlast the run is judged: the service never came back while it ran.
-            var from = spec.OnClusterNode ? done.At : done.End;
             var runEnd = timeline.Count == 0 ? 0 : timeline.Max(p => p.Second + p.Seconds);
             var outlasted = spec.AtSeconds + spec.DurationSeconds >= runEnd;
             var unjudged = recovery is null && !outlasted && !timeline.Any(p => p.Second >= from && p.Seconds >= 0.999)

@@ -140,17 +140,18 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
         // issue and drain time, not over the newest worker's first and last arrival.
         var delivered = Math.Max(0, ledger.ReceivedUnique - _warmUpSent);
         var restarted = record.WorkerEvents.Any(e => e.Event == "restarted");
+        var sendAndDrain = record.IssueSeconds + record.DrainSeconds;
         if (restarted)
         {
             record.Notes.RemoveAll(n => n.Contains("expected deliveries never arrived", StringComparison.Ordinal) || n.StartsWith("throughput measured at the worker", StringComparison.Ordinal));
             record.Notes.Add(string.Create(CultureInfo.InvariantCulture,
-                $"a worker restarted: {delivered:N0} deliveries counted by unique id across every worker process, over the run's {record.IssueSeconds + record.DrainSeconds:0.0} s of sending and draining"));
+                $"a worker restarted: {delivered:N0} deliveries counted by unique id across every worker process, over the run's {sendAndDrain:0.0} s of sending and draining"));
         }
 
         return record with
         {
             CastLedger = ledger,
-            Throughput = restarted && record.IssueSeconds + record.DrainSeconds > 0 ? delivered / (record.IssueSeconds + record.DrainSeconds) : record.Throughput,
+            Throughput = restarted && sendAndDrain > 0 ? delivered / sendAndDrain : record.Throughput,
             Counts = record.Counts with { Delivered = delivered, Accounted = result.Accounted && ledger.Lost == 0 && (record.Counts.Rejected ?? 0) == 0 },
         };
     }

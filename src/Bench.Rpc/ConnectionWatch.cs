@@ -14,6 +14,7 @@ namespace Bench.Rpc;
 /// </summary>
 public sealed class ConnectionWatch
 {
+    private readonly IConnection _connection;
     private readonly string _clientName;
     private readonly ILogger _logger;
     private readonly Action? _onLost;
@@ -28,6 +29,7 @@ public sealed class ConnectionWatch
     public ConnectionWatch(IConnection connection, string clientName, ILogger logger, Action? onLost = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
         _clientName = clientName;
         _logger = logger;
         _onLost = onLost;
@@ -140,7 +142,7 @@ public sealed class ConnectionWatch
         if (BeforeUp is { } ready)
         {
             // Not on RabbitMQ.Client's event loop: the wait makes calls on this very connection.
-            _ = Task.Run(() => ReadyThenUpAsync(ready, recovery, Losses));
+            _ = Task.Run(() => ReadyThenUpAsync(ready, recovery));
         }
         else
         {
@@ -148,7 +150,7 @@ public sealed class ConnectionWatch
         }
     }
 
-    private async Task ReadyThenUpAsync(Func<CancellationToken, Task> ready, long recovery, long losses)
+    private async Task ReadyThenUpAsync(Func<CancellationToken, Task> ready, long recovery)
     {
         try
         {
@@ -159,8 +161,9 @@ public sealed class ConnectionWatch
             _logger.LogWarning("{Client}: after recovery, the wait for servers failed ({Error}); sending again", _clientName, e.Message);
         }
 
-        // Lost again (or recovered again) meanwhile: that loss or recovery decides.
-        if (Losses == losses && Recoveries == recovery)
+        // Lost again meanwhile (a loss while still down is not counted as a new one, so ask the connection), or
+        // recovered again: that loss or recovery decides.
+        if (_connection.IsOpen && Recoveries == recovery)
         {
             MarkUp();
         }

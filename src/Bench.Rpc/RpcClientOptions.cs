@@ -70,5 +70,8 @@ public sealed record RpcClientOptions
     /// After a recovery, how long the client waits at most for the queues it calls to be consumed again before it
     /// sends (see <see cref="ConnectionWatch.BeforeUp"/>); zero sends at once.
     /// </summary>
-    public TimeSpan ServerWaitAfterRecovery { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan ServerWaitAfterRecovery { get; init; } = DefaultServerWaitAfterRecovery;
+
+    /// <summary>The default of <see cref="ServerWaitAfterRecovery"/>, for clients without options (the raw baseline's).</summary>
+    public static TimeSpan DefaultServerWaitAfterRecovery { get; } = TimeSpan.FromSeconds(10);
 }
