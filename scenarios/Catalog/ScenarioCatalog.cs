@@ -39,6 +39,7 @@ internal static class ScenarioCatalog
         new OsloCast(),
         new CeleryTask(),
         new CeleryTaskCast(),
+        new CallWhoami(),
     ];
 
     /// <summary>Bench's own scenarios: those `--scenario` runs (the external ones need a target: `--target`).</summary>
