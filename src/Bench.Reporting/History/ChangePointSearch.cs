@@ -1,5 +1,4 @@
-using Perfolizer.Mathematics.Common;
-using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
+using Bench.Reporting.Comparison;
 
 namespace Bench.Reporting.History;
 
@@ -8,9 +7,8 @@ namespace Bench.Reporting.History;
 /// maximizes the energy statistic (Matteson and James, α = 1) is a candidate; it stands when Student's t-test between
 /// the two sides gives p &lt; <see cref="MaxP"/> and the shift is at least <see cref="MinShift"/>; each side is then
 /// searched again (binary segmentation). Otava tests significance with a t-test instead of E-Divisive's permutations,
-/// so the answer is deterministic; so does this. Perfolizer's ED-PELT was measured first and missed a 10% step three
-/// nights before the end in ~15% of trials (docs/history-and-ab.md), so it is not used here; Perfolizer's Student
-/// distribution gives the p-values and intervals.
+/// so the answer is deterministic; so does this (Perfolizer's Student t, through <see cref="StudentT"/>). Perfolizer's ED-PELT was measured first and missed a 10% step three
+/// nights before the end in ~15% of trials (docs/history-and-ab.md), so it is not used here.
 /// Log-scaled series (throughput, latency) are searched on the log of each night, so a shift is a ratio and the
 /// multiplicative noise of shared runners is even; error rates are searched as they are.
 /// </summary>
@@ -62,7 +60,7 @@ public static class ChangePointSearch
             var lo = i == 0 ? 0 : splits[i - 1];
             var hi = i == splits.Count - 1 ? x.Length : splits[i + 1];
             var test = Test(x, lo, splits[i], hi);
-            var half = test.Df >= 1 && test.Se > 0 ? new StudentDistribution(test.Df).Quantile(new Probability(0.975)) * test.Se : 0;
+            var half = test.Df >= 1 && test.Se > 0 ? StudentT.Quantile(0.975, test.Df) * test.Se : 0;
             points.Add(logScale
                 ? new ChangePoint(splits[i], Math.Exp(test.Diff) - 1, Math.Exp(test.Diff - half) - 1, Math.Exp(test.Diff + half) - 1, test.P, splits[i] - lo, hi - splits[i])
                 : new ChangePoint(splits[i], test.Diff, test.Diff - half, test.Diff + half, test.P, splits[i] - lo, hi - splits[i]));
@@ -132,7 +130,7 @@ public static class ChangePointSearch
         var df = m + k - 2;
         var diff = meanB - meanA;
         var se = Math.Sqrt(squares / df * ((1.0 / m) + (1.0 / k)));
-        var p = se == 0 ? (diff == 0 ? 1 : 0) : 2 * (1 - new StudentDistribution(df).Cdf(Math.Abs(diff) / se));
+        var p = se == 0 ? (diff == 0 ? 1 : 0) : StudentT.TwoSidedP(diff / se, df);
         return (diff, se, df, p);
     }
 }
