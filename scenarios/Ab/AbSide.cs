@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bench.Broker;
+using Bench.Harness;
 using Bench.Scenarios.Cli;
 
 namespace Bench.Scenarios.Ab;
@@ -37,8 +38,8 @@ internal sealed class AbSide : IDisposable
         if (Directory.Exists(which))
         {
             var root = Path.GetFullPath(which);
-            return File.Exists(Path.Combine(root, Load.RepositoryRoot.Marker)) ? new AbSide(label, which, root, null)
-                : throw new UsageException($"{label} {which} is a directory without {Load.RepositoryRoot.Marker}: not a Bench checkout");
+            return File.Exists(Path.Combine(root, RepositoryRoot.Marker)) ? new AbSide(label, which, root, null)
+                : throw new UsageException($"{label} {which} is a directory without {RepositoryRoot.Marker}: not a Bench checkout");
         }
 
         var (code, sha, _) = await GitAsync(repository, cancellationToken, "rev-parse", "--verify", "--quiet", which + "^{commit}");

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Bench.Broker;
+using Bench.Harness;
+using Bench.Harness.Options;
 using Bench.Reporting;
 using Bench.Reporting.Comparison;
 using Bench.Reporting.Html;
@@ -31,7 +33,7 @@ internal static class AbCommand
         }
 
         var (repeat, outDir, markdownPath, runFlags) = SplitFlags(arguments.Skip(2).ToList());
-        var root = RunCommand.RepositoryRoot() ?? throw new UsageException("bench ab runs inside a Bench checkout (no Bench.sln above here)");
+        var root = RepositoryRoot.Find() ?? throw new UsageException("bench ab runs inside a Bench checkout (no Bench.sln above here)");
         outDir ??= Path.Combine(root, "results", "runs", "ab-" + DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
         var work = Path.Combine(Path.GetTempPath(), "bench-ab-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(work);
@@ -116,7 +118,7 @@ internal static class AbCommand
             switch (rest[i])
             {
                 case "--repeat":
-                    repeat = Options.OptionParsers.Int(Value(), "repeat", 3, 1000);
+                    repeat = OptionParsers.Int(Value(), "repeat", 3, 1000);
                     break;
                 case "--out":
                     outDir = Value();

@@ -1,7 +1,7 @@
-using Bench.Harness;
-using Bench.Reporting;
 using System.Globalization;
 using System.Text;
+using Bench.Harness;
+using Bench.Reporting;
 using Bench.Reporting.History;
 using Bench.Reporting.Html;
 

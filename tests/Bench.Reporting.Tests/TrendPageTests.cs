@@ -24,7 +24,7 @@ public sealed class TrendPageTests
         var html = TrendPage.Render(Nights(2, 99), "/* plotly */", new TrendPage.Links("https://example.invalid/commit/{sha}", "reports/{run}.html"));
 
         Assert.Contains("2 complete night(s)", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"https://example.invalid/commit/" + new string('a', 40) + "\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://example.invalid/commit/" + new string('a', 39) + "0\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://example.invalid/commit/" + new string('a', 39) + "1\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"reports/20261121T060000Z-n1.html\"", html, StringComparison.Ordinal);
         Assert.Contains("id=\"trend-0\"", html, StringComparison.Ordinal);
