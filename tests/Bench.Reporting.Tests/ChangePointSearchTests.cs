@@ -60,4 +60,20 @@ public sealed class ChangePointSearchTests
         Assert.All(checks, c => Assert.True(c.Met, $"{c.Name}: {c.Rate}"));
         Assert.Contains(checks, c => c.Name.StartsWith("detected: 10% step, 3 nights", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Perfolizers_ed_pelt_misses_the_goal_which_is_why_e_divisive_is_used()
+    {
+        // The selftest's hardest case: a 10% step three nights before the end of 40, 3% lognormal noise.
+        var random = new Random(20261121);
+        int found = 0, trials = 1000;
+        for (var t = 0; t < trials; t++)
+        {
+            var logs = Enumerable.Range(0, 40).Select(i => (0.03 * Comparison.StatisticsSelfCheck.Normal(random)) + (i >= 37 ? Math.Log(1.1) : 0)).ToArray();
+            // ED-PELT returns each segment's last index: the first night at the new level is one later.
+            found += Perfolizer.Mathematics.Cpd.EdPeltChangePointDetector.Instance.GetChangePointIndexes(logs).Any(i => Math.Abs(i + 1 - 37) <= 1) ? 1 : 0;
+        }
+
+        Assert.True(found < 0.95 * trials, $"ED-PELT found {found} of {trials}");
+    }
 }
