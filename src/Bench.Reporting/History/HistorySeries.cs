@@ -26,7 +26,7 @@ public sealed record HistorySeries(string Key, string Suite, string Label, IRead
         var order = new List<string>();
         foreach (var entry in entries.Where(e => !e.Incomplete).OrderBy(e => e.StartedAt))
         {
-            foreach (var m in Measurement.From(entry).Where(m => !m.Incomplete))
+            foreach (var m in HistoryMeasurements.From(entry).Where(m => !m.Incomplete))
             {
                 var key = entry.Suite + "|" + m.Key;
                 if (!series.TryGetValue(key, out var s))
