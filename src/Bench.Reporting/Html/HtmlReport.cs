@@ -14,8 +14,8 @@ namespace Bench.Reporting.Html;
 /// </summary>
 public static class HtmlReport
 {
-    // The only script in the page besides plotly.js: constant, reads the figures from JSON, reports what it drew.
-    private const string Renderer = """
+    // The only script in the page besides plotly.js (the trend page uses it too): constant, reads the figures from JSON, reports what it drew.
+    internal const string Renderer = """
         (function () {
           var status = document.getElementById('bench-status');
           var errors = [];
