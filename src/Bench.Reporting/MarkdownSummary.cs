@@ -82,7 +82,7 @@ public static class MarkdownSummary
 
         text.AppendLine();
         // A full grid is all in its first setting's pivot; one knob at a time needs a pivot per knob.
-        foreach (var setting in sweep.IsGrid ? sweep.Swept.Take(1) : sweep.Swept)
+        foreach (var setting in sweep.IsGrid ? sweep.WithEffects.Take(1) : sweep.WithEffects)
         {
             var lines = sweep.Lines(setting);
             if (lines.Count == 0)

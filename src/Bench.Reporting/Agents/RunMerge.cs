@@ -54,6 +54,7 @@ public static class RunMerge
             RunId = runId,
             Command = command,
             Suite = first.Suite,
+            SweptSettings = first.SweptSettings,
             StartedAt = indexed.Min(a => a.Result.StartedAt),
             FinishedAt = indexed.Max(a => a.Result.FinishedAt),
             Incomplete = stop.Length > 0 || scenarios.Any(s => s.Incomplete),

@@ -19,7 +19,7 @@ public static class EffectCharts
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var figures = new List<Figure>();
-        foreach (var setting in sweep.Swept)
+        foreach (var setting in sweep.WithEffects)
         {
             if (Effect(sweep, setting, prefix + "-" + figures.Count) is { } figure)
             {
@@ -112,7 +112,7 @@ public static class EffectCharts
     {
         ArgumentNullException.ThrowIfNull(sweep);
         // Two settings that every variant has: closed against open model (outstanding × rate) is no grid to colour.
-        if (sweep.Swept.Count != 2 || sweep.Swept.Any(s => s.Values.Contains(Sweep.Missing)))
+        if (sweep.Swept.Count != 2 || sweep.Swept.Any(s => s.Values.Contains(Sweep.Missing) || !sweep.IsAsked(s)))
         {
             return null;
         }

@@ -24,14 +24,9 @@ public static class SweepVerdict
         var quickest = sweep.Points.MinBy(p => p.P99.Median)!;
         sentences.Add(F($"Most ok/s: {best.ShortLabel} ({best.Throughput.Median:N0}/s); lowest p99: {quickest.ShortLabel} ({quickest.P99.Median:N0} µs)")
             + (reps > 1 ? F($" — medians of {reps} repetitions.") : "."));
-        foreach (var setting in sweep.Swept)
+        foreach (var setting in sweep.WithEffects)
         {
             var lines = sweep.Lines(setting);
-            if (lines.Count == 0)
-            {
-                continue;
-            }
-
             if (setting.Name == "rate")
             {
                 sentences.AddRange(lines.Select(line => KneeSentence(line)));
