@@ -160,7 +160,7 @@ public static class EffectCharts
         var values = lines.SelectMany(l => l.Points).SelectMany(p => new[] { p.P50.Min, p.P99.Max }).Where(v => v > 0).ToList();
         var log = values.Count > 0 && values.Max() > 20 * values.Min();
         var axis = new Axis { Domain = [0, 0.39], Title = new Title("µs"), Type = "linear", RangeMode = "tozero", Anchor = "x2", HoverFormat = ",.0f" };
-        return log ? LogTicks.Apply(axis with { RangeMode = null }, values) : axis;
+        return log ? LogTicks.Apply(axis with { RangeMode = null }, values, pixels: 180) : axis;
     }
 
     private static ScatterTrace Latency(string name, string percentile, List<object> x, IReadOnlyList<SweepPoint> points, Func<SweepPoint, Spread> value, List<string> keys, Line line) => new()

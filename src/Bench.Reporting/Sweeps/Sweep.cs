@@ -64,7 +64,9 @@ public sealed record Sweep(string ScenarioId, RunResult Run, IReadOnlyList<Sweep
                 .OrderByDescending(s => s.Values.Count).ThenBy(s => s.Name, StringComparer.Ordinal)
                 .ToList();
             var grid = variants.Count == swept.Aggregate(1, (n, s) => n * s.Values.Count);
-            var common = grid ? null : CommonValues(variants.Select(v => v[0].Settings).ToList(), swept);
+            // Variants that are not a question (a suite's built-in ones) are named by every value that tells them apart.
+            var asked = AskedSettings.Of(run);
+            var common = grid || (asked is not null && !swept.Any(s => asked.Contains(s.Name))) ? null : CommonValues(variants.Select(v => v[0].Settings).ToList(), swept);
             var points = variants.Select(reps =>
             {
                 var settingsLabel = VariantLabel.Of(reps[0].Settings, swept, common);
@@ -80,7 +82,7 @@ public sealed record Sweep(string ScenarioId, RunResult Run, IReadOnlyList<Sweep
             // The last swept setting varies slowest, so a grid reads as the first setting's values once per value of the others.
             var ordered = swept.Count == 0 ? points.ToList()
                 : [.. swept.Take(swept.Count - 1).Reverse().Aggregate(points.OrderBy(p => IndexOf(swept[^1], p)), (o, s) => o.ThenBy(p => IndexOf(s, p)))];
-            sweeps.Add(new Sweep(scenario.Key, run, ordered, swept) { Common = common, Asked = AskedSettings.Of(run) });
+            sweeps.Add(new Sweep(scenario.Key, run, ordered, swept) { Common = common, Asked = asked });
         }
 
         return sweeps;
