@@ -1,6 +1,8 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
+using Bench.Harness.Targets;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Targets;
 
@@ -11,6 +13,8 @@ namespace Bench.Scenarios.Targets;
 internal abstract class CeleryTargetScenario : ScenarioDefinition
 {
     protected override IEnumerable<SettingOption> Recorded => [OptionTable.Tls];
+
+    public override bool NeedsTarget => true;
 
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new ExternalCeleryRun(session, spec);
 

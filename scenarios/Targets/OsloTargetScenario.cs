@@ -1,6 +1,8 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
+using Bench.Harness.Targets;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Targets;
 
@@ -13,6 +15,8 @@ internal abstract class OsloTargetScenario : ScenarioDefinition
 {
     protected override IEnumerable<SettingOption> Recorded =>
         [OptionTable.Tls, OptionTable.Channels, OptionTable.Persistent, OptionTable.Durable, OptionTable.Envelope, OptionTable.Confirms];
+
+    public override bool NeedsTarget => true;
 
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new ExternalOsloRun(session, spec);
 
