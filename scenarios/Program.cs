@@ -15,6 +15,7 @@ internal static class Program
         "  " + MergeCommand.Usage,
         "  " + ReportCommand.Usage,
         "  " + CompareCommand.Usage,
+        "  " + CalibrateCommand.Usage,
         "  " + HistoryCommand.Usage,
         "  " + SelftestCommand.Usage);
 
@@ -42,10 +43,11 @@ internal static class Program
                 "merge" => MergeCommand.Run(rest),
                 "report" => ReportCommand.Run(rest),
                 "compare" => CompareCommand.Run(rest),
+                "calibrate" => await CalibrateCommand.RunAsync(rest),
                 "history" => HistoryCommand.Run(rest),
                 "selftest" => SelftestCommand.Run(new CliArgs(rest, SelftestCommand.Flags)),
                 "help" or "--help" or "-h" => Help(),
-                _ => throw new UsageException($"unknown command '{command}' (commands: run, coordinate, merge, report, compare, history, selftest, worker, call, broker)"),
+                _ => throw new UsageException($"unknown command '{command}' (commands: run, coordinate, merge, report, compare, calibrate, history, selftest, worker, call, broker)"),
             };
         }
         catch (UsageException e)
@@ -98,6 +100,7 @@ internal static class Program
         "merge" => MergeCommand.Usage,
         "report" => ReportCommand.Usage,
         "compare" => CompareCommand.Usage,
+        "calibrate" => CalibrateCommand.Usage,
         "history" => HistoryCommand.Usage,
         "selftest" => SelftestCommand.Usage,
         _ => null,
