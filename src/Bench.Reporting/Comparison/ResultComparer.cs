@@ -185,9 +185,9 @@ public static class ResultComparer
             reason = string.Join(", ", worse.Concat(better));
             if (!tested)
             {
-                var needed = RepetitionsToTest(largestUntested, options);
-                reason += string.Create(CultureInfo.InvariantCulture, $" (one repetition a side: untested, not a failure; {needed})");
-                row = row with { Untested = true, SuggestedRepetitions = RepetitionTest.RepetitionsFor(options.Threshold, largestUntested, 1, 1, options.Alpha) };
+                // A change this large is a candidate effect, not a noise estimate: the fewest repetitions that test it.
+                reason += " (one repetition a side: untested, not a failure; at least 3 repetitions a side (--repeat 3) test it, or `bench calibrate` measures this machine's noise for --noise FILE)";
+                row = row with { Untested = true, SuggestedRepetitions = 3 };
             }
         }
         else if (!tested)
@@ -227,8 +227,8 @@ public static class ResultComparer
     {
         var n = RepetitionTest.RepetitionsFor(options.Threshold, largestLogChange, 1, 1, options.Alpha);
         var how = n is { } count
-            ? string.Create(CultureInfo.InvariantCulture, $"if that is run-to-run noise, about {Math.Max(3, count)} repetitions a side (--repeat {Math.Max(3, count)}) would test a {options.Threshold:0%} change")
-            : string.Create(CultureInfo.InvariantCulture, $"against noise this large even 1,000 repetitions a side would not test a {options.Threshold:0%} change");
+            ? string.Create(CultureInfo.InvariantCulture, $"if the largest difference ({Math.Exp(largestLogChange) - 1:0.0%}) is run-to-run noise, about {Math.Max(3, count)} repetitions a side (--repeat {Math.Max(3, count)}) would test a {options.Threshold:0%} change")
+            : string.Create(CultureInfo.InvariantCulture, $"if the largest difference ({Math.Exp(largestLogChange) - 1:0.0%}) is run-to-run noise, even 1,000 repetitions a side would not test a {options.Threshold:0%} change");
         return how + "; or `bench calibrate` measures this machine's noise for --noise FILE";
     }
 
