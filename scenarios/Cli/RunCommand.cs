@@ -112,7 +112,7 @@ internal static class RunCommand
             Suite = suite,
             StartedAt = startedAt,
             Environment = environment,
-        }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults, Agent = agent is null ? null : new AgentLink(agent) };
+        }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults, Agent = agent is null ? null : new AgentLink(agent), KeepSecondHistograms = thresholds.Any(t => t.WindowSeconds is not null && t.IsLatency) };
 
         Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s){(repeat > 1 ? $" × {repeat} repetitions, interleaved" : string.Empty)}, suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.Cluster is { } c ? $" (private cluster {c.Name} of {c.Nodes.Count} nodes)" : broker.IsPrivate ? " (private)" : string.Empty)}");
         var failed = false;
@@ -146,7 +146,7 @@ internal static class RunCommand
                     failed |= !record.Counts.Accounted;
                     foreach (var t in record.Thresholds)
                     {
-                        Console.WriteLine($"  {(t.Passed ? "✓" : "✗")} {t.Expression} (measured {t.Measured})");
+                        Console.WriteLine("  " + t);
                     }
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)

@@ -39,6 +39,9 @@ internal sealed class RunSession(BrokerLeases brokers, string brokerVersion, str
     /// <summary>The faults (`--fault`) every scenario of this run injects.</summary>
     public IReadOnlyList<Faults.FaultSpec> Faults { get; init; } = [];
 
+    /// <summary>A windowed latency threshold was asked for: the engine keeps each second's histogram (sparse).</summary>
+    public bool KeepSecondHistograms { get; init; }
+
     /// <summary>This run is one agent of several (`--agents N`): its slice, its start barrier, its record.</summary>
     public Agents.AgentLink? Agent { get; init; }
 

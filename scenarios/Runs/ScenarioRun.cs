@@ -108,6 +108,7 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
             Cancellation = cancellation,
             BeforeMeasurement = beforeMeasurement,
             AfterDrain = afterDrain,
+            KeepSecondHistograms = Session.KeepSecondHistograms,
         });
     }
 

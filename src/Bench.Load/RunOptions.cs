@@ -25,4 +25,10 @@ public sealed record RunOptions
 
     /// <summary>Stops issuing; in-flight requests are still awaited and counted, and the result is marked incomplete.</summary>
     public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// Keep each second's latency histogram, sparse, in its <see cref="TimelinePoint.Buckets"/>: windowed latency
+    /// thresholds (`--assert 'p99&lt;50ms over 5s'`) merge them exactly. One small array per second, never per request.
+    /// </summary>
+    public bool KeepSecondHistograms { get; init; }
 }

@@ -6,7 +6,7 @@ namespace Bench.Load;
 /// The stats of one run phase (warm-up or measured): one <see cref="ThreadRecorder"/> per thread that records,
 /// found through a thread-static, merged each second for the timeline and once at the end for the totals.
 /// </summary>
-internal sealed class RunRecorder(int errorSamplesPerKind)
+internal sealed class RunRecorder(int errorSamplesPerKind, bool keepSecondHistograms = false)
 {
     // How long the timeline waits after switching epochs before reading the old one. A record takes nanoseconds;
     // a thread descheduled in the middle of one for longer only moves that one sample to the next second.
@@ -115,7 +115,30 @@ internal sealed class RunRecorder(int errorSamplesPerKind)
             _intervalScratch.ValueAtPercentile(50), _intervalScratch.ValueAtPercentile(99), _intervalScratch.Max)
         {
             RssBytes = ProcessMemory.ResidentBytes(),
+            Buckets = keepSecondHistograms ? NonEmpty(_intervalScratch) : null,
         };
+    }
+
+    private static (int Index, long Count)[] NonEmpty(LatencyHistogram histogram)
+    {
+        var counts = histogram.Counts;
+        var n = 0;
+        foreach (var c in counts)
+        {
+            n += c != 0 ? 1 : 0;
+        }
+
+        var buckets = new (int, long)[n];
+        n = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] != 0)
+            {
+                buckets[n++] = (i, counts[i]);
+            }
+        }
+
+        return buckets;
     }
 
     private ThreadRecorder[] Threads()

@@ -38,7 +38,7 @@ public static class ScenarioRunner
         var sources = new List<CpuSource> { CpuSource.Self() };
         sources.AddRange(options.CpuSources);
         var cpuBefore = sources.Select(s => s.CpuSeconds()).ToArray();
-        using var phase = new Phase(scenario, new RunRecorder(options.ErrorSamplesPerKind), isWarmUp: false, cancel);
+        using var phase = new Phase(scenario, new RunRecorder(options.ErrorSamplesPerKind, options.KeepSecondHistograms), isWarmUp: false, cancel);
         var startedAt = DateTimeOffset.UtcNow;
         var timeline = phase.StartTimeline(options);
         for (var i = 0; i < scenario.Load.Count && !cancel.IsCancellationRequested; i++)

@@ -6,6 +6,12 @@ public readonly record struct TimelinePoint(int Second, double Seconds, long Ok,
     /// <summary>This process's resident memory at the end of the second: flat across a long run, or a leak.</summary>
     public long RssBytes { get; init; }
 
+    /// <summary>
+    /// The second's latency histogram as its non-empty buckets (index, count), when the run keeps them
+    /// (<see cref="RunOptions.KeepSecondHistograms"/>): percentiles over several seconds are merged, never averaged.
+    /// </summary>
+    public (int Index, long Count)[]? Buckets { get; init; }
+
     /// <summary>The second began after the last request was issued: the drain, not the measurement.</summary>
     public bool Drain { get; init; }
 

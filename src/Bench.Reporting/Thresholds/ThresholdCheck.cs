@@ -11,12 +11,16 @@ public static class ThresholdCheck
         return [.. expressions.Select(Threshold.Parse)];
     }
 
-    /// <summary>The scenario with every threshold evaluated into <see cref="ScenarioRecord.Thresholds"/> (replacing any there).</summary>
+    /// <summary>
+    /// The scenario with every threshold evaluated into <see cref="ScenarioRecord.Thresholds"/> (replacing any there),
+    /// and its per-second histograms (kept for windowed thresholds) dropped once judged: a long run does not hold them.
+    /// </summary>
     public static ScenarioRecord Apply(ScenarioRecord scenario, IReadOnlyList<Threshold> thresholds)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(thresholds);
-        return scenario with { Thresholds = [.. thresholds.Select(t => t.Evaluate(scenario))] };
+        var judged = scenario with { Thresholds = [.. thresholds.Select(t => t.Evaluate(scenario))] };
+        return judged.Timeline.Any(p => p.Buckets is not null) ? judged with { Timeline = [.. judged.Timeline.Select(p => p with { Buckets = null })] } : judged;
     }
 
     /// <summary>Null when every threshold passed (or there were none); else one line naming each breach, for the exit-1 verdict.</summary>
@@ -27,6 +31,6 @@ public static class ThresholdCheck
         var breached = all.Where(x => !x.Threshold.Passed).ToList();
         return breached.Count == 0
             ? null
-            : $"{breached.Count} of {all.Count} thresholds breached: {string.Join("; ", breached.Select(x => $"{x.Id} {x.Threshold.Expression} (measured {x.Threshold.Measured})"))}";
+            : $"{breached.Count} of {all.Count} thresholds breached: {string.Join("; ", breached.Select(x => $"{x.Id} {x.Threshold.Expression} (measured {x.Threshold.Measured}{(x.Threshold.Window is { } w ? ", " + w : string.Empty)})"))}";
     }
 }
