@@ -140,7 +140,7 @@ internal static class RunCommand
                         record = await execution.RunAsync(d.Update, signal.Token);
                     }
 
-                    record = ThresholdCheck.Apply(record with { Repetition = repetition }, thresholds);
+                    record = ThresholdCheck.Apply(checks.Flag(record with { Repetition = repetition }), thresholds);
                     session.Add(record);
                     d.Complete(record);
                     failed |= !record.Counts.Accounted;

@@ -9,6 +9,6 @@ public sealed record ComparisonResult(string BaseName, string DiffName, IReadOnl
     /// <summary>A tested regression: an untested difference of one run a side never fails a comparison.</summary>
     public bool HasRegression => Rows.Any(r => r.Verdict == Verdict.Slower && !r.Untested);
 
-    /// <summary>A matched measurement could not be judged (incomplete or unaccounted): a comparison that fails too.</summary>
+    /// <summary>A matched measurement could not be judged (incomplete, unaccounted or generator-limited): a comparison that fails too.</summary>
     public bool HasInvalid => Rows.Any(r => r.Verdict == Verdict.Invalid);
 }

@@ -30,6 +30,8 @@ public sealed record Measurement(string Id, string SettingsKey, string Label, IR
 
     public bool Accounted => Repetitions.All(r => r.Accounted);
 
+    public bool GeneratorLimited => Repetitions.Any(r => r.GeneratorLimited);
+
     /// <summary>
     /// False for a cast flood (closed model measured at the worker): its "one-way latency" is the depth of the backlog
     /// the client built, which grows with the request count and with how fast the client is, so it is not judged.
@@ -73,7 +75,7 @@ public sealed record Measurement(string Id, string SettingsKey, string Label, IR
             var first = g.First();
             var settings = first.SettingsKey.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
             return new Measurement(first.Id, first.SettingsKey, LabelOf(first.Id, settings),
-                [.. g.Select(s => new RepetitionFigures(s.Throughput, s.P50Us, s.P99Us, s.P999Us, s.Ok, s.Issued, s.Failed + s.TimedOut, s.Incomplete || entry.Incomplete, s.Accounted))])
+                [.. g.Select(s => new RepetitionFigures(s.Throughput, s.P50Us, s.P99Us, s.P999Us, s.Ok, s.Issued, s.Failed + s.TimedOut, s.Incomplete || entry.Incomplete, s.Accounted) { GeneratorLimited = s.GeneratorLimited })])
             {
                 LatencyJudged = !IsFlood(first.LatencyKind, first.Model),
                 ThroughputPerSecond = first.ThroughputPerSecond,
@@ -86,7 +88,7 @@ public sealed record Measurement(string Id, string SettingsKey, string Label, IR
     {
         var latency = s.OneWay ?? s.Latency.Corrected;
         return new RepetitionFigures(s.Throughput, latency.P50Us, latency.P99Us, latency.P999Us, s.Counts.Ok, s.Counts.Issued,
-            s.Counts.Failed + s.Counts.TimedOut, s.Incomplete, s.Counts.Accounted);
+            s.Counts.Failed + s.Counts.TimedOut, s.Incomplete, s.Counts.Accounted) { GeneratorLimited = s.GeneratorLimited };
     }
 
     private static bool IsFlood(string latencyKind, string model) => latencyKind.StartsWith("one-way", StringComparison.Ordinal) && model == "closed";

@@ -9,7 +9,7 @@ namespace Bench.Reporting.Comparison;
 /// scenario id + settings. A metric (throughput, p50, p99, and p99.9 with enough samples) counts when the repetitions
 /// differ significantly (<see cref="RepetitionTest"/>), beyond the relative threshold and beyond a floor that is
 /// absolute for large values and relative for small ones. A significant rise in the error rate is a regression. An
-/// incomplete or unaccounted side is invalid, never "same"; a "same" says the smallest change it could have seen.
+/// incomplete, unaccounted or generator-limited side is invalid, never "same" or "faster"; a "same" says the smallest change it could have seen.
 /// </summary>
 public static class ResultComparer
 {
@@ -69,6 +69,11 @@ public static class ResultComparer
             if (!m.Accounted)
             {
                 invalid.Add(side + "'s accounting does not hold");
+            }
+
+            if (m.GeneratorLimited)
+            {
+                invalid.Add(side + " is generator-limited (late starts above --max-late: its latency is the load generator's)");
             }
         }
 
@@ -275,7 +280,7 @@ public static class ResultComparer
         text.AppendLine(CultureInfo.InvariantCulture, $"## Bench compare: {result.DiffName} against {result.BaseName}");
         text.AppendLine();
         var invalid = result.Rows.Count(r => r.Verdict == Verdict.Invalid);
-        text.AppendLine(CultureInfo.InvariantCulture, $"**{(regressions > 0 ? $"{regressions} regression(s)" : "no regression")}**{(invalid > 0 ? $" · **{invalid} invalid** (incomplete or unaccounted: not judged)" : string.Empty)}{(untested > 0 ? $" · {untested} untested difference(s) (one run a side: not a failure)" : string.Empty)} · {result.Rows.Count(r => r.Verdict == Verdict.Faster && !r.Untested)} faster · {result.Rows.Count(r => r.Verdict == Verdict.Same)} same");
+        text.AppendLine(CultureInfo.InvariantCulture, $"**{(regressions > 0 ? $"{regressions} regression(s)" : "no regression")}**{(invalid > 0 ? $" · **{invalid} invalid** (incomplete, unaccounted or generator-limited: not judged)" : string.Empty)}{(untested > 0 ? $" · {untested} untested difference(s) (one run a side: not a failure)" : string.Empty)} · {result.Rows.Count(r => r.Verdict == Verdict.Faster && !r.Untested)} faster · {result.Rows.Count(r => r.Verdict == Verdict.Same)} same");
         text.AppendLine();
         text.AppendLine(result.Benchmarks ? "| verdict | benchmark | mean ns base → diff | why |" : "| verdict | measurement | ok/s base → diff | p50 µs base → diff | p99 µs | p99.9 µs | why |");
         text.AppendLine(result.Benchmarks ? "|---|---|---:|---|" : "|---|---|---:|---:|---:|---:|---|");
