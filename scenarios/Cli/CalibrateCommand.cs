@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bench.Harness;
 using Bench.Reporting;
 using Bench.Reporting.Comparison;
 
@@ -29,7 +30,7 @@ internal static class CalibrateCommand
                 rest.AddRange(["--repeat", DefaultRepetitions.ToString(CultureInfo.InvariantCulture)]);
             }
 
-            from = Take(rest, "out") ?? Path.Combine(RunCommand.RepositoryRoot() ?? Environment.CurrentDirectory, "results", "runs",
+            from = Take(rest, "out") ?? Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, "results", "runs",
                 DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-calibrate");
             rest.AddRange(["--out", from]);
             exit = await RunCommand.RunAsync(new CliArgs(rest, RunCommand.Flags), ["run", .. rest]);

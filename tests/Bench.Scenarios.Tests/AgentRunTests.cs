@@ -90,8 +90,8 @@ public sealed class AgentRunTests(BrokerFixture broker) : CliTest
     [Fact]
     public void Each_worker_scenario_agents_run_is_a_valid_args_template()
     {
-        Assert.All(Agents.WorkerMethodCall.Runnable, id => Bench.Rpc.Templates.ArgsTemplate.Compile(Agents.WorkerMethodCall.For(id, 64, 5)!.Args, Bench.Rpc.Templates.TemplateShape.JsonObject));
-        Assert.Null(Agents.WorkerMethodCall.For("fanout.count", 64, 5));
+        Assert.All(Cli.WorkerMethodCall.Runnable, id => Bench.Rpc.Templates.ArgsTemplate.Compile(Cli.WorkerMethodCall.For(id, 64, 5)!.Args, Bench.Rpc.Templates.TemplateShape.JsonObject));
+        Assert.Null(Cli.WorkerMethodCall.For("fanout.count", 64, 5));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Bench.Reporting;
-using Bench.Scenarios.Runs;
+using Bench.Harness.Runs;
+using Bench.Scenarios.Cli;
 
 namespace Bench.Scenarios.Tests;
 
