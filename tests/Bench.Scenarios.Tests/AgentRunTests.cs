@@ -70,7 +70,7 @@ public sealed class AgentRunTests(BrokerFixture broker) : CliTest
     {
         // Once refused ("give --method echo|add") though --method add ran the same calls.
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", scenario, "--agents", agents.ToString(CultureInfo.InvariantCulture), "--local", "--rate", "120", "--duration", "1", "--warmup", "0",
-            "--timeout", "5", "--amqp", Amqp, "--out", Out);
+            "--timeout", "5", "--max-late", "100%", "--amqp", Amqp, "--out", Out); // what runs is asserted here, not whether this machine keeps the pace
 
         Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
         var m = Assert.Single(ResultStore.Read(Out).Scenarios);

@@ -59,8 +59,11 @@ public sealed class CompareCommandTests(BrokerFixture broker) : IDisposable
         Assert.Contains("at least 3 repetitions a side (--repeat 3) test it", untested.Stdout, StringComparison.Ordinal);
         Assert.True(calibrate.ExitCode == 0, calibrate.Stdout + calibrate.Stderr);
         Assert.Contains("5 runs", calibrate.Stdout, StringComparison.Ordinal);
-        Assert.True(judged.ExitCode == 1, judged.Stdout + judged.Stderr);
-        Assert.Contains("against calibrated noise", judged.Stdout, StringComparison.Ordinal);
+        // Judged, not untested: whether 50 ms stands out depends on the noise this machine showed while calibrating
+        // (beside CPU hogs it can be 10x run to run); the verdicts on known noise are SingleRunComparisonTests'.
+        Assert.True(judged.ExitCode is 0 or 1, judged.Stdout + judged.Stderr);
+        Assert.Contains("calibrated noise", judged.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("untested", judged.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
