@@ -18,6 +18,7 @@ internal static class Program
         "  " + ReportCommand.Usage,
         "  " + CompareCommand.Usage,
         "  " + AbCommand.Usage,
+        "  " + CalibrateCommand.Usage,
         "  " + HistoryCommand.Usage,
         "  " + SelftestCommand.Usage);
 
@@ -46,10 +47,11 @@ internal static class Program
                 "report" => ReportCommand.Run(rest),
                 "compare" => CompareCommand.Run(rest),
                 "ab" => await AbCommand.RunAsync(rest),
+                "calibrate" => await CalibrateCommand.RunAsync(rest),
                 "history" => HistoryCommand.Run(rest),
                 "selftest" => SelftestCommand.Run(new CliArgs(rest, SelftestCommand.Flags)),
                 "help" or "--help" or "-h" => Help(),
-                _ => throw new UsageException($"unknown command '{command}' (commands: run, coordinate, merge, report, compare, ab, history, selftest, worker, call, broker)"),
+                _ => throw new UsageException($"unknown command '{command}' (commands: run, coordinate, merge, report, compare, ab, calibrate, history, selftest, worker, call, broker)"),
             };
         }
         catch (UsageException e)
@@ -108,6 +110,7 @@ internal static class Program
         "report" => ReportCommand.Usage,
         "compare" => CompareCommand.Usage,
         "ab" => AbCommand.Usage,
+        "calibrate" => CalibrateCommand.Usage,
         "history" => HistoryCommand.Usage,
         "selftest" => SelftestCommand.Usage,
         _ => null,

@@ -12,12 +12,13 @@ namespace Bench.Scenarios.Cli;
 /// <summary>
 /// `bench compare BASE DIFF`: each side a results file, a run folder, a revision recorded in results/history (a sha
 /// prefix, "baseline" or "latest"), or BenchmarkDotNet full-JSON results. Markdown on stdout (and --markdown FILE),
-/// HTML with --html FILE. Exit 1 when a regression passes the test, the threshold and the noise floor; 0 otherwise;
+/// HTML with --html FILE. Exit 1 when a regression passes the test, the threshold and the noise floor; 0 otherwise
+/// (a difference of one run a side is untested and never fails, unless --noise FILE from `bench calibrate` tests it);
 /// 2 on bad input.
 /// </summary>
 internal static class CompareCommand
 {
-    public const string Usage = "bench compare BASE DIFF [--threshold 5%] [--noise-us 20] [--noise-rps 50] [--noise-ns 1] [--ignore-settings KEY[,KEY]] [--history DIR] [--markdown FILE] [--html FILE]";
+    public const string Usage = "bench compare BASE DIFF [--threshold 5%] [--noise-us 20] [--noise-rps 50] [--noise-ns 1] [--ignore-settings KEY[,KEY]] [--noise FILE] [--history DIR] [--markdown FILE] [--html FILE]";
 
     public static int Run(IReadOnlyList<string> arguments)
     {
@@ -30,6 +31,7 @@ internal static class CompareCommand
             LatencyNoiseUs = args.Double("noise-us", 0, 1e9) ?? 20,
             ThroughputNoise = args.Double("noise-rps", 0, 1e9) ?? 50,
             BenchmarkNoiseNs = args.Double("noise-ns", 0, 1e12) ?? 1,
+            Noise = args.String("noise") is { } noise ? NoiseProfile.Read(noise) : null,
             IgnoredSettings = (args.String("ignore-settings") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
         };
         var root = RepositoryRoot.Find();

@@ -15,12 +15,16 @@ namespace Bench.Scenarios.Cli;
 /// `bench run … --agents N --local`: N agent processes and their coordinator on this host, through the same code a
 /// multi-host run uses (agents are `bench run --agents N --agent-index I`, the coordinator is `bench coordinate`'s),
 /// with a private control node beside the broker under test. Without --target, one `bench worker` is started for all
-/// agents and they call it as an oslo target (--method echo, the default, or add).
+/// agents and they call it as an oslo target: a Bench scenario that is a call or cast of one of its methods
+/// (<see cref="WorkerMethodCall"/>), or --method echo (the default), add or sleep.
 /// </summary>
 internal static class LocalAgents
 {
     // Decided here for every agent; the broker's URI reaches them in BENCH_AMQP_URI, where `ps` cannot show a password.
     private static readonly HashSet<string> s_dropped = ["local", "out", "payload", "method", "agent-index", "control", "run-name", "amqp"];
+
+    // Without --target, the scenario becomes the worker call's method and arguments (see WorkerMethodCall).
+    private static readonly HashSet<string> s_droppedForWorker = [.. s_dropped, "scenario", "sleep-ms"];
 
     /// <summary>What an agent can run: one scenario with one set of settings, whose closed-model counts split over the agents.</summary>
     public static void CheckAgentPlan(IReadOnlyList<ScenarioSpec> specs, int repeat, int faults, int agents)
@@ -51,26 +55,20 @@ internal static class LocalAgents
         }
 
         var target = args.String("target");
-        var method = args.String("method") ?? "echo";
         var payload = args.String("payload") is { } p ? OptionParsers.Int(p, "payload", 0, 64 << 20) : 1024;
-        if (target is null && (args.Has("scenario") || args.Has("suite") || args.Has("file")))
-        {
-            throw new UsageException("--local without --target runs one Bench worker for all agents and calls it as an oslo target: give --method echo|add (and settings), or --target for your own service");
-        }
-
-        if (target is null && method is not ("echo" or "add"))
-        {
-            throw new UsageException($"--local calls Bench's worker: --method echo or add, not '{method}'");
-        }
-
+        var call = target is null ? WorkerCall(args, payload) : null;
         var runName = "local-" + Guid.NewGuid().ToString("N")[..8];
         var topic = "bench-agents-" + runName[6..];
         var output = Path.GetFullPath(args.String("out") ?? Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, "results", "runs",
             DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-agents"));
-        var agentArguments = Without(commandLine, s_dropped).ToList();
-        if (target is null)
+        var agentArguments = Without(commandLine, target is null ? s_droppedForWorker : s_dropped).ToList();
+        if (call is not null)
         {
-            agentArguments.AddRange(["--target", "oslo", "--topic", topic, "--method", method, "--args", method == "echo" ? $"{{\"payload\": \"{{{{bytes:{payload}}}}}\"}}" : "{\"x\": {{seq}}, \"y\": 1}"]);
+            agentArguments.AddRange(["--target", "oslo", "--topic", topic, "--method", call.Method, "--args", call.Args]);
+            if (call.Cast)
+            {
+                agentArguments.Add("--cast");
+            }
         }
         else if (args.String("method") is { } targetMethod)
         {
@@ -123,6 +121,25 @@ internal static class LocalAgents
                 await child.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// What the agents call on the one worker: the scenario (--scenario ID) or the method (--method echo|add|sleep,
+    /// echo by default) as a call or cast of a Bench worker method; a scenario that cannot run that way is refused by name.
+    /// </summary>
+    private static WorkerMethodCall WorkerCall(CliArgs args, int payload)
+    {
+        if (args.Has("suite") || args.Has("file"))
+        {
+            throw new UsageException($"--local without --target runs one Bench worker for all agents: give --scenario {string.Join('|', WorkerMethodCall.Runnable)} or --method echo|add|sleep (and settings), or --target for your own service");
+        }
+
+        var scenario = args.String("scenario") ?? WorkerMethodCall.ForMethod(args.String("method") ?? "echo");
+        var sleepMs = args.String("sleep-ms") is { } ms ? OptionParsers.Int(ms, "sleep-ms", 0, (int)BenchManager.MaxSleepMs) : 0;
+        return WorkerMethodCall.For(scenario, payload, sleepMs)
+            ?? throw new UsageException(args.Has("scenario")
+                ? $"--local without --target runs calls or casts of one Bench worker's methods: {string.Join(", ", WorkerMethodCall.Runnable)}; '{scenario}' needs more than that (run it without --agents, or give --target for your own service)"
+                : $"--local calls Bench's worker: --method echo, add or sleep, not '{args.String("method")}'");
     }
 
     /// <summary>The agents' command line: the user's, without what --local decides itself (names with their values).</summary>

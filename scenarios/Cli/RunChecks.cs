@@ -1,6 +1,7 @@
 using Bench.Harness.Faults;
 using Bench.Harness.Options;
 using Bench.Harness.Runs;
+using Bench.Reporting;
 using Bench.Scenarios.Cli;
 
 namespace Bench.Scenarios.Cli;
@@ -10,9 +11,12 @@ namespace Bench.Scenarios.Cli;
 /// in one place so RunCommand needs only a hook. A fault that needs control of the broker on an external broker
 /// (--amqp or BENCH_AMQP_URI) is a usage error: exit 2.
 /// </summary>
-internal sealed record RunChecks(IReadOnlyList<FaultSpec> Faults, double MaxErrorRate, double MaxRecoverySeconds)
+internal sealed record RunChecks(IReadOnlyList<FaultSpec> Faults, double MaxErrorRate, double MaxRecoverySeconds, double MaxLate = RunVerdict.DefaultMaxLate)
 {
-    public const string Usage = "[--fault KIND@T[+D]]… [--max-error-rate FRACTION] [--max-recovery S]";
+    public const string Usage = "[--fault KIND@T[+D]]… [--max-error-rate FRACTION] [--max-recovery S] [--max-late FRACTION]";
+
+    /// <summary>The record, flagged generator-limited when its late starts are above --max-late of what it issued.</summary>
+    public ScenarioRecord Flag(ScenarioRecord record) => record with { GeneratorLimited = RunVerdict.LateShare(record) > MaxLate };
 
     public static RunChecks Parse(CliArgs args, bool externalBroker)
     {
@@ -26,9 +30,10 @@ internal sealed record RunChecks(IReadOnlyList<FaultSpec> Faults, double MaxErro
         return new RunChecks(
             faults,
             (args.String("max-error-rate") is { } rate ? OptionParsers.Fraction(rate, "max-error-rate") : RunVerdict.DefaultMaxErrorRate),
-            args.Double("max-recovery", 0, 86_400) ?? RunVerdict.DefaultMaxRecoverySeconds);
+            args.Double("max-recovery", 0, 86_400) ?? RunVerdict.DefaultMaxRecoverySeconds,
+            args.String("max-late") is { } late ? OptionParsers.Fraction(late, "max-late") : RunVerdict.DefaultMaxLate);
     }
 
     /// <summary>Null when the run passed; else the one line saying why (see <see cref="RunVerdict"/>).</summary>
-    public string? Verdict(RunSession session) => RunVerdict.Evaluate(session.Result.Scenarios, MaxErrorRate, MaxRecoverySeconds);
+    public string? Verdict(RunSession session) => RunVerdict.Evaluate(session.Result.Scenarios, MaxErrorRate, MaxRecoverySeconds, MaxLate);
 }

@@ -143,13 +143,13 @@ internal static class RunCommand
                         record = await execution.RunAsync(d.Update, signal.Token);
                     }
 
-                    record = ThresholdCheck.Apply(record with { Repetition = repetition }, thresholds);
+                    record = ThresholdCheck.Apply(checks.Flag(record with { Repetition = repetition }), thresholds);
                     session.Add(record);
                     d.Complete(record);
                     failed |= !record.Counts.Accounted;
                     foreach (var t in record.Thresholds)
                     {
-                        Console.WriteLine($"  {(t.Passed ? "✓" : "✗")} {t.Expression} (measured {t.Measured})");
+                        Console.WriteLine("  " + t);
                     }
                 }
                 catch (Exception e) when (e is not OutOfMemoryException)

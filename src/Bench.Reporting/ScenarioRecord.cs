@@ -35,6 +35,12 @@ public sealed record ScenarioRecord
 
     public bool Incomplete { get; init; }
 
+    /// <summary>
+    /// The open model's generator fell behind: late starts above --max-late of the requests issued (1% unless set).
+    /// Its latency is then the generator's as much as the system's: the run fails, and compare calls it invalid.
+    /// </summary>
+    public bool GeneratorLimited { get; init; }
+
     public string? StopReason { get; init; }
 
     public required CountsRecord Counts { get; init; }

@@ -12,7 +12,13 @@ public sealed record ThresholdRecord(string Expression, string Metric, string Me
     /// <summary>Why the value is n/a (e.g. "no request completed ok, so there is no latency to measure"); null otherwise.</summary>
     public string? Note { get; init; }
 
+    /// <summary>
+    /// A windowed threshold (`errors&lt;1% over 10s`): where its worst window was and how many windows breached it;
+    /// <see cref="Measured"/> is then that window's value. Null for a whole-run threshold.
+    /// </summary>
+    public string? Window { get; init; }
+
     /// <summary>"✓ p99&lt;20ms (measured 4.2 ms)" or "✗ …": the line the CLI, summary.md and the report print.</summary>
     public override string ToString() =>
-        $"{(Passed ? "✓" : "✗")} {Expression} (measured {Measured}{(Note is null ? string.Empty : ": " + Note)})";
+        $"{(Passed ? "✓" : "✗")} {Expression} (measured {Measured}{(Window is null ? string.Empty : ", " + Window)}{(Note is null ? string.Empty : ": " + Note)})";
 }

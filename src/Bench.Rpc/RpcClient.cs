@@ -267,6 +267,15 @@ public sealed class RpcClient : IAsyncDisposable
                 return; // a call-monitor heartbeat: the call is alive, the result is still to come
             }
 
+            // A reply after the call's deadline finds a caller that has stopped waiting, as oslo's client has (its wait
+            // is a precise timed get); the sweep that ends timed-out calls only runs every TimeoutResolution.
+            if ((received == 0 ? Stopwatch.GetTimestamp() : received) >= call.Deadline)
+            {
+                call.TryComplete((long)generation, new CallResult(CallOutcome.TimedOut));
+                Interlocked.Increment(ref _unmatchedReplies);
+                return;
+            }
+
             var result = reply.Failure.IsEmpty
                 ? new CallResult(CallOutcome.Ok, null, call.WantsResult ? reply.Result.ToArray() : default)
                 : new CallResult(CallOutcome.RemoteError, OsloReader.ReadFailure(reply.Failure));

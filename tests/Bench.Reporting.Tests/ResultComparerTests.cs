@@ -6,7 +6,7 @@ namespace Bench.Reporting.Tests;
 public sealed class ResultComparerTests
 {
     [Fact]
-    public void A_one_millisecond_slower_service_is_a_regression()
+    public void A_one_millisecond_slower_service_in_one_run_a_side_is_an_untested_difference_not_a_regression()
     {
         var fast = Samples.Run("base", Samples.Scenario("call.sleep", 400_000, 2000));
         var slow = Samples.Run("diff", Samples.Scenario("call.sleep", 1_400_000, 570));
@@ -15,10 +15,13 @@ public sealed class ResultComparerTests
 
         var row = Assert.Single(result.Rows);
         Assert.Equal(Verdict.Slower, row.Verdict);
-        Assert.True(result.HasRegression);
+        Assert.True(row.Untested);
+        Assert.False(result.HasRegression);
         Assert.Contains("p50 +250", row.Reason, StringComparison.Ordinal);
         Assert.Contains("throughput -71", row.Reason, StringComparison.Ordinal);
-        Assert.Contains("🔴 slower", ResultComparer.ToMarkdown(result), StringComparison.Ordinal);
+        var markdown = ResultComparer.ToMarkdown(result);
+        Assert.Contains("🟡 untested: slower?", markdown, StringComparison.Ordinal);
+        Assert.Contains("**no regression** · 1 untested difference(s)", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

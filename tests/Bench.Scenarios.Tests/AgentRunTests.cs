@@ -63,6 +63,37 @@ public sealed class AgentRunTests(BrokerFixture broker) : CliTest
         Assert.Equal(400, partial.Scenarios.Single().Counts.Issued);
     }
 
+    [Theory]
+    [InlineData("call.add", 3L)]
+    [InlineData("cast.count", 2L)]
+    public async Task Local_agents_run_Bench_scenarios_that_are_calls_or_casts_of_a_worker_method(string scenario, long agents)
+    {
+        // Once refused ("give --method echo|add") though --method add ran the same calls.
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", scenario, "--agents", agents.ToString(CultureInfo.InvariantCulture), "--local", "--rate", "120", "--duration", "1", "--warmup", "0",
+            "--timeout", "5", "--max-late", "100%", "--amqp", Amqp, "--out", Out); // what runs is asserted here, not whether this machine keeps the pace
+
+        Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
+        var m = Assert.Single(ResultStore.Read(Out).Scenarios);
+        Assert.Equal((120L, 120L), (m.Counts.Issued, m.Counts.Ok));
+    }
+
+    [Fact]
+    public async Task Local_agents_refuse_by_name_a_scenario_that_is_not_a_call_or_cast_of_a_worker_method()
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "raw.call", "--agents", "2", "--local", "--duration", "1", "--amqp", Amqp, "--out", Out);
+
+        Assert.Equal(2, cli.ExitCode);
+        Assert.Equal("bench: --local without --target runs calls or casts of one Bench worker's methods: call.echo, call.add, call.sleep, call.nova, cast.count; 'raw.call' needs more than that (run it without --agents, or give --target for your own service)",
+            Assert.Single(cli.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void Each_worker_scenario_agents_run_is_a_valid_args_template()
+    {
+        Assert.All(Cli.WorkerMethodCall.Runnable, id => Bench.Rpc.Templates.ArgsTemplate.Compile(Cli.WorkerMethodCall.For(id, 64, 5)!.Args, Bench.Rpc.Templates.TemplateShape.JsonObject));
+        Assert.Null(Cli.WorkerMethodCall.For("fanout.count", 64, 5));
+    }
+
     [Fact]
     public async Task An_agent_killed_in_the_measured_window_is_missing_and_the_merged_run_incomplete()
     {

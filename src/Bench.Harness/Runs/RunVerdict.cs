@@ -6,18 +6,25 @@ namespace Bench.Harness.Runs;
 /// <summary>
 /// Whether a run passed, so a nightly job cannot call a broken run green. A run fails when a scenario's error rate
 /// (failed plus timed out, over issued) is above the limit, a fault scenario did not recover in time, a worker died
-/// without a fault asking for it, or a scenario's accounting does not hold. The reason is one line.
+/// without a fault asking for it, a scenario's accounting does not hold, or an open model's generator fell behind
+/// (late starts above --max-late). The reason is one line.
 /// </summary>
 public static class RunVerdict
 {
     public const double DefaultMaxErrorRate = 0.01;
     public const double DefaultMaxRecoverySeconds = 10;
 
+    /// <summary>Late starts above 1% of the requests: the generator, not the system, set much of the latency.</summary>
+    public const double DefaultMaxLate = 0.01;
+
+    /// <summary>Late starts over requests issued (0 in a closed model, which has no schedule to be late on).</summary>
+    public static double LateShare(ScenarioRecord s) => s.Counts.Issued == 0 ? 0 : s.Counts.LateStarts / (double)s.Counts.Issued;
+
     /// <summary>Null when every scenario passed; otherwise why the first failing one failed (and how many others did).</summary>
-    public static string? Evaluate(IReadOnlyList<ScenarioRecord> scenarios, double maxErrorRate = DefaultMaxErrorRate, double maxRecoverySeconds = DefaultMaxRecoverySeconds)
+    public static string? Evaluate(IReadOnlyList<ScenarioRecord> scenarios, double maxErrorRate = DefaultMaxErrorRate, double maxRecoverySeconds = DefaultMaxRecoverySeconds, double maxLate = DefaultMaxLate)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
-        var reasons = scenarios.Select(s => Reason(s, maxErrorRate, maxRecoverySeconds)).OfType<string>().ToList();
+        var reasons = scenarios.Select(s => Reason(s, maxErrorRate, maxRecoverySeconds, maxLate)).OfType<string>().ToList();
         return reasons.Count switch
         {
             0 => null,
@@ -26,7 +33,7 @@ public static class RunVerdict
         };
     }
 
-    private static string? Reason(ScenarioRecord s, double maxErrorRate, double maxRecoverySeconds)
+    private static string? Reason(ScenarioRecord s, double maxErrorRate, double maxRecoverySeconds, double maxLate)
     {
         if (!s.Counts.Accounted)
         {
@@ -52,6 +59,12 @@ public static class RunVerdict
         {
             return string.Create(CultureInfo.InvariantCulture,
                 $"{s.Id}: error rate {rate * 100:0.0##}% ({s.Counts.Failed} failed + {s.Counts.TimedOut} timed out of {s.Counts.Issued}) is above --max-error-rate {maxErrorRate * 100:0.###}%");
+        }
+
+        if (LateShare(s) > maxLate)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{s.Id}: generator-limited: {s.Counts.LateStarts} late starts of {s.Counts.Issued} ({LateShare(s) * 100:0.0##}%) is above --max-late {maxLate * 100:0.###}% (its latency is the load generator's as much as the system's)");
         }
 
         return null;

@@ -33,10 +33,14 @@ public sealed class BenchManager(OneWayStats casts, OneWayStats? raw = null) : M
     private readonly Lock _sleepLock = new();
 
     /// <summary>
-    /// A fixed service time, then returns: models a method that waits on I/O. A negative time, one above 10 minutes, or
-    /// one longer than the caller waits (when the call says how long: see <see cref="CallerTimeout"/>) is refused with
-    /// ValueError before any slot time is spent: no one would read its answer. Short sleeps use a precise timer (a plain
-    /// Task.Delay(1) took ~3.4 ms here), and the time each really took is recorded (see <see cref="SleepStats"/>).
+    /// A fixed service time, then returns it: models a method that waits on I/O. A negative time or one above 10 minutes
+    /// is refused with ValueError. A sleep longer than the caller waits (when the call says how long: see
+    /// <see cref="CallerTimeout"/>) gives up at the caller's deadline instead of holding a slot no one waits on, and
+    /// then replies as oslo.messaging's server does when it finishes late: the plain result, which reaches a caller
+    /// that has already timed out and is discarded there (oslo's client logs it; RpcClient counts it as unmatched).
+    /// The caller sees MessagingTimeout, as it would against the real service. Short sleeps use a precise timer (a
+    /// plain Task.Delay(1) took ~3.4 ms here); the time each whole sleep really took is recorded (see
+    /// <see cref="SleepStats"/>), a cut-short one is not, as it is not the service time asked for.
     /// </summary>
     public async Task<long> SleepAsync(long ms, CallerTimeout callerTimeout, CancellationToken cancellationToken)
     {
@@ -45,21 +49,22 @@ public sealed class BenchManager(OneWayStats casts, OneWayStats? raw = null) : M
             throw new RemoteError("ValueError", "builtins", $"sleep takes 0 to {MaxSleepMs} ms, not {ms}");
         }
 
-        if (callerTimeout.Value is { } wait && ms > wait.TotalMilliseconds)
-        {
-            throw new RemoteError("ValueError", "builtins", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"sleep of {ms} ms is longer than the caller waits ({wait.TotalMilliseconds:0} ms)"));
-        }
-
+        var asked = TimeSpan.FromMilliseconds(ms);
+        var cutShort = callerTimeout.Value is { } wait && wait < asked;
+        var time = cutShort ? callerTimeout.Value!.Value : asked;
         var start = Stopwatch.GetTimestamp();
-        if (ms > 0)
+        if (time > TimeSpan.Zero)
         {
-            await (ms <= 100 ? PreciseDelay.WaitAsync(TimeSpan.FromMilliseconds(ms), cancellationToken) : Task.Delay(TimeSpan.FromMilliseconds(ms), cancellationToken));
+            await (time.TotalMilliseconds <= 100 ? PreciseDelay.WaitAsync(time, cancellationToken) : Task.Delay(time, cancellationToken));
         }
 
-        var took = Stopwatch.GetElapsedTime(start);
-        lock (_sleepLock)
+        if (!cutShort)
         {
-            _sleepTimes.Record((long)(took.TotalMilliseconds * 1e6));
+            var took = Stopwatch.GetElapsedTime(start);
+            lock (_sleepLock)
+            {
+                _sleepTimes.Record((long)(took.TotalMilliseconds * 1e6));
+            }
         }
 
         return ms;

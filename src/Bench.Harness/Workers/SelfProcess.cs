@@ -13,7 +13,9 @@ public static class SelfProcess
         var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no executable path for this process"));
         if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(SelfProcess).Assembly.Location);
+            // The CLI's assembly (bench.dll), not this library's: since the engine moved to Bench.Harness, this type's
+            // own assembly is not an application, and `dotnet Bench.Harness.dll` fails to start.
+            start.ArgumentList.Add((System.Reflection.Assembly.GetEntryAssembly() ?? typeof(SelfProcess).Assembly).Location);
         }
 
         foreach (var argument in arguments)

@@ -21,7 +21,10 @@ public sealed record ComparisonOptions
 
     public double Alpha { get; init; } = 0.05;
 
-    /// <summary>With one repetition a side nothing can be tested: a change must pass this many thresholds (3 × 5% = 15%).</summary>
+    /// <summary>
+    /// With one repetition a side nothing can be tested: a change shown with its direction (untested, never a failure)
+    /// must pass this many thresholds (3 × 5% = 15%).
+    /// </summary>
     public double UntestedFactor { get; init; } = 3;
 
     /// <summary>An error-rate rise smaller than this (absolute: 0.001 = 0.1 percentage point) is not a regression.</summary>
@@ -29,6 +32,9 @@ public sealed record ComparisonOptions
 
     /// <summary>p99.9 is judged only when every repetition has at least this many ok requests (10 above the quantile).</summary>
     public long MinOkForP999 { get; init; } = 10_000;
+
+    /// <summary>This machine's run-to-run noise from `bench calibrate`: with it, one run a side is tested against it.</summary>
+    public NoiseProfile? Noise { get; init; }
 
     /// <summary>Settings left out when matching (e.g. sleepMs, to compare a slower worker with a faster one).</summary>
     public IReadOnlySet<string> IgnoredSettings { get; init; } = new HashSet<string>();

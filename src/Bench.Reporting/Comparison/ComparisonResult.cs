@@ -6,8 +6,9 @@ public sealed record ComparisonResult(string BaseName, string DiffName, IReadOnl
     /// <summary>Rows are BenchmarkDotNet cases (mean time per operation) rather than scenarios.</summary>
     public bool Benchmarks { get; init; }
 
-    public bool HasRegression => Rows.Any(r => r.Verdict == Verdict.Slower);
+    /// <summary>A tested regression: an untested difference of one run a side never fails a comparison.</summary>
+    public bool HasRegression => Rows.Any(r => r.Verdict == Verdict.Slower && !r.Untested);
 
-    /// <summary>A matched measurement could not be judged (incomplete or unaccounted): a comparison that fails too.</summary>
+    /// <summary>A matched measurement could not be judged (incomplete, unaccounted or generator-limited): a comparison that fails too.</summary>
     public bool HasInvalid => Rows.Any(r => r.Verdict == Verdict.Invalid);
 }

@@ -28,6 +28,8 @@ public sealed record Measurement(string Id, string SettingsKey, string Label, IR
 
     public bool Accounted => Repetitions.All(r => r.Accounted);
 
+    public bool GeneratorLimited => Repetitions.Any(r => r.GeneratorLimited);
+
     /// <summary>
     /// False for a cast flood (closed model measured at the worker): its "one-way latency" is the depth of the backlog
     /// the client built, which grows with the request count and with how fast the client is, so it is not judged.
@@ -67,7 +69,7 @@ public sealed record Measurement(string Id, string SettingsKey, string Label, IR
     {
         var latency = s.OneWay ?? s.Latency.Corrected;
         return new RepetitionFigures(s.Throughput, latency.P50Us, latency.P99Us, latency.P999Us, s.Counts.Ok, s.Counts.Issued,
-            s.Counts.Failed + s.Counts.TimedOut, s.Incomplete, s.Counts.Accounted);
+            s.Counts.Failed + s.Counts.TimedOut, s.Incomplete, s.Counts.Accounted) { GeneratorLimited = s.GeneratorLimited };
     }
 
     /// <summary>A closed-model cast flood: its one-way latency is the backlog it builds, not judged as latency.</summary>

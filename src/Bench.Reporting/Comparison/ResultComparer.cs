@@ -9,7 +9,7 @@ namespace Bench.Reporting.Comparison;
 /// scenario id + settings. A metric (throughput, p50, p99, and p99.9 with enough samples) counts when the repetitions
 /// differ significantly (<see cref="RepetitionTest"/>), beyond the relative threshold and beyond a floor that is
 /// absolute for large values and relative for small ones. A significant rise in the error rate is a regression. An
-/// incomplete or unaccounted side is invalid, never "same"; a "same" says the smallest change it could have seen.
+/// incomplete, unaccounted or generator-limited side is invalid, never "same" or "faster"; a "same" says the smallest change it could have seen.
 /// </summary>
 public static class ResultComparer
 {
@@ -70,6 +70,11 @@ public static class ResultComparer
             {
                 invalid.Add(side + "'s accounting does not hold");
             }
+
+            if (m.GeneratorLimited)
+            {
+                invalid.Add(side + " is generator-limited (late starts above --max-late: its latency is the load generator's)");
+            }
         }
 
         if (invalid.Count > 0)
@@ -91,10 +96,13 @@ public static class ResultComparer
             }
         }
 
+        // One run a side cannot be tested on its own; with this machine's measured noise (bench calibrate) it can.
+        var noise = b.Repetitions.Count == 1 && d.Repetitions.Count == 1 ? options.Noise?.Find(b.Key) ?? options.Noise?.Find(d.Key) : null;
         var worse = new List<string>();
         var better = new List<string>();
         var unseen = new List<string>();
         var tested = false;
+        var largestUntested = 0.0;
         (string Metric, double Mde, double Se)? weakest = null;
         foreach (var (name, higherIsBetter, figure, floor) in metrics)
         {
@@ -123,11 +131,37 @@ public static class ResultComparer
                     unseen.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {change:+0.0%;-0.0%} not significant (p={p:0.0000})"));
                 }
             }
+            else if (noise is not null && noise.Of(name) > 0 && baseMedian > 0 && diffMedian > 0)
+            {
+                // The log-ratio of two single runs spreads by √2·σ, σ estimated from the calibration's repetitions.
+                // Several figures are judged at once: Bonferroni keeps identical pairs from failing more than alpha.
+                tested = true;
+                var se = noise.Of(name) * Math.Sqrt(2);
+                var alpha = options.Alpha / metrics.Count;
+                var pNoise = StudentT.TwoSidedP(Math.Log(diffMedian / baseMedian) / se, noise.Repetitions - 1);
+                counts = pNoise < alpha && Math.Abs(change) > options.Threshold && beyondFloor;
+                why = string.Create(CultureInfo.InvariantCulture, $"{name} {change:+0.0%;-0.0%} (p={pNoise:0.0000} against calibrated noise σ {noise.Of(name):0.0%} over {noise.Repetitions} runs)");
+                var mde = RepetitionTest.MinDetectable(se, noise.Repetitions - 1, alpha);
+                if (weakest is null || mde > weakest.Value.Mde)
+                {
+                    weakest = (name, mde, se);
+                }
+
+                if (!counts && Math.Abs(change) > options.Threshold && beyondFloor)
+                {
+                    unseen.Add(string.Create(CultureInfo.InvariantCulture, $"{name} {change:+0.0%;-0.0%} within calibrated noise (p={pNoise:0.0000})"));
+                }
+            }
             else
             {
-                // One repetition a side: run-to-run noise is unknown, so only a change far beyond it counts.
+                // One repetition a side: run-to-run noise is unknown. A change far beyond the threshold is shown with its
+                // direction, but untested: it never fails a comparison (see ScenarioComparison.Untested).
                 counts = Math.Abs(change) > options.Threshold * options.UntestedFactor && beyondFloor;
                 why = string.Create(CultureInfo.InvariantCulture, $"{name} {change:+0.0%;-0.0%}");
+                if (baseMedian > 0 && diffMedian > 0)
+                {
+                    largestUntested = Math.Max(largestUntested, Math.Abs(Math.Log(diffMedian / baseMedian)));
+                }
             }
 
             if (counts)
@@ -156,13 +190,16 @@ public static class ResultComparer
             reason = string.Join(", ", worse.Concat(better));
             if (!tested)
             {
-                reason += string.Create(CultureInfo.InvariantCulture, $" (one repetition a side: untested, beyond {options.Threshold * options.UntestedFactor:0%})");
+                // A change this large is a candidate effect, not a noise estimate: the fewest repetitions that test it.
+                reason += " (one repetition a side: untested, not a failure; at least 3 repetitions a side (--repeat 3) test it, or `bench calibrate` measures this machine's noise for --noise FILE)";
+                row = row with { Untested = true, SuggestedRepetitions = 3 };
             }
         }
         else if (!tested)
         {
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"within {options.Threshold * options.UntestedFactor:0%}: one repetition a side cannot tell a change from run-to-run noise; --repeat 3 or more tests it");
+                $"within {options.Threshold * options.UntestedFactor:0%}: one repetition a side cannot tell a change from run-to-run noise; {RepetitionsToTest(largestUntested, options)}");
+            row = row with { Untested = true, SuggestedRepetitions = RepetitionTest.RepetitionsFor(options.Threshold, largestUntested, 1, 1, options.Alpha) };
         }
         else if (weakest is { } w && w.Mde > options.Threshold)
         {
@@ -185,6 +222,19 @@ public static class ResultComparer
         }
 
         return row with { Verdict = verdict, Reason = reason };
+    }
+
+    /// <summary>
+    /// How many repetitions a side would test a change of the threshold, if the largest difference seen between the
+    /// two single runs were run-to-run noise (its log-ratio stands for √2·σ: a planning figure from one pair).
+    /// </summary>
+    private static string RepetitionsToTest(double largestLogChange, ComparisonOptions options)
+    {
+        var n = RepetitionTest.RepetitionsFor(options.Threshold, largestLogChange, 1, 1, options.Alpha);
+        var how = n is { } count
+            ? string.Create(CultureInfo.InvariantCulture, $"if the largest difference ({Math.Exp(largestLogChange) - 1:0.0%}) is run-to-run noise, about {Math.Max(3, count)} repetitions a side (--repeat {Math.Max(3, count)}) would test a {options.Threshold:0%} change")
+            : string.Create(CultureInfo.InvariantCulture, $"if the largest difference ({Math.Exp(largestLogChange) - 1:0.0%}) is run-to-run noise, even 1,000 repetitions a side would not test a {options.Threshold:0%} change");
+        return how + "; or `bench calibrate` measures this machine's noise for --noise FILE";
     }
 
     /// <summary>BenchmarkDotNet results, matched by full name, tested on their per-iteration samples (lower is better).</summary>
@@ -225,17 +275,26 @@ public static class ResultComparer
     {
         ArgumentNullException.ThrowIfNull(result);
         var text = new StringBuilder();
-        var regressions = result.Rows.Count(r => r.Verdict == Verdict.Slower);
+        var regressions = result.Rows.Count(r => r.Verdict == Verdict.Slower && !r.Untested);
+        var untested = result.Rows.Count(r => r.Verdict is Verdict.Slower or Verdict.Faster && r.Untested);
         text.AppendLine(CultureInfo.InvariantCulture, $"## Bench compare: {result.DiffName} against {result.BaseName}");
         text.AppendLine();
         var invalid = result.Rows.Count(r => r.Verdict == Verdict.Invalid);
-        text.AppendLine(CultureInfo.InvariantCulture, $"**{(regressions > 0 ? $"{regressions} regression(s)" : "no regression")}**{(invalid > 0 ? $" · **{invalid} invalid** (incomplete or unaccounted: not judged)" : string.Empty)} · {result.Rows.Count(r => r.Verdict == Verdict.Faster)} faster · {result.Rows.Count(r => r.Verdict == Verdict.Same)} same");
+        text.AppendLine(CultureInfo.InvariantCulture, $"**{(regressions > 0 ? $"{regressions} regression(s)" : "no regression")}**{(invalid > 0 ? $" · **{invalid} invalid** (incomplete, unaccounted or generator-limited: not judged)" : string.Empty)}{(untested > 0 ? $" · {untested} untested difference(s) (one run a side: not a failure)" : string.Empty)} · {result.Rows.Count(r => r.Verdict == Verdict.Faster && !r.Untested)} faster · {result.Rows.Count(r => r.Verdict == Verdict.Same)} same");
         text.AppendLine();
         text.AppendLine(result.Benchmarks ? "| verdict | benchmark | mean ns base → diff | why |" : "| verdict | measurement | ok/s base → diff | p50 µs base → diff | p99 µs | p99.9 µs | why |");
         text.AppendLine(result.Benchmarks ? "|---|---|---:|---|" : "|---|---|---:|---:|---:|---:|---|");
-        foreach (var r in result.Rows.OrderByDescending(r => r.Verdict is Verdict.Slower or Verdict.Invalid).ThenBy(r => r.Label, StringComparer.Ordinal))
+        foreach (var r in result.Rows.OrderByDescending(r => (r.Verdict is Verdict.Slower && !r.Untested) || r.Verdict is Verdict.Invalid).ThenBy(r => r.Label, StringComparer.Ordinal))
         {
-            var mark = r.Verdict switch { Verdict.Slower => "🔴 slower", Verdict.Faster => "🟢 faster", Verdict.Invalid => "⚠️ invalid", _ => "same" };
+            var mark = r.Verdict switch
+            {
+                Verdict.Slower when r.Untested => "🟡 untested: slower?",
+                Verdict.Faster when r.Untested => "🟡 untested: faster?",
+                Verdict.Slower => "🔴 slower",
+                Verdict.Faster => "🟢 faster",
+                Verdict.Invalid => "⚠️ invalid",
+                _ => "same",
+            };
             if (result.Benchmarks)
             {
                 // BenchmarkDotNet rows carry the mean in the p50 fields, in µs; shown in ns.
@@ -267,7 +326,7 @@ public static class ResultComparer
         html.Append("<table><tr><th>verdict</th><th>measurement</th><th>ok/s base</th><th>ok/s diff</th><th>p50 base</th><th>p50 diff</th><th>p99 base</th><th>p99 diff</th><th>why</th></tr>");
         foreach (var r in result.Rows)
         {
-            html.Append("<tr><td").Append(r.Verdict == Verdict.Slower ? " class=\"warn\"" : string.Empty).Append('>').Append(r.Verdict.ToString().ToLowerInvariant()).Append("</td><td>")
+            html.Append("<tr><td").Append(r.Verdict == Verdict.Slower && !r.Untested ? " class=\"warn\"" : string.Empty).Append('>').Append(r.Untested && r.Verdict != Verdict.Same ? "untested " : string.Empty).Append(r.Verdict.ToString().ToLowerInvariant()).Append("</td><td>")
                 .Append(WebUtility.HtmlEncode(r.Label)).Append("</td>");
             foreach (var v in new[] { r.BaseThroughput, r.DiffThroughput, r.BaseP50Us, r.DiffP50Us, r.BaseP99Us, r.DiffP99Us })
             {

@@ -18,6 +18,12 @@ public sealed record ScenarioComparison(
     /// <summary>The smallest change the comparison would have found at 95% power (with repetitions), as a fraction.</summary>
     public double? MinDetectableChange { get; init; }
 
+    /// <summary>
+    /// One repetition a side and no measured noise: the difference (its direction kept in the verdict) could not be
+    /// tested, so it never fails a comparison.
+    /// </summary>
+    public bool Untested { get; init; }
+
     /// <summary>When the minimum detectable change is above the threshold: repetitions a side that would bring it under.</summary>
     public int? SuggestedRepetitions { get; init; }
 

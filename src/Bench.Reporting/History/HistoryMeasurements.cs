@@ -13,7 +13,7 @@ public static class HistoryMeasurements
             var first = g.First();
             var settings = first.SettingsKey.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
             return new Measurement(first.Id, first.SettingsKey, Measurement.LabelOf(first.Id, settings),
-                [.. g.Select(s => new RepetitionFigures(s.Throughput, s.P50Us, s.P99Us, s.P999Us, s.Ok, s.Issued, s.Failed + s.TimedOut, s.Incomplete || entry.Incomplete, s.Accounted))])
+                [.. g.Select(s => new RepetitionFigures(s.Throughput, s.P50Us, s.P99Us, s.P999Us, s.Ok, s.Issued, s.Failed + s.TimedOut, s.Incomplete || entry.Incomplete, s.Accounted) { GeneratorLimited = s.GeneratorLimited })])
             {
                 LatencyJudged = !Measurement.IsFlood(first.LatencyKind, first.Model),
                 ThroughputPerSecond = first.ThroughputPerSecond,

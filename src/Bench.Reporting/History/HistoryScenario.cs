@@ -15,6 +15,9 @@ public sealed record HistoryScenario
     /// <summary>issued = ok + failed + timed out held (and, for casts, every delivery arrived). Old entries lack it: true.</summary>
     public bool Accounted { get; init; } = true;
 
+    /// <summary>The open model's generator fell behind (late starts above --max-late): compared as invalid. Old entries lack it: false.</summary>
+    public bool GeneratorLimited { get; init; }
+
     public required string Model { get; init; }
 
     public required string LatencyKind { get; init; }

@@ -92,6 +92,7 @@ public sealed class HistoryStore(string directory)
                     Repetition = s.Repetition,
                     Incomplete = s.Incomplete,
                     Accounted = s.Counts.Accounted,
+                    GeneratorLimited = s.GeneratorLimited,
                     Model = s.Model,
                     LatencyKind = s.LatencyKind,
                     Issued = s.Counts.Issued,

@@ -155,7 +155,7 @@ public static class HtmlReport
         {
             var l = SweepPoint.Primary(s);
             double Cost(string p) => s.Cost.Where(c => c.Process.StartsWith(p, StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest);
-            html.Append("<tr><td>").Append(Encode(s.Id)).Append(s.Incomplete ? " <span class=\"warn\">incomplete</span>" : string.Empty).Append(s.Counts.Accounted ? string.Empty : " <span class=\"warn\">unaccounted</span>")
+            html.Append("<tr><td>").Append(Encode(s.Id)).Append(s.Incomplete ? " <span class=\"warn\">incomplete</span>" : string.Empty).Append(s.Counts.Accounted ? string.Empty : " <span class=\"warn\">unaccounted</span>").Append(s.GeneratorLimited ? " <span class=\"warn\">generator-limited</span>" : string.Empty)
                 .Append("</td><td class=\"v\">").Append(Encode(v.ShortLabel)).Append("</td><td class=\"key\">").Append(Encode(string.Join(' ', s.Settings.Select(kv => kv.Key + "=" + kv.Value)))).Append("</td>")
                 .Append(repeated ? "<td>" + s.Repetition.ToString(CultureInfo.InvariantCulture) + "</td>" : string.Empty).Append("<td>").Append(Encode(s.Load)).Append("</td>");
             foreach (var value in new[] { s.Throughput, l.MinUs, l.P50Us, l.P90Us, l.P99Us, l.P999Us, l.P9999Us, l.MaxUs, l.MeanUs, l.StdDevUs })

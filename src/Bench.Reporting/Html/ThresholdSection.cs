@@ -24,7 +24,7 @@ internal static class ThresholdSection
         foreach (var (s, t) in rows)
         {
             html.Append("<tr><td>").Append(Encode(s.Id)).Append("</td><td class=\"key\">").Append(Encode(string.Join(' ', s.Settings.Select(kv => kv.Key + "=" + kv.Value))))
-                .Append("</td><td><code>").Append(Encode(t.Expression)).Append("</code></td><td class=\"why\">").Append(Encode(t.Measured + (t.Note is null ? string.Empty : ": " + t.Note)))
+                .Append("</td><td><code>").Append(Encode(t.Expression)).Append("</code></td><td class=\"why\">").Append(Encode(t.Measured + (t.Window is null ? string.Empty : ", " + t.Window) + (t.Note is null ? string.Empty : ": " + t.Note)))
                 .Append("</td><td").Append(t.Passed ? ">✓ pass" : " class=\"warn\">✗ breach").Append("</td></tr>");
         }
 

@@ -7,8 +7,13 @@ namespace Bench.Reporting.Thresholds;
 /// throughput&gt;1000. <see cref="Limit"/> is in the metric's base unit: nanoseconds for latency, a fraction for
 /// errors, requests per second for throughput.
 /// </summary>
-public sealed record Threshold(string Expression, string MetricName, ThresholdMetric Metric, double Percentile, ThresholdOperator Operator, double Limit)
+/// With <see cref="WindowSeconds"/> (`errors&lt;1% over 10s`) it holds on every window of that many whole seconds of
+/// the measured timeline (see <see cref="WindowedThreshold"/>), not only over the whole run.
+public sealed record Threshold(string Expression, string MetricName, ThresholdMetric Metric, double Percentile, ThresholdOperator Operator, double Limit, int? WindowSeconds = null)
 {
+    /// <summary>A latency metric (pN, mean, max): windows of it need each second's histogram.</summary>
+    public bool IsLatency => Metric is ThresholdMetric.Percentile or ThresholdMetric.Mean or ThresholdMetric.Max;
+
     /// <summary>Parses one expression; whitespace around its pieces is ignored.</summary>
     /// <exception cref="ThresholdFormatException">One line naming the expression and what was expected.</exception>
     public static Threshold Parse(string expression) => ThresholdParser.Parse(expression);
@@ -24,6 +29,11 @@ public sealed record Threshold(string Expression, string MetricName, ThresholdMe
     public ThresholdRecord Evaluate(ScenarioRecord scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        if (WindowSeconds is { } window)
+        {
+            return WindowedThreshold.Evaluate(this, scenario, window);
+        }
+
         double measured;
         string text;
         switch (Metric)
@@ -62,7 +72,7 @@ public sealed record Threshold(string Expression, string MetricName, ThresholdMe
 
     public override string ToString() => Expression;
 
-    private bool Passes(double measured) => Operator switch
+    internal bool Passes(double measured) => Operator switch
     {
         ThresholdOperator.Less => measured < Limit,
         ThresholdOperator.LessOrEqual => measured <= Limit,
@@ -70,5 +80,5 @@ public sealed record Threshold(string Expression, string MetricName, ThresholdMe
         _ => measured >= Limit,
     };
 
-    private ThresholdRecord NotAvailable(string why) => new(Expression, MetricName, ThresholdRecord.NotAvailable, false) { Note = why };
+    internal ThresholdRecord NotAvailable(string why) => new(Expression, MetricName, ThresholdRecord.NotAvailable, false) { Note = why };
 }

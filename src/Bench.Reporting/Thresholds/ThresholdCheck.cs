@@ -27,6 +27,6 @@ public static class ThresholdCheck
         var breached = all.Where(x => !x.Threshold.Passed).ToList();
         return breached.Count == 0
             ? null
-            : $"{breached.Count} of {all.Count} thresholds breached: {string.Join("; ", breached.Select(x => $"{x.Id} {x.Threshold.Expression} (measured {x.Threshold.Measured})"))}";
+            : $"{breached.Count} of {all.Count} thresholds breached: {string.Join("; ", breached.Select(x => $"{x.Id} {x.Threshold.Expression} (measured {x.Threshold.Measured}{(x.Threshold.Window is { } w ? ", " + w : string.Empty)})"))}";
     }
 }

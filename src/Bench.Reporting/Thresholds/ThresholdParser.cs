@@ -9,7 +9,7 @@ namespace Bench.Reporting.Thresholds;
 /// </summary>
 internal static class ThresholdParser
 {
-    private const string Form = "expected METRIC<VALUE, METRIC<=VALUE, METRIC>VALUE or METRIC>=VALUE, e.g. p99<20ms, errors<0.1%, throughput>1000";
+    private const string Form = "expected METRIC<VALUE, METRIC<=VALUE, METRIC>VALUE or METRIC>=VALUE, optionally over a window (over 10s), e.g. p99<20ms, errors<0.1% over 10s, throughput>1000";
     private const string Metrics = "p50, p75, p90, p95, p99, p99.9, p99.99 (any pN from 0 to 100), mean, max, errors or throughput";
     private const string LatencyUnits = "ns, us, µs, ms or s";
 
@@ -17,30 +17,51 @@ internal static class ThresholdParser
     {
         ArgumentNullException.ThrowIfNull(expression);
         var text = expression.Trim();
-        var at = text.IndexOfAny(['<', '>']);
+        var over = text.LastIndexOf(" over ", StringComparison.OrdinalIgnoreCase);
+        int? window = over < 0 ? null : Window(text, text[(over + 6)..].Trim());
+        var condition = over < 0 ? text : text[..over].TrimEnd();
+        var at = condition.IndexOfAny(['<', '>']);
         if (at < 0)
         {
             throw Fail(text, Form);
         }
 
-        var orEqual = at + 1 < text.Length && text[at + 1] == '=';
-        var op = (text[at], orEqual) switch
+        var orEqual = at + 1 < condition.Length && condition[at + 1] == '=';
+        var op = (condition[at], orEqual) switch
         {
             ('<', false) => ThresholdOperator.Less,
             ('<', true) => ThresholdOperator.LessOrEqual,
             ('>', false) => ThresholdOperator.Greater,
             _ => ThresholdOperator.GreaterOrEqual,
         };
-        var name = text[..at].Trim().ToLowerInvariant();
-        var value = text[(at + (orEqual ? 2 : 1))..].Trim();
+        var name = condition[..at].Trim().ToLowerInvariant();
+        var value = condition[(at + (orEqual ? 2 : 1))..].Trim();
         var (metric, percentile) = Metric(text, name);
+        if (window is not null && metric == ThresholdMetric.Mean)
+        {
+            throw Fail(text, "mean over a window is not kept per second; window pN, max, errors or throughput");
+        }
+
         var limit = metric switch
         {
             ThresholdMetric.Errors => ErrorRate(text, value),
             ThresholdMetric.Throughput => Rate(text, value),
             _ => LatencyNs(text, name, value),
         };
-        return new Threshold(text, name, metric, percentile, op, limit);
+        return new Threshold(text, name, metric, percentile, op, limit, window);
+    }
+
+    /// <summary>"10s" or "1m": a window of whole seconds of the timeline, at least 1 and at most an hour.</summary>
+    private static int Window(string text, string value)
+    {
+        var (number, unit) = Split(value);
+        var seconds = unit switch { "s" => 1, "m" => 60, _ => 0 };
+        if (seconds == 0 || !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) || amount < 1 || amount * seconds > 3600)
+        {
+            throw Fail(text, "expected a window of whole seconds or minutes after \"over\", from 1s to 60m, e.g. errors<1% over 10s");
+        }
+
+        return amount * seconds;
     }
 
     private static (ThresholdMetric Metric, double Percentile) Metric(string text, string name)
