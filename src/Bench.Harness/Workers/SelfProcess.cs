@@ -13,7 +13,7 @@ public static class SelfProcess
         var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no executable path for this process"));
         if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(SelfProcess).Assembly.Location);
+            start.ArgumentList.Add(System.Reflection.Assembly.GetEntryAssembly()!.Location); // bench.dll: this library is not the entry point
         }
 
         foreach (var argument in arguments)
