@@ -22,7 +22,7 @@ public sealed class CallWhoamiTests(BrokerFixture broker) : CliTest
 
         var who = await client.CallAsync<JsonElement>(new Target(topic), "whoami", RpcArgs.Empty, context: new RequestContext("u9", "p9", "req-9"));
 
-        Assert.Equal("{\"user_id\": \"u9\", \"project_id\": \"p9\", \"request_id\": \"req-9\"}", who.GetRawText());
+        Assert.Equal(("u9", "p9", "req-9"), (who.GetProperty("user_id").GetString(), who.GetProperty("project_id").GetString(), who.GetProperty("request_id").GetString()));
     }
 
     [Fact]
