@@ -33,6 +33,9 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
     /// <summary>The queue the scenario's requests go to: the one whose leader a node fault aims at.</summary>
     private string Queue => scenario.Role == WorkerRole.Raw ? _topic + ".raw" : _topic;
 
+    /// <summary>The broker view samples the topic's queues (the topic, topic.server, the raw baseline's topic.raw).</summary>
+    protected override Func<string, bool> BrokerQueues => q => q.StartsWith(_topic, StringComparison.Ordinal);
+
     /// <summary>The workers' topic.</summary>
     public Target Target => new(_topic);
 
@@ -89,7 +92,7 @@ internal sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Work
             await _supervisor.SettleAsync();
         }
 
-        var record = Record(result, isCast ? "one-way (at worker)" : "round-trip");
+        var record = await RecordAsync(result, isCast ? "one-way (at worker)" : "round-trip");
         record = record with
         {
             Faults = await injector.FinishAsync(record.Timeline, Clients.Sum(c => c.Connection.BlockedCount)),

@@ -29,9 +29,23 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
     /// <summary>The broker address this scenario's clients and workers use (amqps when its settings ask for TLS).</summary>
     protected Uri BrokerUri => Session.UriFor(Settings.Tls);
 
+    /// <summary>The broker's view of the current drive (sampled from the warm-up to the drain), or null before one.</summary>
+    private BrokerView? _brokerView;
+
+    /// <summary>Which queues on the broker are this scenario's (the broker view samples those); all of them unless a run knows better.</summary>
+    protected virtual Func<string, bool> BrokerQueues => _ => true;
+
     public abstract Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation);
 
-    public ValueTask DisposeAsync() => Owned.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_brokerView is not null)
+        {
+            await _brokerView.DisposeAsync();
+        }
+
+        await Owned.DisposeAsync();
+    }
 
     /// <summary>An oslo client with this run's client settings (reply transport, confirms, persistence, envelope, timeout).</summary>
     protected RpcClientOptions OsloClientOptions(string clientName) => new()
@@ -101,6 +115,19 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
             };
         }
 
+        // The broker's view runs beside the load, on its own thread, from the warm-up to the end of the drain.
+        var prepared = beforeMeasurement;
+        var view = _brokerView = BrokerView.Start(Session, BrokerQueues);
+        beforeMeasurement = async (warmUpIssued, ct) =>
+        {
+            if (prepared is not null)
+            {
+                await prepared(warmUpIssued, ct);
+            }
+
+            view.MarkMeasureStart();
+        };
+
         return ScenarioRunner.RunAsync(scenario, new RunOptions
         {
             OnProgress = onProgress,
@@ -111,9 +138,18 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
         });
     }
 
-    /// <summary>The engine's result as a record under this scenario's settings key.</summary>
-    protected ScenarioRecord Record(ScenarioResult result, string latencyKind) =>
-        ScenarioRecords.From(result, Spec.Describe(), latencyKind) with { InTimeline = Spec.Scenario.InTimeline, Baseline = Spec.Scenario.Baseline };
+    /// <summary>The engine's result as a record under this scenario's settings key, with the broker's view of it.</summary>
+    protected async Task<ScenarioRecord> RecordAsync(ScenarioResult result, string latencyKind)
+    {
+        var record = ScenarioRecords.From(result, Spec.Describe(), latencyKind) with { InTimeline = Spec.Scenario.InTimeline, Baseline = Spec.Scenario.Baseline };
+        if (_brokerView is { } view)
+        {
+            _brokerView = null;
+            record = await view.AttachAsync(record);
+        }
+
+        return record;
+    }
 
     /// <summary>
     /// Reads until <paramref name="done"/> holds, the run is cancelled, or <paramref name="progress"/> has not moved for

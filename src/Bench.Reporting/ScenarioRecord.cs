@@ -91,6 +91,9 @@ public sealed record ScenarioRecord
     /// <summary>The private cluster it ran on (queue leader, where each connection was), or null for one node or an external broker.</summary>
     public ClusterRecord? Cluster { get; init; }
 
+    /// <summary>The broker's own view (queue depth, consumer utilisation, rates, alarms), sampled from its Prometheus endpoint; null when there was none to read.</summary>
+    public Broker.BrokerRecord? Broker { get; init; }
+
     /// <summary>`--assert` thresholds checked against this scenario, each with its measured value and verdict; empty when none were given.</summary>
     public List<ThresholdRecord> Thresholds { get; init; } = [];
 }
