@@ -148,7 +148,7 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
             record = await view.AttachAsync(record);
         }
 
-        return record;
+        return Bench.Reporting.Broker.BrokerAnalysis.Apply(record);
     }
 
     /// <summary>

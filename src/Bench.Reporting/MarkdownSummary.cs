@@ -30,7 +30,7 @@ public static class MarkdownSummary
         foreach (var s in run.Scenarios)
         {
             var l = s.OneWay ?? s.Latency.Corrected;
-            var flags = (s.Incomplete ? " ⚠ incomplete" : string.Empty) + (s.Counts.Accounted ? string.Empty : " ⚠ unaccounted") + (s.Counts.LateStarts > 0 ? $" ⚠ {s.Counts.LateStarts:N0} late starts" : string.Empty);
+            var flags = (s.Incomplete ? " ⚠ incomplete" : string.Empty) + (s.Counts.Accounted ? string.Empty : " ⚠ unaccounted") + (s.Counts.LateStarts > 0 ? $" ⚠ {s.Counts.LateStarts:N0} late starts" : string.Empty) + (s.Consistency?.Inconsistent == true ? " ⚠ inconsistent" : string.Empty);
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| `{s.Id}`{flags} | {Settings(s)} | {s.Load} | {s.Throughput:N0} | {l.P50Us:N1} | {l.P99Us:N1} | {l.P999Us:N1} | {l.MaxUs:N1} | {l.MeanUs:N1} ± {l.StdDevUs:N1} | {s.Counts.Issued:N0} | {s.Counts.Ok:N0} | {s.Counts.Failed:N0} | {s.Counts.TimedOut:N0} | {Cost(s)} |");
         }
@@ -44,6 +44,12 @@ public static class MarkdownSummary
         {
             text.AppendLine();
             text.Append(ratios);
+        }
+
+        if (Broker.BrokerSummary.ToMarkdown(run) is { Length: > 0 } brokerView)
+        {
+            text.AppendLine();
+            text.Append(brokerView);
         }
 
         if (HopSummary.ToMarkdown(run) is { Length: > 0 } hops)
