@@ -194,6 +194,9 @@ public sealed class PrivateBroker : IAsyncDisposable
         {
             config.Add("prometheus.tcp.ip = 127.0.0.1");
             config.Add("prometheus.tcp.port = " + ports.Prometheus.ToString(CultureInfo.InvariantCulture));
+            // Queues and channels emit their figures every collect_statistics_interval (5 s by default): sampled once a
+            // second, most readings would be up to 5 s stale. 1 s matches the sampler.
+            config.Add("collect_statistics_interval = 1000");
         }
 
         if (tls is not null)

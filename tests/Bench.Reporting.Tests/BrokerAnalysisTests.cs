@@ -121,4 +121,25 @@ public sealed class BrokerAnalysisTests
         Assert.Contains("⚠ inconsistent", markdown, StringComparison.Ordinal);
         Assert.Contains("broker-delivered median", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_draws_depth_and_utilisation_panels_and_the_effect_of_a_sweep()
+    {
+        ScenarioRecord Variant(string prefetch, double ready, double utilisation) => BrokerAnalysis.Apply(Consistent(meanReady: ready, utilisation: utilisation) with
+        {
+            Throughput = prefetch == "1" ? 1500 : 2000,
+            Settings = new SortedDictionary<string, string>(Consistent().Settings) { ["prefetch"] = prefetch },
+            SettingsKey = "prefetch=" + prefetch,
+        });
+        var run = Samples.Run("r1", Variant("1", 6, 0.3), Variant("unlimited", 0.1, 1));
+
+        var html = Html.HtmlReport.Render([run], plotlyJs: string.Empty);
+
+        Assert.Contains("timeline-broker-depth", html, StringComparison.Ordinal);
+        Assert.Contains("timeline-broker-utilisation", html, StringComparison.Ordinal);
+        Assert.Contains("view of prefetch", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"broker-view\"", html, StringComparison.Ordinal);
+        Assert.Contains("the worker: its queue held 6 ready messages", html, StringComparison.Ordinal);
+        Assert.Contains("Why prefetch=unlimited won", html, StringComparison.Ordinal);
+    }
 }
