@@ -54,8 +54,7 @@ internal static class RunCommand
         }
 
         BrokerTrust.Use(args.String("ca-cert"));
-        var brokerMetricsOff = args.String("broker-metrics") == "off";
-        var brokerMetrics = args.String("broker-metrics") is { } metricsUrl && !brokerMetricsOff ? MetricsEndpoint.Parse(metricsUrl, args.String("broker-metrics-auth"))
+        var brokerMetrics = args.String("broker-metrics") is { } metricsUrl ? MetricsEndpoint.Parse(metricsUrl, args.String("broker-metrics-auth"))
             : args.String("broker-metrics-auth") is not null ? throw new UsageException("--broker-metrics-auth goes with --broker-metrics URL") : null;
         if (checks.Faults.FirstOrDefault(f => f.OnClusterNode) is { } nodeFault && specs.Any(s => s.Settings.Nodes < 2 && s.Faults is null))
         {
@@ -122,7 +121,7 @@ internal static class RunCommand
             Suite = suite,
             StartedAt = startedAt,
             Environment = environment,
-        }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults, ExternalMetrics = brokerMetrics, BrokerMetricsOff = brokerMetricsOff, Agent = agent is null ? null : new AgentLink(agent) };
+        }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults, ExternalMetrics = brokerMetrics, Agent = agent is null ? null : new AgentLink(agent) };
 
         Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s){(repeat > 1 ? $" × {repeat} repetitions, interleaved" : string.Empty)}, suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.Cluster is { } c ? $" (private cluster {c.Name} of {c.Nodes.Count} nodes)" : broker.IsPrivate ? " (private)" : string.Empty)}");
         var failed = false;

@@ -24,12 +24,12 @@ internal sealed class BrokerView : IAsyncDisposable
     }
 
     /// <summary>Starts sampling <paramref name="wanted"/> queues on the session's endpoints (or notes nothing can be).</summary>
-    public static BrokerView Start(RunSession session, Func<string, bool> wanted)
+    public static BrokerView Start(RunSession session, bool on, Func<string, bool> wanted)
     {
         var endpoints = session.BrokerMetrics;
-        if (endpoints.Count == 0)
+        if (endpoints.Count == 0 || !on)
         {
-            return new BrokerView(null, session.BrokerMetricsOff ? "off" : string.Empty);
+            return new BrokerView(null, on ? string.Empty : "off");
         }
 
         var sampler = new BrokerSampler(endpoints, wanted);
@@ -45,7 +45,7 @@ internal sealed class BrokerView : IAsyncDisposable
     {
         if (_sampler is null)
         {
-            record.Notes.Add(_source == "off" ? "the broker's view is off (--broker-metrics off)"
+            record.Notes.Add(_source == "off" ? "the broker's view is off (--broker-view off)"
                 : "the broker's view is missing: an external broker without --broker-metrics URL (its rabbitmq_prometheus endpoint)");
             return record;
         }

@@ -47,11 +47,8 @@ internal sealed class RunSession(BrokerLeases brokers, string brokerVersion, str
     /// <summary>--broker-metrics: the Prometheus endpoint of a broker Bench did not start, or null.</summary>
     public Bench.Broker.Metrics.MetricsEndpoint? ExternalMetrics { get; init; }
 
-    /// <summary>--broker-metrics off: no broker view (to measure what watching the broker costs).</summary>
-    public bool BrokerMetricsOff { get; init; }
-
     /// <summary>Where the broker view scrapes: --broker-metrics, else every private node's rabbitmq_prometheus, else nothing.</summary>
-    public IReadOnlyList<Bench.Broker.Metrics.MetricsEndpoint> BrokerMetrics => BrokerMetricsOff ? [] : ExternalMetrics is { } external ? [external]
+    public IReadOnlyList<Bench.Broker.Metrics.MetricsEndpoint> BrokerMetrics => ExternalMetrics is { } external ? [external]
         : [.. PrivateNodes.Where(n => n.MetricsUri is not null).Select(n => Bench.Broker.Metrics.MetricsEndpoint.ForPrivateNode(n.MetricsUri!))];
 
     /// <summary>The broker view's source in words (credentials never shown).</summary>

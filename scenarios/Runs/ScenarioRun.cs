@@ -117,7 +117,7 @@ internal abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAs
 
         // The broker's view runs beside the load, on its own thread, from the warm-up to the end of the drain.
         var prepared = beforeMeasurement;
-        var view = _brokerView = BrokerView.Start(Session, BrokerQueues);
+        var view = _brokerView = BrokerView.Start(Session, Settings.BrokerView, BrokerQueues);
         beforeMeasurement = async (warmUpIssued, ct) =>
         {
             if (prepared is not null)

@@ -65,6 +65,20 @@ public sealed class BrokerViewRunTests : CliTest
         Assert.Equal("unknown", s.Bottleneck!.Who);
     }
 
+    [Fact]
+    public async Task Broker_view_on_and_off_are_two_variants_of_one_run()
+    {
+        using var cli = await BenchCli.RunAsync(s_timeout, "run", "--scenario", "call.add", "--duration", "1", "--warmup", "0", "--broker-view", "on,off", "--out", Out);
+
+        Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
+        var run = ResultStore.Read(Out);
+        Assert.Equal(2, run.Scenarios.Select(s => s.SettingsKey).Distinct().Count());
+        Assert.NotNull(run.Scenarios.Single(s => !s.Settings.ContainsKey("brokerView")).Broker);
+        var off = run.Scenarios.Single(s => s.Settings.TryGetValue("brokerView", out var v) && v == "off");
+        Assert.Null(off.Broker);
+        Assert.Contains(off.Notes, n => n.StartsWith("the broker's view is off", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("http://user:pw0rd@127.0.0.1:1/metrics", "unreachable")]
     [InlineData("ftp://127.0.0.1/metrics", "is not an http(s)://host:port/metrics URL")]
