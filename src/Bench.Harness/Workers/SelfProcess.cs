@@ -13,7 +13,9 @@ public static class SelfProcess
         var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no executable path for this process"));
         if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(SelfProcess).Assembly.Location);
+            // The CLI's bench.dll beside this library (this library is not the program since the engine left scenarios/).
+            var cli = Path.Combine(Path.GetDirectoryName(typeof(SelfProcess).Assembly.Location)!, "bench.dll");
+            start.ArgumentList.Add(File.Exists(cli) ? cli : System.Reflection.Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no bench.dll beside " + typeof(SelfProcess).Assembly.Location));
         }
 
         foreach (var argument in arguments)
