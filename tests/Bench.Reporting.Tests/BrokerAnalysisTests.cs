@@ -26,7 +26,7 @@ public sealed class BrokerAnalysisTests
             DeliveredPerSecond = delivered / 8,
             MemoryAlarm = i <= memoryAlarmSeconds,
         }).ToList();
-        return new BrokerRecord { Source = "private node", Seconds = seconds, Summary = BrokerSummaryOf(seconds), Sampler = new BrokerSamplerRecord(9, 0, 9000, 0.01) };
+        return new BrokerRecord { Source = "private node", Queues = ["bench.call.add.q"], Seconds = seconds, Summary = BrokerSummaryOf(seconds), Sampler = new BrokerSamplerRecord(9, 0, 9000, 0.01) };
     }
 
     private static BrokerSummaryRecord BrokerSummaryOf(List<BrokerSecondRecord> seconds) => new()
@@ -81,6 +81,14 @@ public sealed class BrokerAnalysisTests
         var record = BrokerAnalysis.Apply(Consistent(meanReady: 30, meanUnacked: 8, utilisation: 0.2));
 
         Assert.False(Assert.Single(record.Consistency!.Checks, k => k.Name == "depth-vs-outstanding").Passed);
+    }
+
+    [Fact]
+    public void A_cast_flood_backlog_is_not_a_depth_disagreement()
+    {
+        var record = BrokerAnalysis.Apply(Consistent(meanReady: 300, meanUnacked: 200, utilisation: 0.9) with { LatencyKind = "one-way (at worker)" });
+
+        Assert.Null(record.Consistency);
     }
 
     [Fact]

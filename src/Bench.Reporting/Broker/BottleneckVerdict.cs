@@ -27,6 +27,11 @@ public static class BottleneckVerdict
             return new BottleneckRecord("unknown", "unknown: no broker view of this run", How);
         }
 
+        if (broker.Queues.Count == 0)
+        {
+            return new BottleneckRecord("unknown", "unknown: the scenario has no queue on the broker", How);
+        }
+
         var s = broker.Summary;
         var inFlight = ConsistencyCheck.Outstanding(record) is { } n && record.Model == "closed" ? n : record.Throughput * record.Latency.Raw.MeanUs / 1e6;
         var atWorker = s.MeanReady + s.MeanUnacked;

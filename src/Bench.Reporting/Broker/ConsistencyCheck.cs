@@ -11,7 +11,7 @@ namespace Bench.Reporting.Broker;
 /// <item>broker-delivered (round-trip calls with a broker view): messages the broker delivered from the scenario's queues
 /// in the measured seconds ≈ Bench's ok count in its issue window. Tolerance 10% plus the largest one-second rate seen
 /// twice over (the sampler's ticks do not fall on the measurement's edges).</item>
-/// <item>depth-vs-outstanding (closed model with a broker view): ready + unacknowledged messages in the scenario's queues
+/// <item>depth-vs-outstanding (closed-model calls with a broker view): ready + unacknowledged messages in the scenario's queues
 /// cannot exceed the requests outstanding; more means messages no request is waiting for (lost replies, a stale backlog).
 /// Tolerance 10% (and one message).</item>
 /// </list>
@@ -43,7 +43,8 @@ public static class ConsistencyCheck
                 string.Create(CultureInfo.InvariantCulture, $"the broker delivered {broker.Summary.Delivered:N0} from the scenario's queues in the measured seconds vs Bench's {okInWindow:N0} ok in its issue window")));
         }
 
-        if (record.Broker is { Summary.Samples: > 0 } b && closed)
+        // Calls only: a closed cast flood's "outstanding" is publishes in flight, and the backlog it builds is the point.
+        if (record.Broker is { Summary.Samples: > 0 } b && closed && roundTrip)
         {
             var n = Outstanding(record)!.Value;
             var depth = b.Summary.MeanReady + b.Summary.MeanUnacked;
