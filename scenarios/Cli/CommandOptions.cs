@@ -39,6 +39,8 @@ internal static class CommandOptions
         new("max-recovery", "SECONDS", "fail the run when recovery after a fault takes longer", Run) { Default = RunVerdict.DefaultMaxRecoverySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         new("amqp", "URI", "an existing broker (else BENCH_AMQP_URI, else a private node Bench starts); amqps:// is verified against --ca-cert or the system store", Run | Worker),
         new("ca-cert", "FILE", "the CA certificate (PEM) an amqps:// broker's certificate must chain to (also BENCH_AMQP_CA_CERT)", Run | Worker),
+        new("broker-metrics", "URL", "the Prometheus endpoint (rabbitmq_prometheus, http://[user:password@]host:15692/metrics) of a broker Bench did not start: the broker's view of the run (Bench's private node is always sampled; --broker-view off turns it off)", Run),
+        new("broker-metrics-auth", "FILE", "user:password for --broker-metrics, from a file instead of the URL", Run),
         new("out", "DIR", "where results go", Run) { Default = "results/runs/<run id>" },
         new("agents", "N", "run as one of N load agents (its slice of the load, started at a coordinator's signal); with --local, start N agents and their coordinator here", Run),
         new("agent-index", "I", "this agent's index, 0 to N-1 (else BENCH_AGENT_INDEX, else Kubernetes' JOB_COMPLETION_INDEX)", Run),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bench.Broker;
+using Bench.Broker.Metrics;
 using Bench.Harness;
 using Bench.Harness.Agents;
 using Bench.Harness.Definitions;
@@ -55,6 +56,8 @@ internal static class RunCommand
         }
 
         BrokerTrust.Use(args.String("ca-cert"));
+        var brokerMetrics = args.String("broker-metrics") is { } metricsUrl ? MetricsEndpoint.Parse(metricsUrl, args.String("broker-metrics-auth"))
+            : args.String("broker-metrics-auth") is not null ? throw new UsageException("--broker-metrics-auth goes with --broker-metrics URL") : null;
         if (checks.Faults.FirstOrDefault(f => f.OnClusterNode) is { } nodeFault && specs.Any(s => s.Settings.Nodes < 2 && s.Faults is null))
         {
             throw new UsageException($"--fault {nodeFault.Kind} hits one node of a cluster: give --nodes 2 or more");
@@ -88,7 +91,13 @@ internal static class RunCommand
         }
 
         using var signal = new ShutdownSignal();
-        await using var brokers = new BrokerLeases(amqp, tls ? new PrivateBrokerOptions { Tls = true } : null);
+        if (brokerMetrics is not null)
+        {
+            await brokerMetrics.CheckAsync(signal.Token); // before any load: a wrong or unreachable URL is one line, exit 2
+        }
+
+        // The private node always serves rabbitmq_prometheus on loopback: the broker view of every run reads it.
+        await using var brokers = new BrokerLeases(amqp, new PrivateBrokerOptions { Tls = tls, Prometheus = true });
         var broker = await brokers.UseAsync(specs.Count > 0 ? specs[0].Settings.Nodes : 1, signal.Token);
         if (broker.CaCertificatePath is { } nodeCa)
         {
@@ -115,7 +124,7 @@ internal static class RunCommand
             SweptSettings = [.. plan.Swept],
             StartedAt = startedAt,
             Environment = environment,
-        }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults, Agent = agent is null ? null : new AgentLink(agent) };
+        }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults, ExternalMetrics = brokerMetrics, Agent = agent is null ? null : new AgentLink(agent) };
 
         Console.WriteLine($"bench run {runId}: {specs.Count} scenario run(s){(repeat > 1 ? $" × {repeat} repetitions, interleaved" : string.Empty)}, suite {suite}, RabbitMQ {brokerVersion} at {broker.Uri}{(broker.Cluster is { } c ? $" (private cluster {c.Name} of {c.Nodes.Count} nodes)" : broker.IsPrivate ? " (private)" : string.Empty)}");
         var failed = false;

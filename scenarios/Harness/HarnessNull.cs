@@ -32,7 +32,7 @@ internal sealed class HarnessNull : ScenarioDefinition
         public override async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
         {
             var result = await DriveAsync(static _ => new ValueTask<StepResult>(StepResult.Ok), CpuSources([]), onProgress, cancellation);
-            return Record(result, "step (in-process)");
+            return await RecordAsync(result, "step (in-process)");
         }
     }
 }

@@ -33,6 +33,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         NodeName = nodeName;
         Port = ports.Amqp;
         ManagementPort = ports.Management;
+        PrometheusPort = ports.Prometheus;
         TlsPort = ports.Tls;
         CaCertificatePath = tls?.CaCertificatePath;
         Version = version;
@@ -64,6 +65,12 @@ public sealed class PrivateBroker : IAsyncDisposable
 
     /// <summary>The HTTP API port, or 0 when management was not enabled.</summary>
     public int ManagementPort { get; }
+
+    /// <summary>The rabbitmq_prometheus listener's port, or 0 when <see cref="PrivateBrokerOptions.Prometheus"/> was off.</summary>
+    public int PrometheusPort { get; }
+
+    /// <summary>The node's Prometheus endpoint (http://127.0.0.1:PORT/metrics), or null without the plugin.</summary>
+    public Uri? MetricsUri => PrometheusPort == 0 ? null : new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{PrometheusPort}/metrics"));
 
     /// <summary>The node's temporary directory (data, logs, cookie); deleted on stop.</summary>
     public string Directory { get; }
@@ -109,7 +116,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         var control = new NodeControl(ctlPath, options.Home ?? directory, directory, nodeName);
         var port = options.Port != 0 ? options.Port : FreePort.Next();
         var distPort = FreePort.Next();
-        var ports = new NodePorts(port, options.Management ? FreePort.Next() : 0, options.Tls ? FreePort.Next() : 0);
+        var ports = new NodePorts(port, options.Management ? FreePort.Next() : 0, options.Tls ? FreePort.Next() : 0, options.Prometheus ? FreePort.Next() : 0);
         NodeTlsFiles? tls;
 
         try
@@ -163,13 +170,33 @@ public sealed class PrivateBroker : IAsyncDisposable
 
     private static async Task WriteConfigAsync(PrivateBrokerOptions options, string directory, NodePorts ports, NodeTlsFiles? tls, CancellationToken cancellationToken)
     {
-        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), options.Management ? "[rabbitmq_management]." : "[].", cancellationToken);
+        var plugins = new List<string>();
+        if (options.Management)
+        {
+            plugins.Add("rabbitmq_management");
+        }
+
+        if (options.Prometheus)
+        {
+            plugins.Add("rabbitmq_prometheus");
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[" + string.Join(",", plugins) + "].", cancellationToken);
         // The AMQP listener comes from RABBITMQ_NODE_IP_ADDRESS/PORT below; the config file holds only extras.
         var config = new List<string>();
         if (options.Management)
         {
             config.Add("management.tcp.ip = 127.0.0.1");
             config.Add("management.tcp.port = " + ports.Management.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (options.Prometheus)
+        {
+            config.Add("prometheus.tcp.ip = 127.0.0.1");
+            config.Add("prometheus.tcp.port = " + ports.Prometheus.ToString(CultureInfo.InvariantCulture));
+            // Queues and channels emit their figures every collect_statistics_interval (5 s by default): sampled once a
+            // second, most readings would be up to 5 s stale. 1 s matches the sampler.
+            config.Add("collect_statistics_interval = 1000");
         }
 
         if (tls is not null)
@@ -231,7 +258,7 @@ public sealed class PrivateBroker : IAsyncDisposable
         await _process.DisposeAsync(); // the killed one
         var process = ChildProcess.Start(_start, "rabbitmq node " + NodeName);
         _process = process;
-        await WaitAcceptingAsync(process, _control, new NodePorts(Port, ManagementPort, TlsPort), CaCertificatePath, _startTimeout, cancellationToken);
+        await WaitAcceptingAsync(process, _control, new NodePorts(Port, ManagementPort, TlsPort, PrometheusPort), CaCertificatePath, _startTimeout, cancellationToken);
     }
 
     /// <summary>Runs rabbitmqctl against this node (e.g. close_all_connections in recovery tests) and returns its output.</summary>

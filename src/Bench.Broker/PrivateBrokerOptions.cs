@@ -12,6 +12,12 @@ public sealed record PrivateBrokerOptions
     /// <summary>Enables rabbitmq_management (the HTTP API) on a free port, for people inspecting queues.</summary>
     public bool Management { get; init; }
 
+    /// <summary>
+    /// Enables rabbitmq_prometheus on a free loopback port (<see cref="PrivateBroker.MetricsUri"/>): the broker's own view
+    /// of a run (queue depth, consumer utilisation, rates, alarms), scraped once a second by Bench's broker sampler.
+    /// </summary>
+    public bool Prometheus { get; init; }
+
     /// <summary>How long the node may take to accept AMQP. It takes about 5 s on the project's machines.</summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
 

@@ -37,6 +37,12 @@ public static class MarkdownSummary
             text.Append(ratios);
         }
 
+        if (Broker.BrokerSummary.ToMarkdown(run) is { Length: > 0 } brokerView)
+        {
+            text.AppendLine();
+            text.Append(brokerView);
+        }
+
         if (HopSummary.ToMarkdown(run) is { Length: > 0 } hops)
         {
             text.AppendLine();

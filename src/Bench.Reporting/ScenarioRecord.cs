@@ -97,6 +97,15 @@ public sealed record ScenarioRecord
     /// <summary>The private cluster it ran on (queue leader, where each connection was), or null for one node or an external broker.</summary>
     public ClusterRecord? Cluster { get; init; }
 
+    /// <summary>The broker's own view (queue depth, consumer utilisation, rates, alarms), sampled from its Prometheus endpoint; null when there was none to read.</summary>
+    public Broker.BrokerRecord? Broker { get; init; }
+
+    /// <summary>The bottleneck in words, from the broker's view and Bench's figures (<see cref="Broker.BottleneckVerdict"/>).</summary>
+    public Broker.BottleneckRecord? Bottleneck { get; init; }
+
+    /// <summary>Whether the scenario's figures agree (<see cref="Broker.ConsistencyCheck"/>); null when no check applies.</summary>
+    public Broker.ConsistencyRecord? Consistency { get; init; }
+
     /// <summary>`--assert` thresholds checked against this scenario, each with its measured value and verdict; empty when none were given.</summary>
     public List<ThresholdRecord> Thresholds { get; init; } = [];
 }

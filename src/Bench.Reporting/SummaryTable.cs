@@ -29,7 +29,7 @@ public static class SummaryTable
         foreach (var s in run.Scenarios)
         {
             var l = s.OneWay ?? s.Latency.Corrected;
-            var flags = (s.Incomplete ? " ⚠ incomplete" : string.Empty) + (s.Counts.Accounted ? string.Empty : " ⚠ unaccounted") + (s.Counts.LateStarts > 0 ? $" ⚠ {s.Counts.LateStarts:N0} late starts" : string.Empty) + (s.GeneratorLimited ? " ⚠ generator-limited" : string.Empty);
+            var flags = (s.Incomplete ? " ⚠ incomplete" : string.Empty) + (s.Counts.Accounted ? string.Empty : " ⚠ unaccounted") + (s.Counts.LateStarts > 0 ? $" ⚠ {s.Counts.LateStarts:N0} late starts" : string.Empty) + (s.GeneratorLimited ? " ⚠ generator-limited" : string.Empty) + (s.Consistency?.Inconsistent == true ? " ⚠ inconsistent" : string.Empty);
             var differs = string.Join(' ', s.Settings.Where(kv => !s_inLoad.Contains(kv.Key) && usual.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => kv.Key + "=" + kv.Value));
             var errors = s.Counts.Failed + s.Counts.TimedOut == 0 ? "0" : string.Create(CultureInfo.InvariantCulture, $"{s.Counts.Failed:N0} · {s.Counts.TimedOut:N0}");
             var cpu = s.Cost.Where(c => c.Process.StartsWith("client", StringComparison.Ordinal) || c.Process.StartsWith("worker", StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest);

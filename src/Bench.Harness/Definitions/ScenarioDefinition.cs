@@ -53,7 +53,7 @@ public abstract class ScenarioDefinition
     public abstract ScenarioRun CreateRun(RunSession session, ScenarioSpec spec);
 
     /// <summary>Whether the scenario uses <paramref name="option"/> (the load model, or a setting it records).</summary>
-    public bool Takes(SettingOption option) => OptionTable.LoadSettings.Contains(option) || Recorded.Contains(option);
+    public bool Takes(SettingOption option) => OptionTable.LoadSettings.Contains(option) || option == OptionTable.BrokerView || Recorded.Contains(option);
 
     /// <summary>The settings that apply to this scenario, as they are recorded: its settings key.</summary>
     public SortedDictionary<string, string> Describe(ScenarioSpec spec)
@@ -85,6 +85,11 @@ public abstract class ScenarioDefinition
             {
                 d[option.Key] = text;
             }
+        }
+
+        if (!s.BrokerView)
+        {
+            d[OptionTable.BrokerView.Key] = "off"; // every scenario takes it; recorded only when off, so on,off are two variants
         }
 
         // The extent changes what a cast's figures mean (a flood of 30,000 builds a shallower backlog than one of

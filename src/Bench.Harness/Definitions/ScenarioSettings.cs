@@ -132,4 +132,7 @@ public sealed record ScenarioSettings
 
     /// <summary>Connections over amqps: the private node's TLS listener (or an amqps:// --amqp broker).</summary>
     public bool Tls { get; init; }
+
+    /// <summary>Sample the broker's Prometheus endpoint during the run (the results' broker section); off measures what that costs.</summary>
+    public bool BrokerView { get; init; } = true;
 }

@@ -112,6 +112,9 @@ public static class OptionTable
         v => OnOff(v, "confirms"), (s, v) => s with { Confirms = v }, s => s.Confirms, OnOffText);
 
     // oslo's protocol costs, each a setting so its cost is a line in a report; the defaults are oslo's.
+    public static readonly SettingOption BrokerView = SettingOption.Of("broker-view", "brokerView", "on|off", "sample the broker's Prometheus endpoint once a second beside the load (off,on measures what that costs)", OptionScope.Run,
+        v => OnOff(v, "broker-view"), (s, v) => s with { BrokerView = v }, s => s.BrokerView, OnOffText) with { OmitDefault = true };
+
     public static readonly SettingOption Hops = SettingOption.Of("hops", "hops", "on|off", "calls carry Bench-only timestamps: the record splits the round trip into hops (Bench's workers only)", OptionScope.Run,
         v => OnOff(v, "hops"), (s, v) => s with { Hops = v }, s => s.Hops, OnOffText) with { OmitDefault = true };
 
@@ -159,7 +162,7 @@ public static class OptionTable
     [
         Outstanding, Rate, RampTo, Arrivals, Requests, Duration, WarmUp, Timeout, Payload, SleepMs, Tls, Nodes, Connect,
         Prefetch, Persistent, Durable, QueueType, Ack, HandlerTimeout, Workers, InProcess, Route, Channels, WorkerRateLimit,
-        Envelope, Transport, Confirms, Hops, Ttl, ReplyPersistent, ReplyMandatory, ReplyChannel,
+        Envelope, Transport, Confirms, Hops, BrokerView, Ttl, ReplyPersistent, ReplyMandatory, ReplyChannel,
         CeleryWorker, CeleryClient, PrefetchMultiplier, RateLimits, TaskRateLimit, Pool, AcksLate,
     ];
 

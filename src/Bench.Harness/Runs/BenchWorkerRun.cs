@@ -32,6 +32,9 @@ public sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Worker
     /// <summary>The queue the scenario's requests go to: the one whose leader a node fault aims at.</summary>
     private string Queue => scenario.Role == WorkerRole.Raw ? _topic + ".raw" : _topic;
 
+    /// <summary>The broker view samples the topic's queues (the topic, topic.server, the raw baseline's topic.raw).</summary>
+    protected override Func<string, bool> BrokerQueues => q => q.StartsWith(_topic, StringComparison.Ordinal);
+
     /// <summary>The workers' topic.</summary>
     public Target Target => new(_topic);
 
@@ -88,7 +91,7 @@ public sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Worker
             await _supervisor.SettleAsync();
         }
 
-        var record = Record(result, isCast ? "one-way (at worker)" : "round-trip");
+        var record = await RecordAsync(result, isCast ? "one-way (at worker)" : "round-trip");
         record = record with
         {
             Faults = await injector.FinishAsync(record.Timeline, Clients.Sum(c => c.Connection.BlockedCount)),

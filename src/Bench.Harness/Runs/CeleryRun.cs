@@ -25,6 +25,8 @@ public sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioR
     private const string WorkerName = "celery";
     private static readonly byte[] s_addPositional = "[4, 4]"u8.ToArray();
     private readonly string _queue = "bench.celery." + Guid.NewGuid().ToString("N")[..8];
+
+    protected override Func<string, bool> BrokerQueues => q => q == _queue;
     private readonly ScenarioClock _clock = new();
     private readonly List<string> _logs = [];
     private WorkerSupervisor _supervisor = null!;
@@ -165,7 +167,7 @@ public sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioR
 
                 injector.Start(); // also starts the clock that worker events are timed by
             });
-        var record = Record(result, isCast ? "publish (client side)" : "round-trip");
+        var record = await RecordAsync(result, isCast ? "publish (client side)" : "round-trip");
         record = record with { Faults = await injector.FinishAsync(record.Timeline, client.Connection.BlockedCount) };
         return isCast ? await WithDrainAsync(record, result.Ok, drainStart == 0 ? Stopwatch.GetTimestamp() : drainStart, cancellation) : record;
     }
@@ -210,7 +212,7 @@ public sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioR
         }
 
         var result = FromSamples(samples, requests, start, sources, before, after);
-        var record = Record(result, isCast ? "publish (client side)" : "round-trip (measured by the Python client)");
+        var record = await RecordAsync(result, isCast ? "publish (client side)" : "round-trip (measured by the Python client)");
         record.Notes.Add("driven by the real Python Celery client (scripts/peers/celery/client.py): latencies are its own; its CPU is not measured");
         return isCast ? await WithDrainAsync(record, result.Ok, start, cancellation) : record;
     }

@@ -44,6 +44,17 @@ public sealed class RunSession(BrokerLeases brokers, string brokerVersion, strin
 
     public string BrokerVersion { get; } = brokerVersion;
 
+    /// <summary>--broker-metrics: the Prometheus endpoint of a broker Bench did not start, or null.</summary>
+    public Bench.Broker.Metrics.MetricsEndpoint? ExternalMetrics { get; init; }
+
+    /// <summary>Where the broker view scrapes: --broker-metrics, else every private node's rabbitmq_prometheus, else nothing.</summary>
+    public IReadOnlyList<Bench.Broker.Metrics.MetricsEndpoint> BrokerMetrics => ExternalMetrics is { } external ? [external]
+        : [.. PrivateNodes.Where(n => n.MetricsUri is not null).Select(n => Bench.Broker.Metrics.MetricsEndpoint.ForPrivateNode(n.MetricsUri!))];
+
+    /// <summary>The broker view's source in words (credentials never shown).</summary>
+    public string BrokerMetricsSource => ExternalMetrics is { } external ? external.ToString()
+        : PrivateNodes.Count > 1 ? $"private cluster of {PrivateNodes.Count} nodes" : "private node";
+
     public string OutputDirectory { get; } = outputDirectory;
 
     public RunResult Result => _result;

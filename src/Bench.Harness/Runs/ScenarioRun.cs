@@ -29,10 +29,21 @@ public abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAsyn
     /// <summary>The broker address this scenario's clients and workers use (amqps when its settings ask for TLS).</summary>
     protected Uri BrokerUri => Session.UriFor(Settings.Tls);
 
+    /// <summary>The broker's view of the current drive (sampled from the warm-up to the drain), or null before one.</summary>
+    private BrokerView? _brokerView;
+
+    /// <summary>Which queues on the broker are this scenario's (the broker view samples those); all of them unless a run knows better.</summary>
+    protected virtual Func<string, bool> BrokerQueues => _ => true;
+
     public abstract Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation);
 
     public async ValueTask DisposeAsync()
     {
+        if (_brokerView is not null)
+        {
+            await _brokerView.DisposeAsync();
+        }
+
         await Owned.DisposeAsync();
         GC.SuppressFinalize(this);
     }
@@ -105,6 +116,19 @@ public abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAsyn
             };
         }
 
+        // The broker's view runs beside the load, on its own thread, from the warm-up to the end of the drain.
+        var prepared = beforeMeasurement;
+        var view = _brokerView = BrokerView.Start(Session, Settings.BrokerView, BrokerQueues);
+        beforeMeasurement = async (warmUpIssued, ct) =>
+        {
+            if (prepared is not null)
+            {
+                await prepared(warmUpIssued, ct);
+            }
+
+            view.MarkMeasureStart();
+        };
+
         return ScenarioRunner.RunAsync(scenario, new RunOptions
         {
             OnProgress = onProgress,
@@ -115,9 +139,18 @@ public abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAsyn
         });
     }
 
-    /// <summary>The engine's result as a record under this scenario's settings key.</summary>
-    protected ScenarioRecord Record(ScenarioResult result, string latencyKind) =>
-        ScenarioRecords.From(result, Spec.Describe(), latencyKind) with { InTimeline = Spec.Scenario.InTimeline, Baseline = Spec.Scenario.Baseline };
+    /// <summary>The engine's result as a record under this scenario's settings key, with the broker's view of it.</summary>
+    protected async Task<ScenarioRecord> RecordAsync(ScenarioResult result, string latencyKind)
+    {
+        var record = ScenarioRecords.From(result, Spec.Describe(), latencyKind) with { InTimeline = Spec.Scenario.InTimeline, Baseline = Spec.Scenario.Baseline };
+        if (_brokerView is { } view)
+        {
+            _brokerView = null;
+            record = await view.AttachAsync(record);
+        }
+
+        return Bench.Reporting.Broker.BrokerAnalysis.Apply(record);
+    }
 
     /// <summary>
     /// Reads until <paramref name="done"/> holds, the run is cancelled, or <paramref name="progress"/> has not moved for

@@ -23,6 +23,8 @@ public abstract class ExternalRun(RunSession session, ScenarioSpec spec) : Scena
     /// <summary>The queue the target consumes (where its backlog is measured).</summary>
     protected abstract string Queue { get; }
 
+    protected override Func<string, bool> BrokerQueues => q => q == Queue;
+
     /// <summary>The exchange requests go through (checked to exist), or null for the default exchange.</summary>
     protected abstract string? Exchange { get; }
 
@@ -54,7 +56,7 @@ public abstract class ExternalRun(RunSession session, ScenarioSpec spec) : Scena
         var drainStart = 0L;
         var result = await DriveAsync(step, CpuSources([]), onProgress, cancellation,
             beforeMeasurement: IsCast ? async (_, ct) => { await WaitForEmptyQueueAsync(Queue, ct); drainStart = Stopwatch.GetTimestamp(); } : null);
-        var record = Record(result, IsCast ? "publish (client side)" : "round-trip");
+        var record = await RecordAsync(result, IsCast ? "publish (client side)" : "round-trip");
         record.Notes.Add(view);
         record.Notes.Add("external target: Bench started no worker, so no worker CPU is measured");
         if (!Session.PrivateBroker)

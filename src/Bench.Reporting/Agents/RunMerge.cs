@@ -101,7 +101,13 @@ public static class RunMerge
         }
 
         notes.AddRange(parts.SelectMany(p => p.Notes).Distinct().Select(n => "agent note: " + n).Take(20));
-        return first with
+        var broker = parts.Select(p => p.Broker).FirstOrDefault(b => b is not null);
+        if (broker is not null)
+        {
+            notes.Add("broker view: one agent's (every agent sampled the same broker, so its counts are already the total: not summed again)");
+        }
+
+        return Broker.BrokerAnalysis.Apply(first with
         {
             Load = string.Create(CultureInfo.InvariantCulture, $"{count} agents × ") + first.Load.Split(", agent slice", 2)[0],
             StartedAt = parts.Min(p => p.StartedAt),
@@ -137,7 +143,8 @@ public static class RunMerge
             WorkerEvents = [.. parts.SelectMany(p => p.WorkerEvents)],
             CastLedger = null,
             Thresholds = [],
-        };
+            Broker = broker,
+        });
     }
 
     /// <summary>The exact sum of the agents' distributions.</summary>

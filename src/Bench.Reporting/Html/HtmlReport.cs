@@ -42,7 +42,7 @@ public static class HtmlReport
         var sweeps = runs.SelectMany(r => Sweep.AllOf(r, runs.Count > 1 ? EnvironmentProbe.ShortSha(r.Environment) + "@" + r.StartedAt.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture) : null)).ToList();
         var points = sweeps.SelectMany(s => s.Points).ToList();
         var groups = ReportCharts.Groups(sweeps);
-        var effects = sweeps.Select((s, i) => EffectCharts.For(s, "effect-" + i.ToString(CultureInfo.InvariantCulture))).ToList();
+        var effects = sweeps.Select((s, i) => EffectCharts.For(s, "effect-" + i.ToString(CultureInfo.InvariantCulture)).Concat(BrokerCharts.Effects(s, "broker-effect-" + i.ToString(CultureInfo.InvariantCulture))).ToList()).ToList();
         var figures = effects.SelectMany(f => f).ToList();
         if (points.Count > 0)
         {
@@ -50,6 +50,7 @@ public static class HtmlReport
             figures.Add(ReportCharts.Percentiles(points));
             figures.Add(TimelineCharts.Throughput(points));
             figures.Add(TimelineCharts.P99(points));
+            figures.AddRange(BrokerCharts.Timelines(points));
             figures.Add(ReportCharts.Cost(groups));
             if (ReportCharts.Hops(groups) is { } hops)
             {
@@ -96,6 +97,7 @@ public static class HtmlReport
         Agents.AgentTable.AppendHtml(html, runs);
         ThresholdSection.AppendTo(html, runs);
         FaultSection.AppendTo(html, runs);
+        BrokerSection.AppendTo(html, runs);
         if (comparisonHtml is not null)
         {
             html.Append("<h2>Comparison</h2>").Append(comparisonHtml);

@@ -28,12 +28,20 @@ public static class TimelineCharts
         Panels(points, "timeline-p99", "Per-second p99", "Each second's p99 latency (µs, log scale), one panel per variant on shared axes. Spikes that the whole-run p99 averages away show here.",
             p => p.P99Us, "p99 µs", "%{y:,.0f} µs p99 at second %{x}", log: true);
 
-    private static Figure Panels(IReadOnlyList<SweepPoint> points, string id, string title, string caption, Func<TimelineRecord, double> value, string unit, string hover, bool log)
+    private static Figure Panels(IReadOnlyList<SweepPoint> points, string id, string title, string caption, Func<TimelineRecord, double> value, string unit, string hover, bool log) =>
+        Panels(points, id, title, caption, r => [.. r.Timeline.Where(p => p.Seconds >= 0.5).Select(p => ((double)p.Second, value(p)))], unit, hover, log);
+
+    /// <summary>
+    /// The panels for any per-second series of a record (<paramref name="series"/>: x in seconds of the measured window,
+    /// drawn at the start of its second): the timeline's own, and the broker's (<see cref="BrokerCharts"/>) on the same
+    /// layout, axes and fault marks. A record with no points is left out.
+    /// </summary>
+    internal static Figure Panels(IReadOnlyList<SweepPoint> points, string id, string title, string caption, Func<ScenarioRecord, IReadOnlyList<(double X, double Y)>> series, string unit, string hover, bool log)
     {
         ArgumentNullException.ThrowIfNull(points);
         // A scenario that runs at millions per second (the harness's own cost) would flatten every real one on shared axes;
         // it says so with its InTimeline flag, and its figures stay in the table.
-        var shown = points.Where(p => p.Scenario.InTimeline && p.Repetitions.Any(r => r.Timeline.Count > 0)).ToList();
+        var shown = points.Where(p => p.Scenario.InTimeline && p.Repetitions.Any(r => series(r).Count > 0)).ToList();
         var columns = Math.Clamp(shown.Count, 1, 4);
         var rows = Math.Max(1, (shown.Count + columns - 1) / columns);
         var titles = shown.Select(p => p.Label.Split(" · ")).ToList();
@@ -55,7 +63,7 @@ public static class TimelineCharts
             double[] yDomain = [Math.Max(0, top - (PanelHeight / plotHeight)), top];
             var x = new Axis { Domain = xDomain, Anchor = "y" + n, Matches = i == 0 ? null : "x", ShowTickLabels = row == rows - 1 || i + columns >= shown.Count, Title = row == rows - 1 && column == 0 ? new Title("second") : null };
             var y = new Axis { Domain = yDomain, Anchor = "x" + n, Matches = i == 0 ? null : "y", ShowTickLabels = column == 0, RangeMode = log ? null : "tozero", TickLabelStandoff = 6, Title = column == 0 && row == 0 ? new Title(unit) : null };
-            y = log ? LogTicks.Apply(y, shown.SelectMany(p => p.Repetitions).SelectMany(r => r.Timeline).Select(value), PanelHeight) : y;
+            y = log ? LogTicks.Apply(y, shown.SelectMany(p => p.Repetitions).SelectMany(series).Select(v => v.Y), PanelHeight) : y;
             if (i == 0)
             {
                 (firstX, firstY) = (x, y);
@@ -70,14 +78,14 @@ public static class TimelineCharts
             FaultMarks.AddTo(shapes, annotations, shown[i].Repetitions, "x" + n, "y" + n + " domain");
             foreach (var rep in shown[i].Repetitions)
             {
-                var full = rep.Timeline.Where(p => p.Seconds >= 0.5).ToList();
+                var full = series(rep);
                 traces.Add(new ScatterTrace
                 {
                     Name = reps > 1 ? "repetition " + rep.Repetition.ToString(CultureInfo.InvariantCulture) : shown[i].Label,
                     LegendGroup = "rep" + rep.Repetition.ToString(CultureInfo.InvariantCulture),
                     ShowLegend = reps > 1 && i == 0,
-                    X = [.. full.Select(p => (object)p.Second)],
-                    Y = [.. full.Select(value)],
+                    X = [.. full.Select(p => (object)p.X)],
+                    Y = [.. full.Select(p => p.Y)],
                     XAxis = i == 0 ? null : "x" + n,
                     YAxis = i == 0 ? null : "y" + n,
                     Line = new Line(Palette.Color(rep.Repetition - 1), 1.5),

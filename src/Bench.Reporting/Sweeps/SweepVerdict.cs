@@ -24,6 +24,7 @@ public static class SweepVerdict
         var quickest = sweep.Points.MinBy(p => p.P99.Median)!;
         sentences.Add(F($"Most ok/s: {best.ShortLabel} ({best.Throughput.Median:N0}/s); lowest p99: {quickest.ShortLabel} ({quickest.P99.Median:N0} µs)")
             + (reps > 1 ? F($" — medians of {reps} repetitions.") : "."));
+        sentences.AddRange(Broker.BrokerSummary.WhySentences(sweep));
         foreach (var setting in sweep.WithEffects)
         {
             var lines = sweep.Lines(setting);
