@@ -23,11 +23,12 @@ public sealed class AgentsTable : IFigureTable
         {
             var s = run.Scenarios.FirstOrDefault() ?? throw new ResultFormatException($"a run of --table {Name} measured no scenario ({run.RunId})");
             var agents = run.Agents ?? [];
+            var count = run.Agents?.Count ?? 1; // a run of one machine is one agent
             var latency = s.Latency.Corrected;
             var skews = agents.Where(a => !a.Missing && a.StartSkewMs is not null).Select(a => a.StartSkewMs!.Value).ToList();
             var skew = skews.Count == 0 ? "–" : Fixed(skews.Max() - skews.Min(), 2);
             var perAgent = string.Join(" / ", agents.Select(a => Thousands(a.Throughput)));
-            text.Append($"| {Integer(agents.Count)} | {Thousands(s.Throughput)} | {Thousands(latency.P50Us)} | {Thousands(latency.P99Us)} | {Thousands(s.Counts.Issued)} | {perAgent} | {skew} |\n");
+            text.Append($"| {Integer(count)} | {Thousands(s.Throughput)} | {Thousands(latency.P50Us)} | {Thousands(latency.P99Us)} | {Thousands(s.Counts.Issued)} | {perAgent} | {skew} |\n");
         }
 
         return text.ToString();
