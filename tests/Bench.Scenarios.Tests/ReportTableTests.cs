@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Bench.Reporting;
 using Bench.Testing;
 
@@ -6,7 +7,8 @@ namespace Bench.Scenarios.Tests;
 /// <summary>
 /// `bench report --table NAME RESULTS...` on a real run: the rpc-vs-raw table of a short interleaved run of raw.call
 /// and call.add (hops on) has the matched pair's ratios and the hop medians; a bad table name is one line and exit 2.
-/// The tables' exact text is pinned by golden files in Bench.Reporting.Tests.
+/// The tables' exact text is pinned by golden files in Bench.Reporting.Tests. The figures driver that prints them
+/// refuses a bad name or option in one line, exit 2, before it builds or measures anything.
 /// </summary>
 public sealed class ReportTableTests(BrokerFixture broker) : IDisposable
 {
@@ -54,5 +56,28 @@ public sealed class ReportTableTests(BrokerFixture broker) : IDisposable
         Assert.Contains("no results at", missing.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, none.ExitCode);
         Assert.Single(none.Stderr.Trim().Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("nope", "figures.sh: unknown figures 'nope'; give one of: faults, cluster, agents, celery-workers, rpc-vs-raw, own-service")]
+    [InlineData("faults --python-only", "figures.sh faults: unknown option --python-only (options: --out DIR --from DIR --duration --only)")]
+    [InlineData("cluster --out /tmp/a --from /tmp/b", "figures.sh cluster: --out and --from exclude each other (options: --out DIR --from DIR)")]
+    public async Task The_figures_driver_refuses_a_bad_name_or_option_in_one_line_with_exit_code_2(string arguments, string line)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepoRoot.Path, "scripts", "figures.sh"));
+        foreach (var argument in arguments.Split(' '))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Equal(line, (await stderr).Trim());
+        Assert.Empty(stdout);
     }
 }
