@@ -8,7 +8,7 @@ internal static class Program
     {
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create()).ToList();
         // Keep the exported results with the repo's results (results/benchmarks/latest), where reports and comparisons read them.
-        var root = Bench.Load.RepositoryRoot.Find();
+        var root = Bench.Harness.RepositoryRoot.Find();
         foreach (var summary in summaries)
         {
             var exported = Path.Combine(summary.ResultsDirectoryPath);

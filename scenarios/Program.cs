@@ -1,4 +1,6 @@
 using Bench.Broker;
+using Bench.Harness;
+using Bench.Rpc;
 using Bench.Scenarios.Cli;
 
 namespace Bench.Scenarios;
@@ -50,6 +52,11 @@ internal static class Program
         }
         catch (UsageException e)
         {
+            return Fail(e.Message);
+        }
+        catch (HarnessConfigurationException e)
+        {
+            // The run engine's own configuration errors (a fault spec, a setting, a plan): one line and exit 2, as a bad flag.
             return Fail(e.Message);
         }
         catch (FormatException e)

@@ -10,7 +10,7 @@
 #
 # The Celery worker runs the solo pool with --prefetch-multiplier 64: with 4 or less, Celery 5.2.6 / kombu 5.2.4 solo
 # workers stall up to 2 s waiting for their heartbeat timer to flush acks (the StallNote in
-# scenarios/Runs/CeleryRun.cs), which would measure that stall, not the service, for both clients alike.
+# src/Bench.Harness/Runs/CeleryRun.cs), which would measure that stall, not the service, for both clients alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/figures.sh

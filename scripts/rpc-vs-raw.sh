@@ -33,7 +33,7 @@ go() { local dir=$1; shift; local rc=0; bench run "$@" --repeat "$repeat" --rout
 
 # Where hop stamps exist, call.add runs with and without them: the breakdown, and what the stamps themselves cost.
 hops=()
-grep -q 'SettingOption.Of("hops"' "$tree/scenarios/Options/OptionTable.cs" && hops=(--hops on,off)
+grep -qs 'SettingOption.Of("hops"' "$tree/scenarios/Options/OptionTable.cs" "$tree/src/Bench.Harness/Options/OptionTable.cs" && hops=(--hops on,off)
 go calls --scenario raw.call,call.add --outstanding 1,64 --duration "$duration" --warmup 1 "${hops[@]}"
 go casts --scenario raw.cast,cast.count --outstanding 64 --requests "$casts" --warmup 1
 

@@ -1,6 +1,8 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Runs;
+using Bench.Harness.Workers;
 using Bench.Load;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Baseline;
 
@@ -13,7 +15,7 @@ internal sealed class RawCall : RawScenario
 
     public override ScenarioKind Kind => ScenarioKind.Call;
 
-    public override Func<StepContext, ValueTask<StepResult>> BuildStep(BenchWorkerRun run)
+    public override Func<StepContext, ValueTask<StepResult>> BuildStep(IWorkerRunContext run)
     {
         var (payload, clients, timeout) = (Payloads.Payloads.Raw(run.Settings.PayloadBytes), run.RawClients, run.Timeout);
         return ctx => StepOutcomes.FromCall(clients[Pick(ctx, clients.Length)].CallAsync(payload, timeout));

@@ -1,6 +1,8 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Runs;
+using Bench.Harness.Workers;
 using Bench.Load;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Baseline;
 
@@ -13,7 +15,7 @@ internal sealed class RawCast : RawScenario
 
     public override ScenarioKind Kind => ScenarioKind.Cast;
 
-    public override Func<StepContext, ValueTask<StepResult>> BuildStep(BenchWorkerRun run)
+    public override Func<StepContext, ValueTask<StepResult>> BuildStep(IWorkerRunContext run)
     {
         var (payload, clients) = (Payloads.Payloads.Raw(run.Settings.PayloadBytes), run.RawClients);
         return ctx => StepOutcomes.FromCast(clients[Pick(ctx, clients.Length)].CastAsync(payload));

@@ -1,6 +1,7 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Workers;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Workers;
 
 namespace Bench.Scenarios.Baseline;
 

@@ -1,3 +1,6 @@
+using Bench.Harness;
+using Bench.Harness.Definitions;
+using Bench.Harness.Targets;
 using Bench.Scenarios.Baseline;
 using Bench.Scenarios.Celery;
 using Bench.Scenarios.Harness;
@@ -42,12 +45,12 @@ internal static class ScenarioCatalog
     public static ScenarioDefinition? Find(string id) => All.FirstOrDefault(s => s.Id == id);
 
     /// <summary>The scenario that drives an external target of this kind.</summary>
-    public static ScenarioDefinition ForTarget(Targets.ExternalTarget target) => (target.Kind, target.Cast) switch
+    public static ScenarioDefinition ForTarget(ExternalTarget target) => (target.Kind, target.Cast) switch
     {
         ("oslo", false) => OsloCall,
         ("oslo", true) => OsloCast,
         ("celery", false) => CeleryTask,
         ("celery", true) => CeleryTaskCast,
-        _ => throw new Cli.UsageException($"--target must be oslo or celery, not '{target.Kind}'"),
+        _ => throw new HarnessConfigurationException($"--target must be oslo or celery, not '{target.Kind}'"),
     };
 }

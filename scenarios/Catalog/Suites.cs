@@ -1,3 +1,5 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Faults;
 using Bench.Rpc;
 using Bench.Rpc.Server;
 using Bench.Rpc.Wire;
@@ -155,7 +157,7 @@ internal static class Suites
         ];
         foreach (var fault in new[] { "node-kill:leader@4s+4s", "node-kill:follower@4s+4s" })
         {
-            IReadOnlyList<Faults.FaultSpec> faults = [Faults.FaultSpec.Parse(fault)];
+            IReadOnlyList<FaultSpec> faults = [FaultSpec.Parse(fault)];
             specs.Add(new(ScenarioCatalog.CallAdd, faulted) { Faults = faults });
             specs.Add(new(ScenarioCatalog.CastCount, casts) { Faults = faults });
         }

@@ -1,6 +1,7 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Celery;
 
@@ -19,6 +20,8 @@ internal abstract class CeleryScenario : ScenarioDefinition
     protected override bool RecordsRequests => false;
 
     public override bool SupportsTls => false;
+
+    public override bool LoadOutsideEngine(ScenarioSettings settings) => settings.CeleryClient == "python";
 
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new CeleryRun(session, spec);
 }

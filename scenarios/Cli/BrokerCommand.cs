@@ -1,4 +1,5 @@
 using Bench.Broker;
+using Bench.Harness.Options;
 
 namespace Bench.Scenarios.Cli;
 
@@ -13,7 +14,7 @@ internal static class BrokerCommand
     {
         var management = args.Has("management");
         var tls = args.Has("tls");
-        var nodes = args.String("nodes") is { } n ? Options.OptionParsers.Int(n, "nodes", 1, 9) : 1;
+        var nodes = args.String("nodes") is { } n ? OptionParsers.Int(n, "nodes", 1, 9) : 1;
         if (nodes > 1 && tls)
         {
             throw new UsageException("--tls is for a single node: a cluster's nodes listen on plain amqp");

@@ -1,4 +1,5 @@
 using Bench.Broker;
+using Bench.Rpc;
 
 namespace Bench.Scenarios.Cli;
 

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Bench.Broker;
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Workers;
 using Bench.Load;
 using Bench.Rpc;
 using Bench.Rpc.Server;
-using Bench.Scenarios.Workers;
 
 namespace Bench.Scenarios.Cli;
 
@@ -28,7 +30,7 @@ internal static class CallCommand
         var argsJson = args.String("args") ?? (method == "add" ? "{\"x\": 4, \"y\": 4}" : "{}");
         var count = (int)(args.Int64("count", 1, 10_000_000) ?? 1);
         var timeout = TimeSpan.FromSeconds(args.Double("timeout", 0.001, 3600) ?? 60);
-        var transport = args.String("transport") is { } text ? Options.OptionTable.Transport.ApplyOne(new Catalog.ScenarioSettings(), text).Transport : ReplyTransport.ReplyQueue;
+        var transport = args.String("transport") is { } text ? OptionTable.Transport.ApplyOne(new ScenarioSettings(), text).Transport : ReplyTransport.ReplyQueue;
         var amqp = args.String("amqp");
         args.EnsureAllUsed();
         RpcArgs rpcArgs;

@@ -1,3 +1,5 @@
+using Bench.Harness.Options;
+
 namespace Bench.Scenarios.Cli;
 
 /// <summary>
@@ -84,13 +86,13 @@ internal sealed class CliArgs
 
     public string Required(string name) => String(name) ?? throw new UsageException($"--{name} is required");
 
-    /// <summary>An integer option, parsed as every option is (<see cref="Options.OptionParsers"/>).</summary>
+    /// <summary>An integer option, parsed as every option is (<see cref="OptionParsers"/>).</summary>
     public long? Int64(string name, long min = long.MinValue, long max = long.MaxValue) =>
-        String(name) is { } text ? Options.OptionParsers.Long(text, name, min, max) : null;
+        String(name) is { } text ? OptionParsers.Long(text, name, min, max) : null;
 
-    /// <summary>A number option, parsed as every option is (<see cref="Options.OptionParsers"/>).</summary>
+    /// <summary>A number option, parsed as every option is (<see cref="OptionParsers"/>).</summary>
     public double? Double(string name, double min = double.MinValue, double max = double.MaxValue) =>
-        String(name) is { } text ? Options.OptionParsers.Double(text, name, min, max) : null;
+        String(name) is { } text ? OptionParsers.Double(text, name, min, max) : null;
 
     /// <summary>Fails on any flag the command did not read: the one-line answer to a typo.</summary>
     public void EnsureAllUsed()

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Bench.Harness;
+using Bench.Harness.Runs;
 using Bench.Reporting;
 using Bench.Reporting.Comparison;
 using Bench.Reporting.History;
 using Bench.Reporting.Html;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Cli;
 
@@ -31,7 +32,7 @@ internal static class CompareCommand
             BenchmarkNoiseNs = args.Double("noise-ns", 0, 1e12) ?? 1,
             IgnoredSettings = (args.String("ignore-settings") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
         };
-        var root = RunCommand.RepositoryRoot();
+        var root = RepositoryRoot.Find();
         var history = new HistoryStore(args.String("history") ?? Path.Combine(root ?? Environment.CurrentDirectory, "results", "history"));
         var markdownPath = args.String("markdown");
         var htmlPath = args.String("html");

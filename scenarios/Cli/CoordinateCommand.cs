@@ -1,6 +1,7 @@
 using System.Globalization;
 using Bench.Broker;
-using Bench.Scenarios.Agents;
+using Bench.Harness;
+using Bench.Harness.Agents;
 
 namespace Bench.Scenarios.Cli;
 
@@ -24,13 +25,13 @@ internal static class CoordinateCommand
             throw new UsageException($"--control URI (or {AgentSettings.ControlVariable}) is required: the broker the agents meet on");
         }
 
-        var coordinator = new Coordinator(AmqpUri.Parse(controlText), agents, AgentSettings.ParseRunName(args), message => Console.WriteLine("coordinator: " + message))
+        var coordinator = new Coordinator(AmqpUri.Parse(controlText), agents, AgentOptions.ParseRunName(args), message => Console.WriteLine("coordinator: " + message))
         {
             ReadyTimeout = TimeSpan.FromSeconds(args.Double("ready-timeout", 1, 86_400) ?? 600),
             ResultsTimeout = TimeSpan.FromSeconds(args.Double("results-timeout", 1, 86_400) ?? 120),
             Lead = TimeSpan.FromSeconds(args.Double("lead", 0.1, 600) ?? 2),
         };
-        var output = args.String("out") ?? Path.Combine(RunCommand.RepositoryRoot() ?? Environment.CurrentDirectory, "results", "runs",
+        var output = args.String("out") ?? Path.Combine(RepositoryRoot.Find() ?? Environment.CurrentDirectory, "results", "runs",
             DateTimeOffset.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-agents");
         args.EnsureAllUsed();
         using var signal = new ShutdownSignal();

@@ -1,3 +1,4 @@
+using Bench.Harness;
 using Bench.Reporting;
 using Bench.Reporting.History;
 
@@ -15,7 +16,7 @@ internal static class HistoryCommand
     {
         var positional = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var args = new CliArgs(arguments.Skip(positional.Count), new HashSet<string>());
-        var root = RunCommand.RepositoryRoot() ?? Environment.CurrentDirectory;
+        var root = RepositoryRoot.Find() ?? Environment.CurrentDirectory;
         var store = new HistoryStore(args.String("history") ?? Path.Combine(root, "results", "history"));
         var markdownPath = args.String("markdown");
         args.EnsureAllUsed();

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Bench.Harness.Agents;
 using Bench.Reporting;
 using Bench.Reporting.Agents;
-using Bench.Scenarios.Agents;
 
 namespace Bench.Scenarios.Cli;
 

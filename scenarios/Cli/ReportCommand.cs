@@ -1,7 +1,8 @@
+using Bench.Harness;
+using Bench.Harness.Runs;
 using Bench.Reporting;
 using Bench.Reporting.History;
 using Bench.Reporting.Tables;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Cli;
 
@@ -32,7 +33,7 @@ internal static class ReportCommand
         }
 
         var runs = paths.Select(ResultStore.Read).ToList();
-        var root = RunCommand.RepositoryRoot();
+        var root = RepositoryRoot.Find();
         output ??= paths.Count == 1 && Directory.Exists(paths[0]) ? Path.Combine(paths[0], "report.html") : "report.html";
         var written = ReportWriter.Write(runs, output, root, LoadHistory(historyPath, root), LoadBenchmarks(benchmarksPath, root), out var problem);
         if (written is null)

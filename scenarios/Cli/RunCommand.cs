@@ -1,12 +1,14 @@
 using System.Globalization;
 using Bench.Broker;
+using Bench.Harness;
+using Bench.Harness.Agents;
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
 using Bench.Reporting;
 using Bench.Reporting.Thresholds;
 using Bench.Rpc;
-using Bench.Scenarios.Agents;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Cli;
 
@@ -46,7 +48,7 @@ internal static class RunCommand
         var external = amqp ?? (Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
         var checks = RunChecks.Parse(args, externalBroker: external is not null);
         CeleryRun.RefuseFaults(specs, checks.Faults);
-        var agent = AgentSettings.From(args);
+        var agent = AgentOptions.From(args);
         if (agent is not null)
         {
             LocalAgents.CheckAgentPlan(specs, repeat, checks.Faults.Count, agent.Segment.Count);
@@ -100,7 +102,7 @@ internal static class RunCommand
             brokerVersion = probe.BrokerVersion;
         }
 
-        var root = RepositoryRoot();
+        var root = RepositoryRoot.Find();
         var environment = EnvironmentProbe.Capture(broker.Uri.ToString(), brokerVersion, broker.IsPrivate, root);
         var startedAt = DateTimeOffset.UtcNow;
         var runId = startedAt.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + EnvironmentProbe.ShortSha(environment);
@@ -203,7 +205,4 @@ internal static class RunCommand
             ?? throw new InvalidOperationException($"{spec.Id} at {fraction:0%} of its drain rate needs a closed-model run of {spec.Id} before it in the same run");
         return spec with { Settings = spec.Settings with { Rate = Math.Max(1, Math.Round(flood.Throughput * fraction)) } };
     }
-
-    /// <summary>The repository root (the folder with Bench.sln) above the current directory, where results/ lives.</summary>
-    internal static string? RepositoryRoot() => Bench.Load.RepositoryRoot.Find();
 }

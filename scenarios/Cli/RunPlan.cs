@@ -1,7 +1,10 @@
+using Bench.Harness;
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Targets;
 using Bench.Rpc.Templates;
 using Bench.Scenarios.Catalog;
 using Bench.Scenarios.Files;
-using Bench.Scenarios.Options;
 using Bench.Scenarios.Targets;
 
 namespace Bench.Scenarios.Cli;
@@ -269,7 +272,7 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         {
             return parse();
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or HarnessConfigurationException)
         {
             throw new UsageException($"{path}: settings.{name}: {e.Message}");
         }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Bench.Broker;
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Workers;
+using Bench.Rpc.Raw;
 using Bench.Rpc.Server;
 using Bench.Scenarios.Baseline;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Workers;
 using Microsoft.Extensions.Logging;
 
 namespace Bench.Scenarios.Cli;
@@ -16,8 +18,6 @@ namespace Bench.Scenarios.Cli;
 /// </summary>
 internal static class WorkerCommand
 {
-    public const string ReadyLine = "bench-worker-ready";
-
     public const string Usage = "bench worker --topic T [--server H] [--prefetch N|unlimited] [--ack receipt|after] [--queue-type classic|quorum] [--durable true|false] " +
         "[--handler-timeout S] [--rate-limit METHOD=N] [--raw] [--conductor] … | bench worker --celery [--topic QUEUE] [--prefetch-multiplier N] [--acks-late true|false] … (bench worker --help lists every option)";
 
@@ -74,18 +74,18 @@ internal static class WorkerCommand
         }
 
         // --conductor: Nova's conductor for the object scenarios instead of the benchmark manager.
-        Rpc.Manager hosted = conductor ? Objects.ObjectScenario.CreateConductor() : manager;
+        Rpc.Manager hosted = conductor ? NovaConductor.Create() : manager;
         var service = await Service.StartAsync(broker.Uri.Uri, hosted, options, logs.CreateLogger("bench.service"), signal.Token);
         service.CastReceived = casts.Record;
         manager.RejectedCount = () => service.DeadLettered + service.Failures;
         RawEchoServer? rawServer = null;
         if (rawCasts is not null)
         {
-            rawServer = await RawEchoServer.StartAsync(broker.Uri.Uri, options.Topic + ".raw", options.ControlExchange, options.Prefetch, options.Durable, rawCasts, signal.Token, quorum: options.QueueKind == QueueKind.Quorum, ackAfter: options.AckMode == AckMode.AfterHandling);
+            rawServer = await RawEchoServer.StartAsync(broker.Uri.Uri, options.Topic + ".raw", options.ControlExchange, options.Prefetch, options.Durable, rawCasts.Record, signal.Token, quorum: options.QueueKind == QueueKind.Quorum, ackAfter: options.AckMode == AckMode.AfterHandling);
         }
 
         // A parent process (a scenario) waits for this line before it sends anything.
-        Console.WriteLine(ReadyLine);
+        Console.WriteLine(WorkerProcess.ReadyLine);
         try
         {
             await Task.Delay(Timeout.Infinite, signal.Token);
@@ -131,7 +131,7 @@ internal static class WorkerCommand
         }
 
         var worker = await Rpc.Celery.CeleryWorker.StartAsync(broker.Uri.Uri, new BenchManager(new OneWayStats()), options, logs.CreateLogger("bench.celery"), signal.Token);
-        Console.WriteLine(ReadyLine);
+        Console.WriteLine(WorkerProcess.ReadyLine);
         try
         {
             await Task.Delay(Timeout.Infinite, signal.Token);

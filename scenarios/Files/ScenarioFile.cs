@@ -1,3 +1,5 @@
+using Bench.Harness.Targets;
+
 namespace Bench.Scenarios.Files;
 
 /// <summary>
@@ -15,7 +17,7 @@ internal sealed record ScenarioFile
     public string? Name { get; init; }
 
     /// <summary>The external service to drive; null when <see cref="Scenario"/> names one of Bench's own.</summary>
-    public Targets.ExternalTarget? Target { get; init; }
+    public ExternalTarget? Target { get; init; }
 
     /// <summary>One of Bench's own scenario ids (e.g. call.add), when the file has no target.</summary>
     public string? Scenario { get; init; }

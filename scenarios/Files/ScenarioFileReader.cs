@@ -1,4 +1,5 @@
-using Bench.Scenarios.Cli;
+using Bench.Harness;
+using Bench.Harness.Targets;
 using Bench.Scenarios.Targets;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -7,7 +8,7 @@ namespace Bench.Scenarios.Files;
 
 /// <summary>
 /// Reads and checks a scenario file (`bench run --file my.yaml`; a .json file is read as JSON). Every problem is a
-/// <see cref="UsageException"/> of one line, "file: field: what was expected" (the field as a path such as
+/// <see cref="HarnessConfigurationException"/> of one line, "file: field: what was expected" (the field as a path such as
 /// `phases[2].constant.duration` or `target.topic`, indexes from 0), which the CLI prints and exits 2 with.
 /// It works on YamlDotNet's representation model rather than deserializing into types: the nodes keep each
 /// scalar's text and quoting, so `version: 5.10` stays "5.10" and a quoted "5" in args stays a JSON string.
@@ -51,7 +52,7 @@ internal static class ScenarioFileReader
     /// The one-line error every check gives: "file: field: what", or "file: what" for the file as a whole. Line breaks
     /// (a key or a YAML message may hold one) become spaces: the CLI prints exactly one line.
     /// </summary>
-    internal static UsageException Error(string file, string field, string what) =>
+    internal static HarnessConfigurationException Error(string file, string field, string what) =>
         new((field.Length == 0 ? $"{file}: {what}" : $"{file}: {field}: {what}").ReplaceLineEndings(" "));
 
     private static YamlNode Load(string path)

@@ -1,4 +1,4 @@
-using Bench.Scenarios.Cli;
+using Bench.Harness;
 using YamlDotNet.RepresentationModel;
 
 namespace Bench.Scenarios.Files;
@@ -79,8 +79,8 @@ internal sealed class YamlSection
             : throw Error(key, $"expected true or false, not {YamlScalars.Describe(node)}");
     }
 
-    public UsageException Error(string key, string what) => ScenarioFileReader.Error(File, Field(key), what);
+    public HarnessConfigurationException Error(string key, string what) => ScenarioFileReader.Error(File, Field(key), what);
 
     /// <summary>An error about this mapping as a whole (a required key missing, two keys that exclude each other).</summary>
-    public UsageException Error(string what) => ScenarioFileReader.Error(File, Path, what);
+    public HarnessConfigurationException Error(string what) => ScenarioFileReader.Error(File, Path, what);
 }

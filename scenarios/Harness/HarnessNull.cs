@@ -1,8 +1,9 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
 using Bench.Load;
 using Bench.Reporting;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Harness;
 

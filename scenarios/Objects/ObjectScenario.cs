@@ -1,3 +1,7 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
+using Bench.Harness.Workers;
 using Bench.Load;
 using Bench.Objects;
 using Bench.Objects.Conductor;
@@ -5,9 +9,6 @@ using Bench.Objects.Model;
 using Bench.Objects.Nova;
 using Bench.Rpc;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
-using Bench.Scenarios.Workers;
 
 namespace Bench.Scenarios.Objects;
 
@@ -15,13 +16,13 @@ namespace Bench.Scenarios.Objects;
 /// The object scenarios (Nova's object model through a conductor): each step is what a compute node does — a
 /// remotable method through the indirection API, with the object model's whole cost on the client (manifest, args,
 /// reading the primitive into typed objects) and on the conductor (reading, the store, writing the primitive back).
-/// The workers host the conductor, its store seeded with <see cref="Instances"/> instances over <see cref="Hosts"/> hosts.
+/// The workers host the conductor (<see cref="NovaConductor"/>), its store seeded with <see cref="Instances"/> instances.
 /// </summary>
 internal abstract class ObjectScenario : WorkerScenario
 {
-    public const int Instances = 1000;
+    public const int Instances = NovaConductor.Instances;
 
-    public const int Hosts = 10;
+    public const int Hosts = NovaConductor.Hosts;
 
     public override ScenarioKind Kind => ScenarioKind.Call;
 
@@ -38,7 +39,7 @@ internal abstract class ObjectScenario : WorkerScenario
     /// <summary>One compute-node request through a context, built once per run.</summary>
     protected abstract Func<ObjectContext, StepContext, ValueTask<StepResult>> BuildRequest();
 
-    public override Func<StepContext, ValueTask<StepResult>> BuildStep(BenchWorkerRun run)
+    public override Func<StepContext, ValueTask<StepResult>> BuildStep(IWorkerRunContext run)
     {
         var request = new RequestContext("bench", "bench", "req-bench-objects");
         var registry = Registry;
@@ -46,10 +47,6 @@ internal abstract class ObjectScenario : WorkerScenario
         var send = BuildRequest();
         return ctx => send(contexts[Pick(ctx, contexts.Length)], ctx);
     }
-
-    /// <summary>The conductor a worker hosts.</summary>
-    public static ConductorManager CreateConductor() =>
-        new(NovaObjects.Registry, new InstanceStore(Instances, Hosts), RemoteCall.NovaMethods());
 
     /// <summary>Every instance's uuid, formatted once per run (request i reads instance i mod <see cref="Instances"/>).</summary>
     protected static string[] Uuids() => [.. Enumerable.Range(0, Instances).Select(SampleInstances.Uuid)];

@@ -1,6 +1,7 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
 using Bench.Rpc;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
 
 namespace Bench.Scenarios.Oslo;
 

@@ -1,3 +1,4 @@
+using Bench.Harness.Definitions;
 using Bench.Rpc;
 using Bench.Scenarios.Catalog;
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
+using Bench.Harness.Workers;
 using Bench.Reporting;
 using Bench.Rpc;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
-using Bench.Scenarios.Workers;
 
 namespace Bench.Scenarios.Oslo;
 
@@ -26,10 +27,10 @@ internal sealed class CallSleep : OsloCallScenario
 
     protected override RpcArgs Args(ScenarioSettings settings) => Payloads.Payloads.Sleep(settings.SleepMs);
 
-    public override Task BeforeMeasurementAsync(BenchWorkerRun run, CancellationToken cancellation) =>
+    public override Task BeforeMeasurementAsync(IWorkerRunContext run, CancellationToken cancellation) =>
         run.ForEachWorkerAsync<JsonElement>("sleep_stats_reset", cancellation);
 
-    public override async Task<ScenarioRecord> CompleteAsync(BenchWorkerRun run, ScenarioRecord record)
+    public override async Task<ScenarioRecord> CompleteAsync(IWorkerRunContext run, ScenarioRecord record)
     {
         if (run.Workers.Count == 0)
         {

@@ -1,9 +1,10 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
+using Bench.Harness.Workers;
 using Bench.Load;
 using Bench.Rpc;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
-using Bench.Scenarios.Workers;
 
 namespace Bench.Scenarios.Oslo;
 
@@ -28,7 +29,7 @@ internal abstract class OsloCallScenario : WorkerScenario
     /// <summary>The call's arguments, encoded once per run.</summary>
     protected abstract RpcArgs Args(ScenarioSettings settings);
 
-    public override Func<StepContext, ValueTask<StepResult>> BuildStep(BenchWorkerRun run)
+    public override Func<StepContext, ValueTask<StepResult>> BuildStep(IWorkerRunContext run)
     {
         var (method, args, target, clients, timeout) = (Method, Args(run.Settings), run.Target, run.Clients, run.Timeout);
         return ctx => StepOutcomes.FromCall(clients[Pick(ctx, clients.Length)].TryCallAsync(target, method, args, timeout, discardResult: true));

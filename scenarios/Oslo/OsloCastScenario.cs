@@ -1,8 +1,9 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
+using Bench.Harness.Workers;
 using Bench.Load;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
-using Bench.Scenarios.Workers;
 
 namespace Bench.Scenarios.Oslo;
 
@@ -17,7 +18,7 @@ internal abstract class OsloCastScenario : WorkerScenario
     protected override IEnumerable<SettingOption> Recorded =>
         [.. base.Recorded, OptionTable.Payload, OptionTable.Envelope, OptionTable.WorkerRateLimit, OptionTable.Confirms, OptionTable.HandlerTimeout];
 
-    public override Func<StepContext, ValueTask<StepResult>> BuildStep(BenchWorkerRun run)
+    public override Func<StepContext, ValueTask<StepResult>> BuildStep(IWorkerRunContext run)
     {
         var args = Payloads.Payloads.Echo(run.Settings.PayloadBytes);
         var target = Kind == ScenarioKind.Fanout ? run.Target.AsFanout() : run.Target;

@@ -1,6 +1,8 @@
+using Bench.Harness.Definitions;
+using Bench.Harness.Options;
+using Bench.Harness.Runs;
+using Bench.Harness.Targets;
 using Bench.Scenarios.Catalog;
-using Bench.Scenarios.Options;
-using Bench.Scenarios.Runs;
 
 namespace Bench.Scenarios.Targets;
 

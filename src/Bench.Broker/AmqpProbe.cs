@@ -3,6 +3,8 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
+using Bench.Rpc;
+
 namespace Bench.Broker;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 
+using Bench.Rpc;
+
 namespace Bench.Broker;
 
 /// <summary>

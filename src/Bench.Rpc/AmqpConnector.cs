@@ -1,5 +1,4 @@
 using System.Net.Security;
-using Bench.Broker;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;

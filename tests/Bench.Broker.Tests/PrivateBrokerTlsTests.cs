@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
+using Bench.Rpc;
 using Bench.Testing;
 
 namespace Bench.Broker.Tests;

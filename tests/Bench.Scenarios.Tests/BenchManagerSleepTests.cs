@@ -1,6 +1,6 @@
+using Bench.Harness.Workers;
 using Bench.Rpc;
 using Bench.Rpc.Server;
-using Bench.Scenarios.Workers;
 using Bench.Testing;
 
 namespace Bench.Scenarios.Tests;

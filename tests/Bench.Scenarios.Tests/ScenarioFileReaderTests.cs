@@ -1,3 +1,5 @@
+using Bench.Harness;
+using Bench.Harness.Targets;
 using Bench.Scenarios.Cli;
 using Bench.Scenarios.Files;
 using Bench.Scenarios.Targets;
@@ -294,7 +296,7 @@ public sealed class ScenarioFileReaderTests : IDisposable
 
     private static string AssertOneLineError(string path, string expected)
     {
-        var e = Assert.Throws<UsageException>(() => ScenarioFileReader.Read(path));
+        var e = Assert.Throws<HarnessConfigurationException>(() => ScenarioFileReader.Read(path));
 
         Assert.StartsWith(path + ": " + expected, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);

@@ -9,7 +9,7 @@ Start a worker from this folder, with Debian's interpreter (the python3 first on
 
 Use a prefetch multiplier above 4 with the solo pool (or `--pool prefork -c N`): Celery 5.2.6 / kombu 5.2.4 solo
 workers with a window of 4 or less stall up to 2 s waiting for their heartbeat timer to flush acks (see the
-StallNote in scenarios/Runs/CeleryRun.cs).
+StallNote in src/Bench.Harness/Runs/CeleryRun.cs).
 
 Tasks (JSON serializer, results over rpc://):
   shop.checkout(order_id, items, coupon=None) -> {"order_id", "items", "total_cents"}: 250 cents per item, 10% off

@@ -1,4 +1,0 @@
-namespace Bench.Scenarios.Targets;
-
-/// <summary>An external target that cannot be reached (no exchange, no queue, no consumer, no reply): one line naming it.</summary>
-internal sealed class TargetUnreachableException(string message) : Exception(message);
