@@ -11,46 +11,52 @@ using Bench.Scenarios.Targets;
 namespace Bench.Scenarios.Catalog;
 
 /// <summary>
-/// Every scenario Bench has, by id. Adding a scenario is one class and one line here; the suites, `--scenario`, the
-/// settings key and the report all take what they need from the scenario object.
+/// Every scenario Bench has, in one list. Adding a scenario is one class (in its family's folder) and one line here;
+/// its id is frozen (results history is keyed on it): scenario-ids.txt beside this file lists every id ever
+/// registered, and a test holds the two equal. The suites, `--scenario`, the settings key and the report all take
+/// what they need from the scenario object.
 /// </summary>
 internal static class ScenarioCatalog
 {
-    public static readonly ScenarioDefinition HarnessNull = new HarnessNull();
-    public static readonly ScenarioDefinition RawCall = new RawCall();
-    public static readonly ScenarioDefinition RawCast = new RawCast();
-    public static readonly ScenarioDefinition CallAdd = new CallAdd();
-    public static readonly ScenarioDefinition CallEcho = new CallEcho();
-    public static readonly ScenarioDefinition CallNova = new CallNova();
-    public static readonly ScenarioDefinition CallSleep = new CallSleep();
-    public static readonly ScenarioDefinition CastCount = new CastCount();
-    public static readonly ScenarioDefinition FanoutCount = new FanoutCount();
-    public static readonly ScenarioDefinition CeleryAdd = new CeleryAdd();
-    public static readonly ScenarioDefinition CeleryAddCast = new CeleryAddCast();
-    public static readonly ScenarioDefinition ObjectsGet = new ObjectsGet();
-    public static readonly ScenarioDefinition ObjectsSave = new ObjectsSave();
-    public static readonly ScenarioDefinition ObjectsList = new ObjectsList();
-    public static readonly ScenarioDefinition ObjectsBackport = new ObjectsBackport();
-    public static readonly ScenarioDefinition OsloCall = new OsloCall();
-    public static readonly ScenarioDefinition OsloCast = new OsloCast();
-    public static readonly ScenarioDefinition CeleryTask = new CeleryTask();
-    public static readonly ScenarioDefinition CeleryTaskCast = new CeleryTaskCast();
+    public static IReadOnlyList<ScenarioDefinition> All { get; } =
+    [
+        new HarnessNull(),
+        new RawCall(),
+        new RawCast(),
+        new CallAdd(),
+        new CallEcho(),
+        new CallNova(),
+        new CallSleep(),
+        new CastCount(),
+        new FanoutCount(),
+        new CeleryAdd(),
+        new CeleryAddCast(),
+        new ObjectsGet(),
+        new ObjectsSave(),
+        new ObjectsList(),
+        new ObjectsBackport(),
+        new OsloCall(),
+        new OsloCast(),
+        new CeleryTask(),
+        new CeleryTaskCast(),
+        new CallWhoami(),
+    ];
 
     /// <summary>Bench's own scenarios: those `--scenario` runs (the external ones need a target: `--target`).</summary>
-    public static IReadOnlyList<ScenarioDefinition> Own { get; } =
-        [HarnessNull, RawCall, RawCast, CallAdd, CallEcho, CallNova, CallSleep, CastCount, FanoutCount, CeleryAdd, CeleryAddCast, ObjectsGet, ObjectsSave, ObjectsList, ObjectsBackport];
+    public static IReadOnlyList<ScenarioDefinition> Own { get; } = [.. All.Where(s => !s.NeedsTarget)];
 
-    public static IReadOnlyList<ScenarioDefinition> All { get; } = [.. Own, OsloCall, OsloCast, CeleryTask, CeleryTaskCast];
+    /// <summary>The one registered scenario of this class (the suites name scenarios this way).</summary>
+    public static T Get<T>() where T : ScenarioDefinition => All.OfType<T>().Single();
 
     public static ScenarioDefinition? Find(string id) => All.FirstOrDefault(s => s.Id == id);
 
     /// <summary>The scenario that drives an external target of this kind.</summary>
     public static ScenarioDefinition ForTarget(ExternalTarget target) => (target.Kind, target.Cast) switch
     {
-        ("oslo", false) => OsloCall,
-        ("oslo", true) => OsloCast,
-        ("celery", false) => CeleryTask,
-        ("celery", true) => CeleryTaskCast,
+        ("oslo", false) => Get<OsloCall>(),
+        ("oslo", true) => Get<OsloCast>(),
+        ("celery", false) => Get<CeleryTask>(),
+        ("celery", true) => Get<CeleryTaskCast>(),
         _ => throw new HarnessConfigurationException($"--target must be oslo or celery, not '{target.Kind}'"),
     };
 }

@@ -3,6 +3,11 @@ using Bench.Harness.Faults;
 using Bench.Rpc;
 using Bench.Rpc.Server;
 using Bench.Rpc.Wire;
+using Bench.Scenarios.Baseline;
+using Bench.Scenarios.Celery;
+using Bench.Scenarios.Harness;
+using Bench.Scenarios.Objects;
+using Bench.Scenarios.Oslo;
 
 namespace Bench.Scenarios.Catalog;
 
@@ -34,24 +39,24 @@ internal static class Suites
         var s = new ScenarioSettings { DurationSeconds = 8, WarmUpSeconds = 2 };
         return
         [
-            new(ScenarioCatalog.HarnessNull, s with { DurationSeconds = 4, WarmUpSeconds = 1 }),
+            new(ScenarioCatalog.Get<HarnessNull>(), s with { DurationSeconds = 4, WarmUpSeconds = 1 }),
             // Each Bench scenario beside a raw one on the same route (oslo's topic exchange), ack mode and queue type;
             // the 64-outstanding raw call is also measured straight to the queue, to show what the exchange costs.
-            new(ScenarioCatalog.RawCall, s with { Outstanding = 1, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioCatalog.CallAdd, s with { Outstanding = 1 }),
-            new(ScenarioCatalog.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
-            new(ScenarioCatalog.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioCatalog.CallAdd, s with { Outstanding = 64 }),
+            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 1, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.Get<CallAdd>(), s with { Outstanding = 1 }),
+            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 64, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.Get<CallAdd>(), s with { Outstanding = 64 }),
             // Casts twice: a flood gives the drain throughput (its "one-way latency" is the backlog it builds, so it
             // is not judged as latency); then an open model at half that rate gives one-way latency below capacity.
-            new(ScenarioCatalog.RawCast, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioCatalog.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes }),
-            new(ScenarioCatalog.RawCast, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioCatalog.CastCount, s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes }),
-            new(ScenarioCatalog.CallEcho, s with { Outstanding = 16, PayloadBytes = 1024 }),
-            new(ScenarioCatalog.CallNova, s with { Outstanding = 16 }),
-            new(ScenarioCatalog.ObjectsGet, s with { Outstanding = 16 }),
-            new(ScenarioCatalog.CallAdd, s with { Rate = 2000 }),
+            new(ScenarioCatalog.Get<RawCast>(), s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.Get<CastCount>(), s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.Get<RawCast>(), s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.Get<CastCount>(), s with { RateOfDrain = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.Get<CallEcho>(), s with { Outstanding = 16, PayloadBytes = 1024 }),
+            new(ScenarioCatalog.Get<CallNova>(), s with { Outstanding = 16 }),
+            new(ScenarioCatalog.Get<ObjectsGet>(), s with { Outstanding = 16 }),
+            new(ScenarioCatalog.Get<CallAdd>(), s with { Rate = 2000 }),
         ];
     }
 
@@ -60,11 +65,11 @@ internal static class Suites
         var s = new ScenarioSettings { DurationSeconds = 3, WarmUpSeconds = 1 };
         return
         [
-            new(ScenarioCatalog.HarnessNull, s),
-            new(ScenarioCatalog.RawCall, s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
-            new(ScenarioCatalog.CallAdd, s with { Outstanding = 1 }),
-            new(ScenarioCatalog.CallAdd, s with { Outstanding = 64 }),
-            new(ScenarioCatalog.CastCount, s with { Outstanding = 8, Requests = 30_000, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.Get<HarnessNull>(), s),
+            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.Get<CallAdd>(), s with { Outstanding = 1 }),
+            new(ScenarioCatalog.Get<CallAdd>(), s with { Outstanding = 64 }),
+            new(ScenarioCatalog.Get<CastCount>(), s with { Outstanding = 8, Requests = 30_000, PayloadBytes = AddArgsBytes }),
         ];
     }
 
@@ -75,29 +80,29 @@ internal static class Suites
         var specs = Default();
         specs.AddRange(
         [
-            new(ScenarioCatalog.CallEcho, s with { Outstanding = 16, PayloadBytes = 100 }),
-            new(ScenarioCatalog.CallEcho, s with { Outstanding = 16, PayloadBytes = 65_536 }),
-            new(ScenarioCatalog.CallSleep, s with { Outstanding = 64, SleepMs = 1 }),
+            new(ScenarioCatalog.Get<CallEcho>(), s with { Outstanding = 16, PayloadBytes = 100 }),
+            new(ScenarioCatalog.Get<CallEcho>(), s with { Outstanding = 16, PayloadBytes = 65_536 }),
+            new(ScenarioCatalog.Get<CallSleep>(), s with { Outstanding = 64, SleepMs = 1 }),
         ]);
         // With hops: where the time goes is what explains a prefetch comparison (the stamps' own cost is why they are off elsewhere).
-        specs.AddRange(new ushort[] { 1, 10, 100 }.Select(p => new ScenarioSpec(ScenarioCatalog.CallAdd, c64 with { Prefetch = p, Hops = true })));
+        specs.AddRange(new ushort[] { 1, 10, 100 }.Select(p => new ScenarioSpec(ScenarioCatalog.Get<CallAdd>(), c64 with { Prefetch = p, Hops = true })));
         specs.AddRange(
         [
-            new(ScenarioCatalog.CallAdd, c64 with { Transport = ReplyTransport.DirectReplyTo }),
-            new(ScenarioCatalog.CallAdd, c64 with { Persistent = false }),
-            new(ScenarioCatalog.CallAdd, c64 with { Durable = true }),
-            new(ScenarioCatalog.CallAdd, c64 with { QueueType = QueueKind.Quorum }),
-            new(ScenarioCatalog.CallAdd, c64 with { Envelope = EnvelopeFormat.Plain }),
-            new(ScenarioCatalog.CallAdd, c64 with { Ack = AckMode.AfterHandling, Prefetch = 100 }),
-            new(ScenarioCatalog.CallAdd, c64 with { Channels = 8 }),
-            new(ScenarioCatalog.CallAdd, c64 with { Route = "queue" }),
-            new(ScenarioCatalog.CallAdd, c64 with { Workers = 2 }),
-            new(ScenarioCatalog.CallAdd, c64 with { InProcess = true }),
-            new(ScenarioCatalog.CallAdd, c64 with { WorkerRateLimit = 5000 }),
-            new(ScenarioCatalog.CastCount, s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Confirms = true }),
-            new(ScenarioCatalog.FanoutCount, s with { Outstanding = 8, Requests = 50_000, PayloadBytes = AddArgsBytes, Workers = 3 }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { Transport = ReplyTransport.DirectReplyTo }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { Persistent = false }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { Durable = true }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { QueueType = QueueKind.Quorum }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { Envelope = EnvelopeFormat.Plain }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { Ack = AckMode.AfterHandling, Prefetch = 100 }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { Channels = 8 }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { Route = "queue" }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { Workers = 2 }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { InProcess = true }),
+            new(ScenarioCatalog.Get<CallAdd>(), c64 with { WorkerRateLimit = 5000 }),
+            new(ScenarioCatalog.Get<CastCount>(), s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Confirms = true }),
+            new(ScenarioCatalog.Get<FanoutCount>(), s with { Outstanding = 8, Requests = 50_000, PayloadBytes = AddArgsBytes, Workers = 3 }),
         ]);
-        specs.AddRange(new double[] { 1000, 2000, 4000, 8000, 12000 }.Select(r => new ScenarioSpec(ScenarioCatalog.CallAdd, s with { Rate = r })));
+        specs.AddRange(new double[] { 1000, 2000, 4000, 8000, 12000 }.Select(r => new ScenarioSpec(ScenarioCatalog.Get<CallAdd>(), s with { Rate = r })));
         return specs;
     }
 
@@ -116,23 +121,23 @@ internal static class Suites
         var castPython = s with { Requests = 20_000, Outstanding = 4, WarmUpSeconds = 0 };
         return
         [
-            new(ScenarioCatalog.CeleryAdd, s),
-            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false }),
-            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false, PrefetchMultiplier = 1 }),
-            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false, PrefetchMultiplier = 0 }),
-            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false, AcksLate = true }),
-            new(ScenarioCatalog.CeleryAdd, s with { CeleryRateLimits = false, Pool = "prefork", Concurrency = 2, Outstanding = 2 }),
-            new(ScenarioCatalog.CeleryAdd, s with { TaskRateLimit = "200/s" }),
-            new(ScenarioCatalog.CeleryAdd, s with { CeleryWorker = "bench" }),
-            new(ScenarioCatalog.CeleryAdd, s with { CeleryWorker = "bench", Outstanding = 32, PrefetchMultiplier = 0, Concurrency = 32, Pool = "prefork" }),
-            new(ScenarioCatalog.CeleryAdd, s with { CeleryClient = "python", Requests = 3000 }),
-            new(ScenarioCatalog.CeleryAdd, s with { CeleryClient = "python", CeleryWorker = "bench", Requests = 3000 }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryRateLimits = false }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryRateLimits = false, PrefetchMultiplier = 1 }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryRateLimits = false, PrefetchMultiplier = 0 }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryRateLimits = false, AcksLate = true }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryRateLimits = false, Pool = "prefork", Concurrency = 2, Outstanding = 2 }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { TaskRateLimit = "200/s" }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryWorker = "bench" }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryWorker = "bench", Outstanding = 32, PrefetchMultiplier = 0, Concurrency = 32, Pool = "prefork" }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryClient = "python", Requests = 3000 }),
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryClient = "python", CeleryWorker = "bench", Requests = 3000 }),
             // Draining casts: a solo Celery worker with the default prefetch multiplier (4) — or "unlimited" — drains a deep
             // queue at ~20 tasks/s here; with 64 it drains ~2,800/s. Both are measured (the default with few tasks).
-            new(ScenarioCatalog.CeleryAddCast, castPython with { PrefetchMultiplier = 64 }),
-            new(ScenarioCatalog.CeleryAddCast, castPython with { Requests = 200 }),
-            new(ScenarioCatalog.CeleryAddCast, castPython with { CeleryWorker = "bench", Requests = 100_000, PrefetchMultiplier = 64 }),
-            new(ScenarioCatalog.CeleryAddCast, castPython with { CeleryClient = "python", Requests = 10_000, Outstanding = 1, PrefetchMultiplier = 64 }),
+            new(ScenarioCatalog.Get<CeleryAddCast>(), castPython with { PrefetchMultiplier = 64 }),
+            new(ScenarioCatalog.Get<CeleryAddCast>(), castPython with { Requests = 200 }),
+            new(ScenarioCatalog.Get<CeleryAddCast>(), castPython with { CeleryWorker = "bench", Requests = 100_000, PrefetchMultiplier = 64 }),
+            new(ScenarioCatalog.Get<CeleryAddCast>(), castPython with { CeleryClient = "python", Requests = 10_000, Outstanding = 1, PrefetchMultiplier = 64 }),
         ];
     }
 
@@ -151,15 +156,15 @@ internal static class Suites
         var casts = faulted with { Outstanding = 8, Ack = AckMode.AfterHandling, Confirms = true };
         List<ScenarioSpec> specs =
         [
-            new(ScenarioCatalog.CallAdd, calls),
-            new(ScenarioCatalog.CallAdd, calls with { Nodes = 3 }),
-            new(ScenarioCatalog.CallAdd, quorum),
+            new(ScenarioCatalog.Get<CallAdd>(), calls),
+            new(ScenarioCatalog.Get<CallAdd>(), calls with { Nodes = 3 }),
+            new(ScenarioCatalog.Get<CallAdd>(), quorum),
         ];
         foreach (var fault in new[] { "node-kill:leader@4s+4s", "node-kill:follower@4s+4s" })
         {
             IReadOnlyList<FaultSpec> faults = [FaultSpec.Parse(fault)];
-            specs.Add(new(ScenarioCatalog.CallAdd, faulted) { Faults = faults });
-            specs.Add(new(ScenarioCatalog.CastCount, casts) { Faults = faults });
+            specs.Add(new(ScenarioCatalog.Get<CallAdd>(), faulted) { Faults = faults });
+            specs.Add(new(ScenarioCatalog.Get<CastCount>(), casts) { Faults = faults });
         }
 
         return specs;
@@ -167,6 +172,6 @@ internal static class Suites
 
     private static List<ScenarioSpec> Million() =>
     [
-        new(ScenarioCatalog.CallAdd, new ScenarioSettings { Outstanding = 64, Requests = 1_000_000, WarmUpSeconds = 5 }),
+        new(ScenarioCatalog.Get<CallAdd>(), new ScenarioSettings { Outstanding = 64, Requests = 1_000_000, WarmUpSeconds = 5 }),
     ];
 }

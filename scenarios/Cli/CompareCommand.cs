@@ -99,7 +99,7 @@ internal static class CompareCommand
 
         if (File.Exists(Path.Combine(history.Directory, "index.json")) && history.Find(argument) is { } entry)
         {
-            return new Side(entry.File.Replace(".json", string.Empty, StringComparison.Ordinal), Measurement.From(history.Load(entry.File)), null, null);
+            return new Side(entry.File.Replace(".json", string.Empty, StringComparison.Ordinal), HistoryMeasurements.From(history.Load(entry.File)), null, null);
         }
 
         throw new ResultFormatException($"'{argument}' is neither a results file, a run folder, BenchmarkDotNet results, nor a revision recorded in {history.Directory}");

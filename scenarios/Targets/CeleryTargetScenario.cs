@@ -14,6 +14,8 @@ internal abstract class CeleryTargetScenario : ScenarioDefinition
 {
     protected override IEnumerable<SettingOption> Recorded => [OptionTable.Tls];
 
+    public override bool NeedsTarget => true;
+
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new ExternalCeleryRun(session, spec);
 
     protected override void DescribeTarget(ScenarioSpec spec, SortedDictionary<string, string> settings)

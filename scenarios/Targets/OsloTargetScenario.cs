@@ -16,6 +16,8 @@ internal abstract class OsloTargetScenario : ScenarioDefinition
     protected override IEnumerable<SettingOption> Recorded =>
         [OptionTable.Tls, OptionTable.Channels, OptionTable.Persistent, OptionTable.Durable, OptionTable.Envelope, OptionTable.Confirms];
 
+    public override bool NeedsTarget => true;
+
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new ExternalOsloRun(session, spec);
 
     protected override void DescribeTarget(ScenarioSpec spec, SortedDictionary<string, string> settings)

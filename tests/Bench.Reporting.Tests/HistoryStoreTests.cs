@@ -44,7 +44,7 @@ public sealed class HistoryStoreTests : IDisposable
         // A year of nightly runs of the default suite (11 scenarios) must stay well under 50 MB.
         var bytesPerScenario = new FileInfo(Path.Combine(_directory, file)).Length / 2.0; // this sample's wide second histogram is a worst case
         Assert.True(bytesPerScenario * 11 * 365 < 50_000_000, $"{bytesPerScenario:0} bytes per scenario");
-        Assert.Equal(Verdict.Same, ResultComparer.Compare("run", Measurement.From(run), "history", Measurement.From(loaded)).Rows[0].Verdict);
+        Assert.Equal(Verdict.Same, ResultComparer.Compare("run", Measurement.From(run), "history", HistoryMeasurements.From(loaded)).Rows[0].Verdict);
     }
 
     [Fact]

@@ -41,6 +41,9 @@ public abstract class ScenarioDefinition
     /// <summary>The raw baseline scenario it is measured beside (recorded, so reports pair them without knowing ids).</summary>
     public virtual string? Baseline => null;
 
+    /// <summary>Whether it drives a service Bench did not start (`--target`): not run by `--scenario`.</summary>
+    public virtual bool NeedsTarget => false;
+
     /// <summary>Whether it can run over amqps (the Python Celery peers Bench starts here are configured for amqp only).</summary>
     public virtual bool SupportsTls => true;
 

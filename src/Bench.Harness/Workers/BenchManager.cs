@@ -18,6 +18,14 @@ public sealed class BenchManager(OneWayStats casts, OneWayStats? raw = null) : M
 
     public long Add(long x, long y) => x + y;
 
+    /// <summary>Who is asking, from the request's context: what oslo's peer server answers (scripts/peers/oslo/server.py).</summary>
+    public Dictionary<string, string?> Whoami(RequestContext? context) => new()
+    {
+        ["user_id"] = context?.GetString("user_id"),
+        ["project_id"] = context?.GetString("project_id"),
+        ["request_id"] = context?.GetString("request_id"),
+    };
+
     /// <summary>The longest sleep a caller may ask for: one slot held for days would be a denial of service.</summary>
     public const long MaxSleepMs = 600_000;
 

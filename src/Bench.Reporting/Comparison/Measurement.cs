@@ -1,5 +1,3 @@
-using Bench.Reporting.History;
-
 namespace Bench.Reporting.Comparison;
 
 /// <summary>
@@ -65,23 +63,6 @@ public sealed record Measurement(string Id, string SettingsKey, string Label, IR
         })];
     }
 
-    public static List<Measurement> From(HistoryEntry entry)
-    {
-        ArgumentNullException.ThrowIfNull(entry);
-        return [.. entry.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey).Select(g =>
-        {
-            var first = g.First();
-            var settings = first.SettingsKey.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(kv => kv.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
-            return new Measurement(first.Id, first.SettingsKey, LabelOf(first.Id, settings),
-                [.. g.Select(s => new RepetitionFigures(s.Throughput, s.P50Us, s.P99Us, s.P999Us, s.Ok, s.Issued, s.Failed + s.TimedOut, s.Incomplete || entry.Incomplete, s.Accounted))])
-            {
-                LatencyJudged = !IsFlood(first.LatencyKind, first.Model),
-                ThroughputPerSecond = first.ThroughputPerSecond,
-                P50PerSecond = first.P50PerSecond,
-            };
-        })];
-    }
-
     private static RepetitionFigures Figures(ScenarioRecord s)
     {
         var latency = s.OneWay ?? s.Latency.Corrected;
@@ -89,9 +70,10 @@ public sealed record Measurement(string Id, string SettingsKey, string Label, IR
             s.Counts.Failed + s.Counts.TimedOut, s.Incomplete, s.Counts.Accounted);
     }
 
-    private static bool IsFlood(string latencyKind, string model) => latencyKind.StartsWith("one-way", StringComparison.Ordinal) && model == "closed";
+    /// <summary>A closed-model cast flood: its one-way latency is the backlog it builds, not judged as latency.</summary>
+    internal static bool IsFlood(string latencyKind, string model) => latencyKind.StartsWith("one-way", StringComparison.Ordinal) && model == "closed";
 
-    private static string LabelOf(string id, IReadOnlyDictionary<string, string> settings) =>
+    internal static string LabelOf(string id, IReadOnlyDictionary<string, string> settings) =>
         id + " " + string.Join(' ', settings.Where(kv => kv.Key is "model" or "outstanding" or "rate" or "payloadBytes" or "sleepMs" or "prefetch" or "transport" or "route")
             .Select(kv => kv.Key + "=" + kv.Value));
 }

@@ -21,7 +21,7 @@ public static class TrendRule
         ArgumentNullException.ThrowIfNull(entries);
         ArgumentNullException.ThrowIfNull(baseline);
         options ??= new ComparisonOptions();
-        var baseMeasurements = Measurement.From(baseline).ToDictionary(m => m.Key);
+        var baseMeasurements = HistoryMeasurements.From(baseline).ToDictionary(m => m.Key);
         var series = new List<Series>();
         foreach (var key in baseMeasurements.Keys)
         {
@@ -29,7 +29,7 @@ public static class TrendRule
             // Only complete nights of the baseline's suite: a quick run or an interrupted night is another measurement.
             foreach (var entry in entries.Where(e => e.StartedAt > baseline.StartedAt && e.Suite == baseline.Suite && !e.Incomplete))
             {
-                if (Measurement.From(entry).FirstOrDefault(m => m.Key == key) is { } night)
+                if (HistoryMeasurements.From(entry).FirstOrDefault(m => m.Key == key) is { } night)
                 {
                     nights.Add((entry.Date + " " + entry.ShortSha, ResultComparer.CompareOne(baseMeasurements[key], night, options).Verdict));
                 }

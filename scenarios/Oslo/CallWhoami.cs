@@ -1,0 +1,16 @@
+using Bench.Harness.Definitions;
+using Bench.Rpc;
+
+namespace Bench.Scenarios.Oslo;
+
+/// <summary>call.whoami: an oslo call of whoami(), a method with no arguments that answers with the request's context.</summary>
+internal sealed class CallWhoami : OsloCallScenario
+{
+    public override string Id => "call.whoami";
+
+    public override string Summary => "oslo call of whoami(): no arguments, the answer is the request's context";
+
+    protected override string Method => "whoami";
+
+    protected override RpcArgs Args(ScenarioSettings settings) => RpcArgs.Empty;
+}

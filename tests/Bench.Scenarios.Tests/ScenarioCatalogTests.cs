@@ -1,0 +1,37 @@
+using Bench.Scenarios.Catalog;
+using Bench.Testing;
+
+namespace Bench.Scenarios.Tests;
+
+/// <summary>
+/// Scenario ids are frozen (results history and compare are keyed on them): the catalog's ids are unique and equal,
+/// in order, to scenarios/Catalog/scenario-ids.txt, the append-only list of every id ever registered.
+/// </summary>
+public sealed class ScenarioCatalogTests
+{
+    private static readonly string s_idsFile = Path.Combine(RepoRoot.Path, "scenarios", "Catalog", "scenario-ids.txt");
+
+    [Fact]
+    public void Ids_are_unique()
+    {
+        var ids = ScenarioCatalog.All.Select(s => s.Id).ToList();
+
+        Assert.Empty(ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    [Fact]
+    public void Ids_equal_the_frozen_list()
+    {
+        var frozen = File.ReadAllLines(s_idsFile).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+
+        Assert.Equal(frozen.Count, frozen.Distinct().Count());
+        Assert.Equal(frozen, ScenarioCatalog.All.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void Every_scenario_is_found_by_its_id_and_own_ones_run_without_a_target()
+    {
+        Assert.All(ScenarioCatalog.All, s => Assert.Same(s, ScenarioCatalog.Find(s.Id)));
+        Assert.Equal(["oslo.call", "oslo.cast", "celery.task", "celery.task.cast"], ScenarioCatalog.All.Except(ScenarioCatalog.Own).Select(s => s.Id));
+    }
+}
