@@ -13,7 +13,8 @@ public static class SelfProcess
         var start = new ProcessStartInfo(Environment.ProcessPath ?? throw new InvalidOperationException("no executable path for this process"));
         if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(SelfProcess).Assembly.Location);
+            // bench.dll, the CLI, sits beside this library (in its own bin and in a test's); this library is not an app.
+            start.ArgumentList.Add(Path.Combine(Path.GetDirectoryName(typeof(SelfProcess).Assembly.Location)!, "bench.dll"));
         }
 
         foreach (var argument in arguments)
