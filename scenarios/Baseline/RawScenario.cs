@@ -1,7 +1,6 @@
 using Bench.Harness.Definitions;
 using Bench.Harness.Options;
 using Bench.Harness.Workers;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Baseline;
 

@@ -1,7 +1,6 @@
 using Bench.Harness.Definitions;
 using Bench.Harness.Options;
 using Bench.Harness.Runs;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Celery;
 

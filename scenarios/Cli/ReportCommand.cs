@@ -7,12 +7,15 @@ using Bench.Reporting.Tables;
 namespace Bench.Scenarios.Cli;
 
 /// <summary>
-/// `bench report RESULTS...`: one offline HTML report (Plotly charts, tables) for one or more runs; or, with
+/// `bench report RESULTS...`: one offline HTML report (Plotly charts, tables) for one or more runs, or, with --format,
+/// any other file a run writes, made again from its stored results: json, md (summary.md), csv, hlog; or, with
 /// `--table NAME`, one of the markdown figure tables (<see cref="FigureTables"/>) on stdout.
 /// </summary>
 internal static class ReportCommand
 {
-    public const string Usage = "bench report RESULTS... [--out FILE] [--benchmarks DIR|none] [--history DIR|none] | bench report --table NAME RESULTS...";
+    public const string Usage = "bench report RESULTS... [--format html|md|csv|hlog|json] [--out FILE|DIR] [--benchmarks DIR|none] [--history DIR|none] | bench report --table NAME RESULTS...";
+
+    private static readonly string[] s_formats = ["html", "md", "csv", "hlog", "json"];
 
     public static int Run(IReadOnlyList<string> arguments)
     {
@@ -26,13 +29,24 @@ internal static class ReportCommand
         var output = args.String("out");
         var benchmarksPath = args.String("benchmarks");
         var historyPath = args.String("history");
+        var format = args.String("format") ?? "html";
         args.EnsureAllUsed();
         if (paths.Count == 0)
         {
             throw new UsageException("give at least one results file or run folder");
         }
 
+        if (!s_formats.Contains(format, StringComparer.Ordinal))
+        {
+            throw new UsageException($"--format must be one of {string.Join(", ", s_formats)}, not '{format}'");
+        }
+
         var runs = paths.Select(ResultStore.Read).ToList();
+        if (format != "html")
+        {
+            return ReportFormats.Write(format, runs, paths, output);
+        }
+
         var root = RepositoryRoot.Find();
         output ??= paths.Count == 1 && Directory.Exists(paths[0]) ? Path.Combine(paths[0], "report.html") : "report.html";
         var written = ReportWriter.Write(runs, output, root, LoadHistory(historyPath, root), LoadBenchmarks(benchmarksPath, root), out var problem);

@@ -112,6 +112,7 @@ internal static class RunCommand
             RunId = runId,
             Command = AmqpUri.MaskText("bench " + string.Join(' ', commandLine)),
             Suite = suite,
+            SweptSettings = [.. plan.Swept],
             StartedAt = startedAt,
             Environment = environment,
         }, message => Console.Error.WriteLine("bench: " + message)) { Faults = checks.Faults, Agent = agent is null ? null : new AgentLink(agent) };

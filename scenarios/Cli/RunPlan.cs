@@ -17,6 +17,9 @@ namespace Bench.Scenarios.Cli;
 /// </summary>
 internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, string? Amqp, IReadOnlyList<string> Thresholds)
 {
+    /// <summary>The settings the user gave a list of values (flags or file): the sweep the report answers, not a suite's own variants.</summary>
+    public IReadOnlyList<string> Swept { get; init; } = [];
+
     private static readonly string[] s_targetFlags = ["topic", "server", "exchange", "namespace", "version", "args", "kwargs", "task", "queue"];
 
     public static RunPlan From(CliArgs args)
@@ -40,6 +43,7 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         // replace a file's setting of the same name.
         var sweeps = new List<IReadOnlyList<Func<ScenarioSettings, ScenarioSettings>>>();
         var given = new List<(SettingOption Option, string Where)>();
+        var swept = new List<string>();
         foreach (var (name, values) in file?.Settings ?? new Dictionary<string, IReadOnlyList<string>>())
         {
             var option = OptionTable.Setting(name) ?? throw new UsageException($"{file!.Path}: settings.{name}: unknown setting (bench run --help lists them)");
@@ -47,6 +51,10 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
             {
                 sweeps.Add(InFile(file!.Path, name, () => values.SelectMany(option.ParseList).ToList()));
                 given.Add((option, $"{file!.Path}: settings.{name}"));
+                if (sweeps[^1].Count > 1)
+                {
+                    swept.Add(option.Key);
+                }
             }
         }
 
@@ -57,6 +65,10 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
             {
                 sweeps.Add(option.ParseList(args.String(option.Name) ?? "true"));
                 given.Add((option, "--" + option.Name));
+                if (sweeps[^1].Count > 1)
+                {
+                    swept.Add(option.Key);
+                }
             }
         }
 
@@ -101,7 +113,7 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
         }
 
         var suite = file?.Name ?? args.String("suite") ?? (target is not null ? "target" : args.Has("scenario") || args.Has("method") || file is not null ? "custom" : "default");
-        return new RunPlan(expanded, suite, amqp, thresholds);
+        return new RunPlan(expanded, suite, amqp, thresholds) { Swept = swept };
     }
 
     /// <summary>A threshold expression, or one line naming where it came from, and exit 2.</summary>

@@ -3,7 +3,6 @@ using Bench.Harness.Options;
 using Bench.Harness.Runs;
 using Bench.Load;
 using Bench.Reporting;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Harness;
 

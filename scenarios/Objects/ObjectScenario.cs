@@ -8,7 +8,6 @@ using Bench.Objects.Conductor;
 using Bench.Objects.Model;
 using Bench.Objects.Nova;
 using Bench.Rpc;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Objects;
 

@@ -1,6 +1,5 @@
 using Bench.Harness.Definitions;
 using Bench.Rpc;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Oslo;
 

@@ -5,7 +5,6 @@ using Bench.Harness.Runs;
 using Bench.Harness.Workers;
 using Bench.Reporting;
 using Bench.Rpc;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Oslo;
 

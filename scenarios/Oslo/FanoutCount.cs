@@ -1,5 +1,4 @@
 using Bench.Harness.Definitions;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Oslo;
 

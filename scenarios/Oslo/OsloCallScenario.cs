@@ -4,7 +4,6 @@ using Bench.Harness.Runs;
 using Bench.Harness.Workers;
 using Bench.Load;
 using Bench.Rpc;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Oslo;
 

@@ -3,7 +3,6 @@ using Bench.Harness.Options;
 using Bench.Harness.Runs;
 using Bench.Harness.Workers;
 using Bench.Load;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Oslo;
 

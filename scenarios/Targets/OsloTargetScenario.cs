@@ -2,7 +2,6 @@ using Bench.Harness.Definitions;
 using Bench.Harness.Options;
 using Bench.Harness.Runs;
 using Bench.Harness.Targets;
-using Bench.Scenarios.Catalog;
 
 namespace Bench.Scenarios.Targets;
 

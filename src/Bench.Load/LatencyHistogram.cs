@@ -64,6 +64,21 @@ public sealed class LatencyHistogram
 
     public ReadOnlySpan<long> Counts => _counts;
 
+    /// <summary>The non-zero buckets as (index, count), in index order: a second's histogram kept small for the timeline.</summary>
+    public (int Index, long Count)[] NonZeroBuckets()
+    {
+        var buckets = new List<(int, long)>();
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            if (_counts[i] != 0)
+            {
+                buckets.Add((i, _counts[i]));
+            }
+        }
+
+        return [.. buckets];
+    }
+
     public void Record(long value)
     {
         if ((ulong)value > HighestTrackableValue)

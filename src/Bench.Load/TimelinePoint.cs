@@ -6,6 +6,9 @@ public readonly record struct TimelinePoint(int Second, double Seconds, long Ok,
     /// <summary>This process's resident memory at the end of the second: flat across a long run, or a leak.</summary>
     public long RssBytes { get; init; }
 
+    /// <summary>This second's ok latencies as non-zero (bucket index, count) pairs of <see cref="LatencyHistogram"/>: its interval histogram.</summary>
+    public IReadOnlyList<(int Index, long Count)> Buckets { get; init; } = [];
+
     /// <summary>The second began after the last request was issued: the drain, not the measurement.</summary>
     public bool Drain { get; init; }
 

@@ -20,22 +20,23 @@ public static class BaselineRatios
         public double CpuRatio => RawCpuUs > 0 ? BenchCpuUs / RawCpuUs : 0;
     }
 
+    /// <summary>
+    /// Every variant (all its repetitions) of a scenario that names a baseline, with the baseline's variant that ran
+    /// the same shared settings in this run, or null when none did.
+    /// </summary>
+    public static List<(List<ScenarioRecord> Bench, List<ScenarioRecord>? Raw)> Match(RunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var variants = run.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey).Select(g => g.ToList()).ToList();
+        return [.. variants.Where(v => v[0].Baseline is not null)
+            .Select(bench => (bench, variants.FirstOrDefault(v => v[0].Id == bench[0].Baseline && s_shared.All(k => Value(v[0], k) == Value(bench[0], k)))))];
+    }
+
     public static List<Pair> Pairs(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
         var pairs = new List<Pair>();
-        var variants = run.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey).Select(g => g.ToList()).ToList();
-        var matched = new List<(List<ScenarioRecord> Bench, List<ScenarioRecord> Raw)>();
-        foreach (var bench in variants.Where(v => v[0].Baseline is not null))
-        {
-            var rawId = bench[0].Baseline;
-            var raw = variants.FirstOrDefault(v => v[0].Id == rawId && s_shared.All(k => Value(v[0], k) == Value(bench[0], k)));
-            if (raw is not null)
-            {
-                matched.Add((bench, raw));
-            }
-        }
-
+        var matched = Match(run).Where(m => m.Raw is not null).Select(m => (m.Bench, Raw: m.Raw!)).ToList();
         foreach (var (bench, raw) in matched)
         {
             // Variants of one scenario that only Bench-side settings tell apart (a sweep of --hops or --ttl) share a
@@ -84,5 +85,5 @@ public static class BaselineRatios
 
     private static string Label(ScenarioRecord s) => s.Id + " " + string.Join(' ', s.Settings.Where(kv => s_labelled.Contains(kv.Key)).Select(kv => kv.Key + "=" + kv.Value));
 
-    private static double ClientWorkerCpu(ScenarioRecord s) => s.Cost.Where(c => c.Process.StartsWith("client", StringComparison.Ordinal) || c.Process.StartsWith("worker", StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest);
+    public static double ClientWorkerCpu(ScenarioRecord s) => s.Cost.Where(c => c.Process.StartsWith("client", StringComparison.Ordinal) || c.Process.StartsWith("worker", StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest);
 }

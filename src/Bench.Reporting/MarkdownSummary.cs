@@ -6,7 +6,7 @@ namespace Bench.Reporting;
 
 /// <summary>
 /// A run as Markdown, fit for a GitHub job summary: for each sweep the verdict in words and a pivot of ok/s and p99
-/// over the swept settings, then one row per scenario and settings, every count shown.
+/// over the swept settings, then one row per scenario and settings (<see cref="SummaryTable"/>).
 /// </summary>
 public static class MarkdownSummary
 {
@@ -25,18 +25,9 @@ public static class MarkdownSummary
             AppendSweep(text, sweep);
         }
 
-        text.AppendLine("| scenario | settings | load | ok/s | p50 µs | p99 µs | p99.9 µs | max µs | mean ± sd µs | issued | ok | failed | timed out | CPU µs/req (client · worker · broker) |");
-        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-        foreach (var s in run.Scenarios)
-        {
-            var l = s.OneWay ?? s.Latency.Corrected;
-            var flags = (s.Incomplete ? " ⚠ incomplete" : string.Empty) + (s.Counts.Accounted ? string.Empty : " ⚠ unaccounted") + (s.Counts.LateStarts > 0 ? $" ⚠ {s.Counts.LateStarts:N0} late starts" : string.Empty);
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| `{s.Id}`{flags} | {Settings(s)} | {s.Load} | {s.Throughput:N0} | {l.P50Us:N1} | {l.P99Us:N1} | {l.P999Us:N1} | {l.MaxUs:N1} | {l.MeanUs:N1} ± {l.StdDevUs:N1} | {s.Counts.Issued:N0} | {s.Counts.Ok:N0} | {s.Counts.Failed:N0} | {s.Counts.TimedOut:N0} | {Cost(s)} |");
-        }
-
+        SummaryTable.AppendTo(text, run);
         text.AppendLine();
-        text.AppendLine("Latency is of ok requests: round trip for calls, send-to-arrival at the worker for casts; open-model rows are measured from each request's intended start. CPU is user+system time of each process in the measured window, divided by completed requests.");
+        text.AppendLine("Latency is of ok requests: round trip for calls, send-to-arrival at the worker for casts; open-model rows are measured from each request's intended start. CPU is the client's and workers' user+system time in the measured window, divided by completed requests (the broker's, p99.9, mean and every count are in report.html and csv/scenarios.csv).");
         Agents.AgentTable.AppendMarkdown(text, run);
         AppendThresholds(text, run);
         AppendFaults(text, run);
@@ -82,7 +73,7 @@ public static class MarkdownSummary
 
         text.AppendLine();
         // A full grid is all in its first setting's pivot; one knob at a time needs a pivot per knob.
-        foreach (var setting in sweep.IsGrid ? sweep.Swept.Take(1) : sweep.Swept)
+        foreach (var setting in sweep.IsGrid ? sweep.WithEffects.Take(1) : sweep.WithEffects)
         {
             var lines = sweep.Lines(setting);
             if (lines.Count == 0)
@@ -178,11 +169,4 @@ public static class MarkdownSummary
 
     private static string Settings(ScenarioRecord s) =>
         string.Join(" ", s.Settings.Where(kv => kv.Key is not ("model" or "outstanding" or "rate")).Select(kv => kv.Key + "=" + kv.Value));
-
-    private static string Cost(ScenarioRecord s)
-    {
-        string Of(string prefix) => s.Cost.Where(c => c.Process.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.CpuUsPerRequest) is var v and > 0
-            ? v.ToString("0.0", CultureInfo.InvariantCulture) : "–";
-        return $"{Of("client")} · {Of("worker")} · {Of("broker")}";
-    }
 }

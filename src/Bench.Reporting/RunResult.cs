@@ -17,6 +17,13 @@ public sealed record RunResult
 
     public required string Suite { get; init; }
 
+    /// <summary>
+    /// The settings given a list of values on the command line or in the file (`--prefetch 1,10,100`): the question
+    /// the report answers with effect charts and verdicts. A suite's own variants (outstanding 1 and 64 in the default
+    /// suite) are not in it. Null in results written before it was kept: see <see cref="Sweeps.AskedSettings"/>.
+    /// </summary>
+    public List<string>? SweptSettings { get; init; }
+
     public required DateTimeOffset StartedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }

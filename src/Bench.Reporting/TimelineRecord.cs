@@ -9,6 +9,12 @@ public sealed record TimelineRecord(int Second, double Seconds, long Ok, long Fa
     /// <summary>Less than a whole second of the issue window.</summary>
     public bool Partial { get; init; }
 
+    /// <summary>
+    /// This second's ok latencies (the scenario's primary histogram's layout, ns) as non-zero [index, count] pairs: the
+    /// interval histograms of the .hlog export. Empty in results written before they were kept.
+    /// </summary>
+    public List<long[]> Buckets { get; init; } = [];
+
     /// <summary>A whole second of the issue window in which something completed: fit for a per-second statistic.</summary>
     public bool IsSample => !Drain && !Partial && Ok + Failed + TimedOut > 0;
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Bench.Reporting.Html;
 using Bench.Testing;
@@ -54,7 +53,9 @@ public sealed partial class HtmlReportTests
         Assert.Contains("celery.add: effect of prefetchMultiplier", html, StringComparison.Ordinal);
         Assert.Contains("celery.add: effect of acksLate", html, StringComparison.Ordinal);
         Assert.Contains("celery.add: effect of rateLimits", html, StringComparison.Ordinal);
-        Assert.Contains("\"text\":\"celery.add: prefetchMultiplier\"", html, StringComparison.Ordinal); // the stock chart's knob group
+        // The stock chart's knob groups: each tick names its knob's value, the common variant under every knob.
+        Assert.Contains("\"prefetchMultiplier=4\",\"prefetchMultiplier=unlimited\"", html, StringComparison.Ordinal);
+        Assert.Contains("\"acksLate=false\",\"acksLate=true\"", html, StringComparison.Ordinal);
         // three effect charts; stock, percentiles, timeline ok/s and p99, cost
         await AssertEveryChartDrawnAsync(html, 8);
     }
@@ -77,7 +78,7 @@ public sealed partial class HtmlReportTests
         await File.WriteAllTextAsync(path, html);
         try
         {
-            var dom = await DumpDomAsync(path);
+            var dom = await HeadlessChromium.DumpDomAsync(path);
 
             var status = StatusPattern().Match(dom);
             Assert.True(status.Success, "no #bench-status in the rendered page");
@@ -89,31 +90,6 @@ public sealed partial class HtmlReportTests
         finally
         {
             File.Delete(path);
-        }
-    }
-
-    private static async Task<string> DumpDomAsync(string path)
-    {
-        var profile = Directory.CreateTempSubdirectory("bench-chromium-");
-        var start = new ProcessStartInfo("chromium") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var flag in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile.FullName, "--virtual-time-budget=15000", "--dump-dom", "file://" + path })
-        {
-            start.ArgumentList.Add(flag);
-        }
-
-        try
-        {
-            using var chromium = Process.Start(start) ?? throw new InvalidOperationException("chromium did not start: run scripts/setup.sh");
-            var dom = chromium.StandardOutput.ReadToEndAsync();
-            _ = chromium.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            await chromium.WaitForExitAsync(timeout.Token);
-            return await dom;
-        }
-        finally
-        {
-            profile.Delete(recursive: true);
         }
     }
 

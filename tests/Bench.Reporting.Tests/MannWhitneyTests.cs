@@ -36,4 +36,17 @@ public sealed class MannWhitneyTests
         Assert.Equal(1, MannWhitney.PValue([5, 5, 5], [5, 5, 5]));
         Assert.Equal(1, MannWhitney.PValue([1, 2], [3, 4])); // too few samples to say
     }
+
+    [Fact]
+    public void Perfolizers_test_ignores_ties_which_is_why_this_one_is_kept()
+    {
+        double[] a = [1, 1, 2, 2, 3, 3];
+        double[] b = [1, 2, 2, 3, 3, 3];
+
+        var perfolizer = Perfolizer.Mathematics.SignificanceTesting.MannWhitney.MannWhitneyTest.Instance
+            .Perform(new Perfolizer.Sample(a), new Perfolizer.Sample(b), Perfolizer.Mathematics.SignificanceTesting.Base.AlternativeHypothesis.TwoSides, Perfolizer.Metrology.Threshold.Zero).PValue;
+
+        Assert.Equal(0.5887446, perfolizer, 0.000001); // exact, as if there were no ties
+        Assert.Equal(0.5504669, MannWhitney.PValue(a, b), 0.000001); // scipy's tie-corrected value
+    }
 }

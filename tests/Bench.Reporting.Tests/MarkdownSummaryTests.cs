@@ -13,4 +13,19 @@ public sealed class MarkdownSummaryTests
 
         GoldenFile.Assert("summary", "md", MarkdownSummary.Render(run));
     }
+
+    [Fact]
+    public void The_default_suite_s_summary_says_common_settings_once_and_fits_a_GitHub_page()
+    {
+        var text = MarkdownSummary.Render(DefaultSuiteSamples.Run());
+
+        GoldenFile.Assert("summary-default", "md", text);
+        Assert.Contains("Settings, unless a row says otherwise (each where its scenario takes it): `ack=receipt` `arrivals=uniform` `channels=1`", text, StringComparison.Ordinal);
+        // A GitHub job summary shows about 120 characters of a table row (cells' padding included) before it scrolls.
+        var lines = text.Split('\n').ToList();
+        var rows = lines.Skip(lines.FindIndex(l => l.StartsWith("| scenario | differs |", StringComparison.Ordinal)) + 2).TakeWhile(l => l.StartsWith('|')).ToList();
+        Assert.Equal(14, rows.Count);
+        Assert.All(rows, r => Assert.True(r.Replace("`", string.Empty, StringComparison.Ordinal).Length <= 110, r));
+        Assert.DoesNotContain("ack=receipt", string.Join('\n', rows), StringComparison.Ordinal);
+    }
 }

@@ -14,9 +14,9 @@ public sealed class SweepVerdictTests
 
         // Medians of 3 repetitions (the third 4% above the first), each claim tested across them.
         Assert.StartsWith("Most ok/s: prefetch=100 · reply-queue (8,160/s)", sentences[0], StringComparison.Ordinal);
-        Assert.Contains(sentences, s => s.StartsWith("prefetch 100 gave the most ok/s (8,160/s at reply-queue; 10: 5,100/s; unlimited: 7,344/s), +433% over prefetch 1 (faster: throughput +433.3% (p=", StringComparison.Ordinal)
+        Assert.Contains(sentences, s => s.StartsWith("prefetch 100 gave the most ok/s (8,160/s at reply-queue; 10: 5,100/s; unlimited: 7,344/s), +433% over prefetch 1 (faster; told apart from noise across the repetitions (p < 0.0001))", StringComparison.Ordinal)
             && s.Contains("the same value led at every transport", StringComparison.Ordinal));
-        Assert.Contains(sentences, s => s.StartsWith("transport direct against reply-queue: slower at every prefetch (ok/s -30%, p99 +43%; throughput p < 0.0001 each)", StringComparison.Ordinal));
+        Assert.Contains(sentences, s => s.StartsWith("transport direct against reply-queue: slower at every prefetch (ok/s -30%, p50 +43%, p99 +43%; told apart from noise across the repetitions (p < 0.0001))", StringComparison.Ordinal));
         Assert.Contains(sentences, s => s.StartsWith("prefetch unlimited against 1: faster at every transport", StringComparison.Ordinal));
     }
 
@@ -39,6 +39,16 @@ public sealed class SweepVerdictTests
 
         Assert.Contains(sentences, s => s.StartsWith("outstanding 64 against 1: more throughput at higher latency (ok/s +275%", StringComparison.Ordinal));
         Assert.DoesNotContain(sentences, s => s.Contains("slower", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void With_one_run_a_side_each_figure_is_said_once_and_the_uncertainty_in_words()
+    {
+        var sentences = SweepVerdict.Sentences(Assert.Single(Sweep.AllOf(SweepSamples.PrefetchByTransport())));
+
+        var transport = Assert.Single(sentences, s => s.StartsWith("transport direct against reply-queue", StringComparison.Ordinal));
+        Assert.Equal("transport direct against reply-queue: slower at every prefetch (ok/s -30%, p50 +43%, p99 +43%; one run each: differences under 15% cannot be told from noise here; use --repeat 3).", transport);
+        Assert.All(sentences, s => Assert.DoesNotMatch(@"\d\.\d%|untested|p=", s));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public static class MergedRun
         var summary = Path.Combine(outputDirectory, "summary.md");
         ResultStore.Write(results, merged);
         ResultStore.WriteTextAtomic(summary, MarkdownSummary.Render(merged));
+        Bench.Reporting.Exports.ResultExports.WriteAll(merged, outputDirectory);
         var root = RepositoryRoot.Find();
         var report = ReportWriter.Write([merged], Path.Combine(outputDirectory, "report.html"), root, null, null, out var problem);
         Console.WriteLine($"results: {results}");

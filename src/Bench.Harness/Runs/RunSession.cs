@@ -76,6 +76,7 @@ public sealed class RunSession(BrokerLeases brokers, string brokerVersion, strin
         };
         Save();
         ResultStore.WriteTextAtomic(SummaryPath, MarkdownSummary.Render(_result));
+        Bench.Reporting.Exports.ResultExports.WriteAll(_result, OutputDirectory);
     }
 
     private void Save() => ResultStore.Write(ResultsPath, _result);

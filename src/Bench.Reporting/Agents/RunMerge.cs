@@ -54,6 +54,7 @@ public static class RunMerge
             RunId = runId,
             Command = command,
             Suite = first.Suite,
+            SweptSettings = first.SweptSettings,
             StartedAt = indexed.Min(a => a.Result.StartedAt),
             FinishedAt = indexed.Max(a => a.Result.FinishedAt),
             Incomplete = stop.Length > 0 || scenarios.Any(s => s.Incomplete),
@@ -165,5 +166,7 @@ public static class RunMerge
         {
             Drain = g.All(t => t.Drain),
             Partial = g.Any(t => t.Partial) || g.Count() < parts.Count,
+            // Histograms merge by adding counts bucket by bucket (never by averaging percentiles).
+            Buckets = [.. g.SelectMany(t => t.Buckets).GroupBy(b => b[0]).OrderBy(b => b.Key).Select(b => new[] { b.Key, b.Sum(x => x[1]) })],
         })];
 }

@@ -105,7 +105,7 @@ public static class StatisticsSelfCheck
     private static bool t_hasSpare;
 
     /// <summary>A standard normal deviate (Marsaglia's polar method; each accepted pair gives two).</summary>
-    private static double Normal(Random random)
+    internal static double Normal(Random random)
     {
         if (t_hasSpare)
         {

@@ -19,7 +19,7 @@ public static class EffectCharts
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var figures = new List<Figure>();
-        foreach (var setting in sweep.Swept)
+        foreach (var setting in sweep.WithEffects)
         {
             if (Effect(sweep, setting, prefix + "-" + figures.Count) is { } figure)
             {
@@ -112,7 +112,7 @@ public static class EffectCharts
     {
         ArgumentNullException.ThrowIfNull(sweep);
         // Two settings that every variant has: closed against open model (outstanding × rate) is no grid to colour.
-        if (sweep.Swept.Count != 2 || sweep.Swept.Any(s => s.Values.Contains(Sweep.Missing)))
+        if (sweep.Swept.Count != 2 || sweep.Swept.Any(s => s.Values.Contains(Sweep.Missing) || !sweep.IsAsked(s)))
         {
             return null;
         }
@@ -160,7 +160,7 @@ public static class EffectCharts
         var values = lines.SelectMany(l => l.Points).SelectMany(p => new[] { p.P50.Min, p.P99.Max }).Where(v => v > 0).ToList();
         var log = values.Count > 0 && values.Max() > 20 * values.Min();
         var axis = new Axis { Domain = [0, 0.39], Title = new Title("µs"), Type = "linear", RangeMode = "tozero", Anchor = "x2", HoverFormat = ",.0f" };
-        return log ? LogTicks.Apply(axis with { RangeMode = null }, values) : axis;
+        return log ? LogTicks.Apply(axis with { RangeMode = null }, values, pixels: 180) : axis;
     }
 
     private static ScatterTrace Latency(string name, string percentile, List<object> x, IReadOnlyList<SweepPoint> points, Func<SweepPoint, Spread> value, List<string> keys, Line line) => new()

@@ -14,8 +14,8 @@ namespace Bench.Reporting.Html;
 /// </summary>
 public static class HtmlReport
 {
-    // The only script in the page besides plotly.js: constant, reads the figures from JSON, reports what it drew.
-    private const string Renderer = """
+    // The only script in the page besides plotly.js (the trend page uses it too): constant, reads the figures from JSON, reports what it drew.
+    internal const string Renderer = """
         (function () {
           var status = document.getElementById('bench-status');
           var errors = [];
@@ -84,6 +84,9 @@ public static class HtmlReport
         }
 
         html.Append("<p id=\"bench-status\" data-expected=\"").Append(figures.Count).Append("\">charts not drawn yet (this page needs JavaScript)</p>");
+        // A suite built around baselines answers "how fast, against raw and against the harness" first, then shows the
+        // distributions; a sweep's answer is what its settings did.
+        var lead = AppendHeadline(html, runs, figures);
         // The answer first: what each sweep's settings did, in words; then the charts and comparisons behind it.
         foreach (var sweep in sweeps.Where(s => s.HasEffects))
         {
@@ -104,7 +107,7 @@ public static class HtmlReport
             SweepSection.AppendNeighbours(html, sweeps[i]);
         }
 
-        AppendFigures(html, figures.Skip(effects.Sum(e => e.Count)));
+        AppendFigures(html, figures.Skip(effects.Sum(e => e.Count)).Except(lead));
         AppendScenarioTable(html, points);
         if (benchmarks is not null)
         {
@@ -114,6 +117,23 @@ public static class HtmlReport
         html.Append("<script type=\"application/json\" id=\"bench-figures\">").Append(PlotlyJson.Serialize(figures)).Append("</script>");
         html.Append("<script>").Append(Renderer).Append("</script></body></html>");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// For one run of a baseline suite (default, quick): the headline table, then the distribution chart and the
+    /// percentile curves. Returns the figures it placed (none for any other report, which keeps its layout).
+    /// </summary>
+    private static List<Figure> AppendHeadline(StringBuilder html, IReadOnlyList<RunResult> runs, List<Figure> figures)
+    {
+        if (runs.Count != 1 || !AskedSettings.IsBaselineSuite(runs[0]) || Headline.Of(runs[0]) is not { } headline)
+        {
+            return [];
+        }
+
+        HeadlineSection.AppendTo(html, headline);
+        var lead = figures.Where(f => f.Id is "stock" or "percentiles").ToList();
+        AppendFigures(html, lead);
+        return lead;
     }
 
     private static void AppendFigures(StringBuilder html, IEnumerable<Figure> figures)

@@ -25,7 +25,8 @@ public static class ReportCharts
         var groups = new List<(string, SweepPoint)>();
         foreach (var sweep in sweeps)
         {
-            var byKnob = sweep.IsSweep && !sweep.IsGrid
+            // Split by knob only where the knobs are the question (the default suite's built-in variants are not).
+            var byKnob = sweep.IsSweep && !sweep.IsGrid && sweep.Swept.Any(sweep.IsAsked)
                 ? sweep.Swept.Select(s => (s.Name, Points: sweep.Lines(s).SelectMany(l => l.Points).ToList())).Where(k => k.Points.Count > 0).ToList()
                 : [];
             if (byKnob.Count == 0)
@@ -75,7 +76,7 @@ public static class ReportCharts
         };
         return new Figure("stock", "Latency per variant",
             "Whiskers run from min to max, the box spans mean ± stddev (exact, from running sums), the line and dash mark the median; the diamond is p99. Calls: round trip; casts: send to arrival at the worker.",
-            traces, GroupedLayout(groups, LogTicks.Apply(new Axis { Title = new Title("latency (µs)") }, variants.SelectMany(v => new[] { v.Latency.MinUs, v.Latency.MaxUs })), 600));
+            traces, GroupedLayout(groups, LogTicks.Apply(new Axis { Title = new Title("latency (µs)") }, variants.SelectMany(v => new[] { v.Latency.MinUs, v.Latency.MaxUs }), pixels: 380), 600));
     }
 
     /// <summary>Latency against percentile on a log scale of 1/(1−p), one line per variant; raw (service time) dashed where it differs.</summary>
@@ -104,7 +105,7 @@ public static class ReportCharts
             traces, new Layout
             {
                 XAxis = new Axis { Title = new Title("percentile"), Type = "log", TickVals = [.. ticks.Select(p => 1 / (1 - (p / 100)))], TickText = [.. ticks.Select(p => p.ToString(CultureInfo.InvariantCulture) + "%")] },
-                YAxis = LogTicks.Apply(new Axis { Title = new Title("latency (µs)") }, traces.OfType<ScatterTrace>().SelectMany(t => t.Y)),
+                YAxis = LogTicks.Apply(new Axis { Title = new Title("latency (µs)") }, traces.OfType<ScatterTrace>().SelectMany(t => t.Y), pixels: 300),
                 Height = 480,
             });
     }
@@ -196,27 +197,44 @@ public static class ReportCharts
     }
 
     /// <summary>
-    /// The x categories: short labels, made unique with zero-width spaces where a variant appears under two knobs
-    /// (Plotly would merge equal categories). Groups are named above the plot and split by lines: Plotly's
-    /// two-level axis cannot carry box traces.
+    /// The x categories: each variant's short label a line per part (what differs from the common settings), under its
+    /// scenario's name where the chart holds several; in a knob's group, that knob's value ("acksLate=true"). Lines, not
+    /// one long string, so Plotly can keep labels apart by turning them; made unique with zero-width spaces where a
+    /// variant appears under two knobs (Plotly would merge equal categories). Full settings are on hover and in the table.
     /// </summary>
     private static List<object> Categories(IReadOnlyList<(string Group, SweepPoint Point)> groups)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        return [.. groups.Select(g => (object)(g.Point.ShortLabel + new string('\u200b', seen[g.Point.ShortLabel] = seen.GetValueOrDefault(g.Point.ShortLabel, -1) + 1)))];
+        var scenarios = groups.Select(g => g.Point.Id).Distinct(StringComparer.Ordinal).Count();
+        return [.. groups.Select(g =>
+        {
+            var tick = Tick(g.Group, g.Point, scenarios > 1);
+            return (object)(tick + new string('\u200b', seen[tick] = seen.GetValueOrDefault(tick, -1) + 1));
+        })];
     }
 
-    /// <summary>One category per variant, groups named above the plot and split by dotted lines.</summary>
+    private static string Tick(string group, SweepPoint point, bool named)
+    {
+        var knob = group.StartsWith(point.Id + ": ", StringComparison.Ordinal) ? group[(point.Id.Length + 2)..] : null;
+        var parts = knob is not null && knob != "other" ? [knob + "=" + Sweep.ValueOf(point, knob)] : point.ShortLabel.Split(" · ").ToList();
+        if (named && parts[0] != point.Id)
+        {
+            parts.Insert(0, point.Id);
+        }
+
+        return string.Join("<br>", parts);
+    }
+
+    /// <summary>One category per variant, groups split by dotted lines.</summary>
     private static Layout GroupedLayout(IReadOnlyList<(string Group, SweepPoint Point)> groups, Axis yAxis, double height) => new()
     {
         YAxis = yAxis,
         XAxis = new Axis { Type = "category" },
         Height = height,
         Shapes = GroupLines(groups),
-        Annotations = GroupNames(groups),
         // Above the plot: below it, the legend would sit on the slanted labels of many variants.
-        Legend = new Legend("h", 1.1),
-        Margin = new Margin(60, 20, 70, 40),
+        Legend = new Legend("h", 1.08),
+        Margin = new Margin(60, 20, 50, 40),
     };
 
     private static List<(string Group, int First, int Last)> Runs(IReadOnlyList<(string Group, SweepPoint Point)> groups)
@@ -241,13 +259,6 @@ public static class ReportCharts
     {
         var runs = Runs(groups);
         return runs.Count < 2 ? null : [.. runs.Skip(1).Select(r => new Shape(r.First - 0.5, r.First - 0.5, 0, 1) { Line = new Line("#bbb", 1, "dot") })];
-    }
-
-    private static List<Annotation>? GroupNames(IReadOnlyList<(string Group, SweepPoint Point)> groups)
-    {
-        var runs = Runs(groups);
-        return runs.Count < 2 && groups.All(g => g.Point.ShortLabel == g.Group) ? null
-            : [.. runs.Select(r => new Annotation(r.Group, (r.First + r.Last) / 2.0, 1, "x") { Font = new Font("system-ui, sans-serif", 11) })];
     }
 
     private static ScatterTrace Curve(string name, LatencyHistogram histogram, string? dash, string group) => new()

@@ -24,7 +24,7 @@ internal static class SweepSection
     /// <summary>Each variant against its neighbours along each setting (prefetch 1 → 10 → 100 → unlimited, at each transport).</summary>
     public static void AppendNeighbours(StringBuilder html, Sweep sweep)
     {
-        var rows = sweep.Swept.SelectMany(s => NeighbourComparison.Along(sweep, s)).ToList();
+        var rows = sweep.WithEffects.SelectMany(s => NeighbourComparison.Along(sweep, s)).ToList();
         if (rows.Count == 0)
         {
             return;

@@ -12,7 +12,10 @@ namespace Bench.Reporting.Html;
 public static class TimelineCharts
 {
     private const double PanelHeight = 150;
-    private const double TitleHeight = 26;
+
+    // A panel's title takes a line per part of its label ("raw.cast", "outstanding=8", "requests=200000"), so a quarter
+    // of the page never holds a line longer than one setting.
+    private const double TitleLineHeight = 14;
 
     // Said only where a run had faults or worker events: a plain report's captions stay as they were.
     private const string MarksCaption = " Red bands are fault windows (a red line: an instantaneous fault), a dashed green line the first second back at 80% of the ok/s before it, dotted grey lines worker exits and restarts. Each point is drawn at the start of its second.";
@@ -33,7 +36,9 @@ public static class TimelineCharts
         var shown = points.Where(p => p.Scenario.InTimeline && p.Repetitions.Any(r => r.Timeline.Count > 0)).ToList();
         var columns = Math.Clamp(shown.Count, 1, 4);
         var rows = Math.Max(1, (shown.Count + columns - 1) / columns);
-        var plotHeight = rows * (PanelHeight + TitleHeight);
+        var titles = shown.Select(p => p.Label.Split(" · ")).ToList();
+        var titleHeight = 12 + (TitleLineHeight * (titles.Count == 0 ? 1 : titles.Max(t => t.Length)));
+        var plotHeight = rows * (PanelHeight + titleHeight);
         var traces = new List<Trace>();
         var annotations = new List<Annotation>();
         var shapes = new List<Shape>();
@@ -46,11 +51,11 @@ public static class TimelineCharts
             var (row, column) = (i / columns, i % columns);
             var n = i == 0 ? string.Empty : (i + 1).ToString(CultureInfo.InvariantCulture);
             double[] xDomain = [(column / (double)columns) + 0.012, ((column + 1) / (double)columns) - 0.012];
-            var top = 1 - (row * (PanelHeight + TitleHeight) / plotHeight) - (TitleHeight / plotHeight);
+            var top = 1 - (row * (PanelHeight + titleHeight) / plotHeight) - (titleHeight / plotHeight);
             double[] yDomain = [Math.Max(0, top - (PanelHeight / plotHeight)), top];
             var x = new Axis { Domain = xDomain, Anchor = "y" + n, Matches = i == 0 ? null : "x", ShowTickLabels = row == rows - 1 || i + columns >= shown.Count, Title = row == rows - 1 && column == 0 ? new Title("second") : null };
-            var y = new Axis { Domain = yDomain, Anchor = "x" + n, Matches = i == 0 ? null : "y", ShowTickLabels = column == 0, RangeMode = log ? null : "tozero", Title = column == 0 && row == 0 ? new Title(unit) : null };
-            y = log ? LogTicks.Apply(y, shown.SelectMany(p => p.Repetitions).SelectMany(r => r.Timeline).Select(value)) : y;
+            var y = new Axis { Domain = yDomain, Anchor = "x" + n, Matches = i == 0 ? null : "y", ShowTickLabels = column == 0, RangeMode = log ? null : "tozero", TickLabelStandoff = 6, Title = column == 0 && row == 0 ? new Title(unit) : null };
+            y = log ? LogTicks.Apply(y, shown.SelectMany(p => p.Repetitions).SelectMany(r => r.Timeline).Select(value), PanelHeight) : y;
             if (i == 0)
             {
                 (firstX, firstY) = (x, y);
@@ -61,7 +66,7 @@ public static class TimelineCharts
                 axes["yaxis" + n] = y;
             }
 
-            annotations.Add(new Annotation(shown[i].Label, (xDomain[0] + xDomain[1]) / 2, top) { Font = new Font("system-ui, sans-serif", 11) });
+            annotations.Add(new Annotation(string.Join("<br>", titles[i]), (xDomain[0] + xDomain[1]) / 2, top) { Font = new Font("system-ui, sans-serif", 11) });
             FaultMarks.AddTo(shapes, annotations, shown[i].Repetitions, "x" + n, "y" + n + " domain");
             foreach (var rep in shown[i].Repetitions)
             {

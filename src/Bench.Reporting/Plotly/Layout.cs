@@ -79,6 +79,9 @@ public sealed record Axis
     public string? TickFormat { get; init; }
 
     public string? HoverFormat { get; init; }
+
+    /// <summary>Pixels between the axis line and its tick labels: keeps a y axis's "0" off the x axis's "0" at a shared corner.</summary>
+    public double? TickLabelStandoff { get; init; }
 }
 
 /// <summary>Text on a chart, placed in the coordinates XRef/YRef name ("paper", "x2 domain").</summary>

@@ -12,11 +12,23 @@ public sealed record Sweep(string ScenarioId, RunResult Run, IReadOnlyList<Sweep
 
     public bool IsSweep => Swept.Count > 0;
 
-    /// <summary>Some setting changed alone between two variants (closed against open model alone is no sweep of a setting).</summary>
-    public bool HasEffects => Swept.Any(s => Lines(s).Count > 0);
+    /// <summary>Some setting asked about changed alone between two variants (closed against open model alone is no sweep of a setting).</summary>
+    public bool HasEffects => WithEffects.Any();
 
-    /// <summary>The swept settings that changed alone somewhere: those with an effect chart.</summary>
-    public IEnumerable<SweptSetting> WithEffects => Swept.Where(s => Lines(s).Count > 0);
+    /// <summary>The swept settings asked about that changed alone somewhere: those with an effect chart and a verdict.</summary>
+    public IEnumerable<SweptSetting> WithEffects => Swept.Where(s => IsAsked(s) && Lines(s).Count > 0);
+
+    /// <summary>
+    /// The swept settings the report answers for (<see cref="AskedSettings"/>); null: all of them. The others still
+    /// label the variants, but get no effect chart, verdict or neighbour table: they are how the suite is built.
+    /// </summary>
+    public IReadOnlySet<string>? Asked { get; init; }
+
+    public bool IsAsked(SweptSetting setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        return Asked is null || Asked.Contains(setting.Name);
+    }
 
     /// <summary>
     /// When not every combination ran (one knob at a time, as the Celery suite does), each swept setting's most common
@@ -52,7 +64,9 @@ public sealed record Sweep(string ScenarioId, RunResult Run, IReadOnlyList<Sweep
                 .OrderByDescending(s => s.Values.Count).ThenBy(s => s.Name, StringComparer.Ordinal)
                 .ToList();
             var grid = variants.Count == swept.Aggregate(1, (n, s) => n * s.Values.Count);
-            var common = grid ? null : CommonValues(variants.Select(v => v[0].Settings).ToList(), swept);
+            // Variants that are not a question (a suite's built-in ones) are named by every value that tells them apart.
+            var asked = AskedSettings.Of(run);
+            var common = grid || (asked is not null && !swept.Any(s => asked.Contains(s.Name))) ? null : CommonValues(variants.Select(v => v[0].Settings).ToList(), swept);
             var points = variants.Select(reps =>
             {
                 var settingsLabel = VariantLabel.Of(reps[0].Settings, swept, common);
@@ -68,7 +82,7 @@ public sealed record Sweep(string ScenarioId, RunResult Run, IReadOnlyList<Sweep
             // The last swept setting varies slowest, so a grid reads as the first setting's values once per value of the others.
             var ordered = swept.Count == 0 ? points.ToList()
                 : [.. swept.Take(swept.Count - 1).Reverse().Aggregate(points.OrderBy(p => IndexOf(swept[^1], p)), (o, s) => o.ThenBy(p => IndexOf(s, p)))];
-            sweeps.Add(new Sweep(scenario.Key, run, ordered, swept) { Common = common });
+            sweeps.Add(new Sweep(scenario.Key, run, ordered, swept) { Common = common, Asked = asked });
         }
 
         return sweeps;

@@ -24,14 +24,9 @@ public static class SweepVerdict
         var quickest = sweep.Points.MinBy(p => p.P99.Median)!;
         sentences.Add(F($"Most ok/s: {best.ShortLabel} ({best.Throughput.Median:N0}/s); lowest p99: {quickest.ShortLabel} ({quickest.P99.Median:N0} µs)")
             + (reps > 1 ? F($" — medians of {reps} repetitions.") : "."));
-        foreach (var setting in sweep.Swept)
+        foreach (var setting in sweep.WithEffects)
         {
             var lines = sweep.Lines(setting);
-            if (lines.Count == 0)
-            {
-                continue;
-            }
-
             if (setting.Name == "rate")
             {
                 sentences.AddRange(lines.Select(line => KneeSentence(line)));
@@ -47,7 +42,7 @@ public static class SweepVerdict
             foreach (var group in against.GroupBy(c => c.To, StringComparer.Ordinal))
             {
                 var rows = group.ToList();
-                sentences.Add(F($"{setting.Name} {rows[0].To} against {rows[0].From}: ") + Summarise(rows, sweep.OthersPhrase(setting), lines.Count) + ".");
+                sentences.Add(F($"{setting.Name} {rows[0].To} against {rows[0].From}: ") + Summarise(rows, sweep.OthersPhrase(setting), lines.Count, options) + ".");
             }
         }
 
@@ -83,7 +78,8 @@ public static class SweepVerdict
         if (!ReferenceEquals(best, first))
         {
             var c = ResultComparer.CompareOne(first.ToMeasurement(), best.ToMeasurement(), options ?? new ComparisonOptions());
-            text += F($", {ScenarioComparison.Change(first.Throughput.Median, best.Throughput.Median):+0%;-0%} over {setting.Name} {Sweep.ValueOf(first, setting.Name)} ({Word(c.Verdict)}: {c.Reason})");
+            text += F($", {ScenarioComparison.Change(first.Throughput.Median, best.Throughput.Median):+0%;-0%} over {setting.Name} {Sweep.ValueOf(first, setting.Name)} ({Word(c.Verdict)}; ")
+                + Certainty([c], c.Verdict, options) + ")";
         }
 
         var leaders = lines.Select(l => Sweep.ValueOf(l.Points.MaxBy(p => p.Throughput.Median)!, setting.Name)).Distinct(StringComparer.Ordinal).ToList();
@@ -96,8 +92,11 @@ public static class SweepVerdict
         return text + ".";
     }
 
-    /// <summary>"slower at every prefetch (ok/s -27% to -44%, p99 +30% to +60%; p ≤ 0.0004)", or verdicts split by where they hold.</summary>
-    private static string Summarise(List<NeighbourComparison> rows, string others, int lineCount)
+    /// <summary>
+    /// "slower at every prefetch (ok/s -27% to -44%, p99 +30% to +60%; told apart from noise: p ≤ 0.0004)": each figure
+    /// once, in whole percent, and how sure in words — or verdicts split by where they hold.
+    /// </summary>
+    private static string Summarise(List<NeighbourComparison> rows, string others, int lineCount, ComparisonOptions? options)
     {
         var parts = new List<string>();
         foreach (var group in rows.GroupBy(Word).OrderBy(g => g.Key == Word(Verdict.Same)))
@@ -107,29 +106,32 @@ public static class SweepVerdict
             var where = g.Count == rows.Count && lineCount > 1 && others.Length > 0 ? (verdict == Verdict.Same ? " at any " : " at every ") + others
                 : rows.Count == 1 || g.All(r => r.At.Length == 0) ? string.Empty
                 : " at " + string.Join(", ", g.Select(r => AtText(r)));
-            string evidence;
-            if (g.Count == 1)
-            {
-                evidence = F($"ok/s {g[0].ThroughputChange:+0%;-0%}, p99 {g[0].P99Change:+0%;-0%}; ") + g[0].Result.Reason;
-            }
-            else
-            {
-                // One p-value bound is honest only when every verdict rests on throughput; else each reason is given.
-                var onThroughput = verdict != Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.StartsWith("throughput", StringComparison.Ordinal));
-                var noneSignificant = verdict == Verdict.Same && g.All(r => r.Result.ThroughputP is not null && r.Result.Reason.Contains("not significant", StringComparison.Ordinal));
-                evidence = Range("ok/s", g.Select(r => r.ThroughputChange)) + ", " + Range("p99", g.Select(r => r.P99Change)) + "; "
-                    + (onThroughput ? "throughput " + AtMost(g.Max(r => r.Result.ThroughputP)!.Value)
-                        : noneSignificant ? F($"no change significant: throughput p {g.Min(r => r.Result.ThroughputP)!.Value:0.0000} to {g.Max(r => r.Result.ThroughputP)!.Value:0.0000}")
-                        : string.Join("; ", g.Select(r => AtText(r) + ": " + r.Result.Reason)));
-            }
-
+            var evidence = Range("ok/s", g.Select(r => r.ThroughputChange)) + ", " + Range("p50", g.Select(r => ScenarioComparison.Change(r.Base.P50.Median, r.Diff.P50.Median)))
+                + ", " + Range("p99", g.Select(r => r.P99Change)) + "; " + Certainty([.. g.Select(r => r.Result)], verdict, options);
             parts.Add(group.Key + where + " (" + evidence + ")");
         }
 
         return string.Join("; ", parts);
     }
 
-    private static string AtMost(double p) => p < 0.0001 ? "p < 0.0001 each" : F($"p ≤ {p:0.0000}");
+    /// <summary>
+    /// How sure a verdict is, in words: with one run a side, the size a difference must pass to be told from noise and
+    /// how to test it; with repetitions, whether the test across them told it from noise, and its p-value.
+    /// </summary>
+    public static string Certainty(IReadOnlyList<ScenarioComparison> comparisons, Verdict verdict, ComparisonOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(comparisons);
+        options ??= new ComparisonOptions();
+        var tested = comparisons.Where(c => c.ThroughputP is not null).Select(c => c.ThroughputP!.Value).ToList();
+        if (tested.Count == 0)
+        {
+            return F($"one run each: differences under {options.Threshold * options.UntestedFactor:0%} cannot be told from noise here; use --repeat 3");
+        }
+
+        return verdict == Verdict.Same
+            ? F($"not told apart from noise across the repetitions (p ≥ {tested.Min():0.000})")
+            : "told apart from noise across the repetitions (" + (tested.Max() < 0.0001 ? "p < 0.0001" : F($"p ≤ {tested.Max():0.0000}")) + ")";
+    }
 
     private static string Range(string name, IEnumerable<double> changes)
     {
