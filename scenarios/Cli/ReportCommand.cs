@@ -2,21 +2,28 @@ using Bench.Harness;
 using Bench.Harness.Runs;
 using Bench.Reporting;
 using Bench.Reporting.History;
+using Bench.Reporting.Tables;
 
 namespace Bench.Scenarios.Cli;
 
 /// <summary>
 /// `bench report RESULTS...`: one offline HTML report (Plotly charts, tables) for one or more runs, or, with --format,
-/// any other file a run writes, made again from its stored results: json, md (summary.md), csv, hlog.
+/// any other file a run writes, made again from its stored results: json, md (summary.md), csv, hlog; or, with
+/// `--table NAME`, one of the markdown figure tables (<see cref="FigureTables"/>) on stdout.
 /// </summary>
 internal static class ReportCommand
 {
-    public const string Usage = "bench report RESULTS... [--format html|md|csv|hlog|json] [--out FILE|DIR] [--benchmarks DIR|none] [--history DIR|none]";
+    public const string Usage = "bench report RESULTS... [--format html|md|csv|hlog|json] [--out FILE|DIR] [--benchmarks DIR|none] [--history DIR|none] | bench report --table NAME RESULTS...";
 
     private static readonly string[] s_formats = ["html", "md", "csv", "hlog", "json"];
 
     public static int Run(IReadOnlyList<string> arguments)
     {
+        if (arguments.Count > 0 && arguments[0] == "--table")
+        {
+            return Table(arguments.Skip(1).ToList());
+        }
+
         var paths = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var args = new CliArgs(arguments.Skip(paths.Count), new HashSet<string>());
         var output = args.String("out");
@@ -49,6 +56,31 @@ internal static class ReportCommand
         }
 
         Console.WriteLine("report: " + Path.GetFullPath(written));
+        return 0;
+    }
+
+    // `--table NAME RESULTS...`: the table on stdout; an unknown name or a flag among the results is one line, exit 2.
+    private static int Table(List<string> arguments)
+    {
+        var name = arguments.FirstOrDefault();
+        if (name is null || name.StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new UsageException("--table needs a name (" + FigureTables.Names + ")");
+        }
+
+        var table = FigureTables.Find(name) ?? throw new UsageException($"unknown table '{name}' (tables: {FigureTables.Names})");
+        var paths = arguments.Skip(1).ToList();
+        if (paths.FirstOrDefault(p => p.StartsWith("--", StringComparison.Ordinal)) is { } flag)
+        {
+            throw new UsageException($"--table takes no other option ('{flag}'): bench report --table {name} RESULTS...");
+        }
+
+        if (paths.Count == 0)
+        {
+            throw new UsageException($"--table {name} needs its results: {table.Inputs}");
+        }
+
+        Console.Write(table.Render(paths));
         return 0;
     }
 

@@ -52,7 +52,15 @@ public static class BaselineRatios
         return pairs;
     }
 
+    /// <summary>summary.md's section: <see cref="Table"/> and what the pairs were matched on.</summary>
     public static string ToMarkdown(RunResult run)
+    {
+        var table = Table(run);
+        return table.Length == 0 ? table : table + Environment.NewLine + "Matched on load, route, ack mode, queue type, persistence, prefetch, channels and workers; a ratio is the median of each side's repetitions." + Environment.NewLine;
+    }
+
+    /// <summary>The heading and the table of pairs, or empty when the run has none.</summary>
+    public static string Table(RunResult run)
     {
         var pairs = Pairs(run);
         if (pairs.Count == 0)
@@ -70,8 +78,6 @@ public static class BaselineRatios
             text.AppendLine(CultureInfo.InvariantCulture, $"| `{p.BenchLabel}` | `{p.RawLabel}` | {p.ThroughputRatio:0.00}× | {p.BenchCpuUs:0.0} · {p.RawCpuUs:0.0} | {(p.RawCpuUs > 0 ? p.CpuRatio.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–")} |");
         }
 
-        text.AppendLine();
-        text.AppendLine("Matched on load, route, ack mode, queue type, persistence, prefetch, channels and workers; a ratio is the median of each side's repetitions.");
         return text.ToString();
     }
 

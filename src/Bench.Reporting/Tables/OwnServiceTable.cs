@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using static Bench.Reporting.Tables.TableFormat;
+
+namespace Bench.Reporting.Tables;
+
+/// <summary>
+/// `--table own-service DIR`: Bench's `--target oslo|celery` beside the services' own Python clients, as
+/// `scripts/figures.sh own-service` leaves them in DIR: `TARGET-bench-N/` (a Bench run) and `TARGET-python-N.json`
+/// (the figures scripts/peers/latency_stats.py --json gave for that client's latency file). One row per target,
+/// outstanding and client: requests/s, p50 and p99 µs of the round trip (Bench's raw service time: the closed model
+/// has no schedule), and ok / failed / timeout. A Bench run that left no results is a row pointing at its log.
+/// </summary>
+public sealed class OwnServiceTable : IFigureTable
+{
+    private static readonly string[] s_targets = ["oslo", "celery"];
+
+    public string Name => "own-service";
+
+    public string Inputs => "the folder scripts/figures.sh own-service wrote";
+
+    public string Render(IReadOnlyList<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        if (paths.Count != 1 || !Directory.Exists(paths[0]))
+        {
+            throw new ResultFormatException($"--table {Name} takes one folder: {Inputs}");
+        }
+
+        var folder = paths[0];
+        var text = new StringBuilder();
+        text.Append("| target | client | outstanding | requests/s | p50 µs | p99 µs | ok / failed / timeout |\n");
+        text.Append("|---|---|---|---|---|---|---|\n");
+        foreach (var target in s_targets)
+        {
+            foreach (var n in Outstanding(folder, target))
+            {
+                var python = Path.Combine(folder, $"{target}-python-{n}.json");
+                if (File.Exists(python))
+                {
+                    text.Append(PythonRow(target, n, python));
+                }
+
+                var bench = Path.Combine(folder, $"{target}-bench-{n}");
+                if (File.Exists(Path.Combine(bench, ResultStore.ResultsFileName)))
+                {
+                    var s = ResultStore.Read(bench).Scenarios.FirstOrDefault() ?? throw new ResultFormatException($"{bench}: no scenario measured");
+                    var c = s.Counts;
+                    var l = s.Latency.Raw;
+                    text.Append($"| {target} | bench | {n} | {Rounded(s.Throughput)} | {Rounded(l.P50Us)} | {Rounded(l.P99Us)} | {Integer(c.Ok)} / {Integer(c.Failed)} / {Integer(c.TimedOut)} |\n");
+                }
+                else if (File.Exists(bench + ".log"))
+                {
+                    text.Append($"| {target} | bench | {n} | no results: see {bench}.log | | | |\n");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The outstanding counts measured for a target, from the names of what the driver wrote, ascending.</summary>
+    private static IEnumerable<int> Outstanding(string folder, string target) =>
+        Directory.EnumerateFileSystemEntries(folder, target + "-*")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Select(name => name!.Split('-'))
+            .Where(parts => parts.Length == 3 && parts[1] is "bench" or "python")
+            .Select(parts => int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : -1)
+            .Where(n => n >= 0)
+            .Distinct()
+            .Order();
+
+    // latency_stats.py's figures as it wrote them: a missing percentile (no ok request) is JSON null, Python's None.
+    private static string PythonRow(string target, int n, string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            throw new ResultFormatException($"{path} is not latency_stats.py's JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            string Field(string name) => document.RootElement.TryGetProperty(name, out var v)
+                ? v.ValueKind == JsonValueKind.Null ? "None" : v.GetRawText()
+                : throw new ResultFormatException($"{path} has no {name}: not latency_stats.py's JSON");
+            return $"| {target} | python | {n} | {Field("requestsPerSecond")} | {Field("p50Us")} | {Field("p99Us")} | {Field("ok")} / {Field("failed")} / {Field("timeout")} |\n";
+        }
+    }
+}
