@@ -35,7 +35,7 @@ internal static class CommandOptions
         new("repeat", "N", "run the whole plan N times, interleaved, for a statistical compare", Run) { Default = "1" },
         new("fault", "KIND@T[+D]", "inject a fault into every scenario: " + string.Join(", ", FaultSpec.Kinds), Run) { Repeatable = true },
         new("max-error-rate", "FRACTION", "fail the run (exit 1) when a scenario's failed + timed out share is above this", Run) { Default = RunVerdict.DefaultMaxErrorRate.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) },
-        new("max-late", "FRACTION", "fail the run (exit 1) and flag the scenario generator-limited when an open model's late starts are above this share of its requests", Run) { Default = RunVerdict.DefaultMaxLate.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) },
+        new("max-late", "FRACTION", "flag a scenario generator-limited when an open model's late starts are above this share of its requests; given, it also fails the run (exit 1)", Run) { Default = RunVerdict.DefaultMaxLate.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) },
         new("max-recovery", "SECONDS", "fail the run when recovery after a fault takes longer", Run) { Default = RunVerdict.DefaultMaxRecoverySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         new("amqp", "URI", "an existing broker (else BENCH_AMQP_URI, else a private node Bench starts); amqps:// is verified against --ca-cert or the system store", Run | Worker),
         new("ca-cert", "FILE", "the CA certificate (PEM) an amqps:// broker's certificate must chain to (also BENCH_AMQP_CA_CERT)", Run | Worker),

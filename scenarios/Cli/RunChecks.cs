@@ -11,7 +11,7 @@ namespace Bench.Scenarios.Cli;
 /// in one place so RunCommand needs only a hook. A fault that needs control of the broker on an external broker
 /// (--amqp or BENCH_AMQP_URI) is a usage error: exit 2.
 /// </summary>
-internal sealed record RunChecks(IReadOnlyList<FaultSpec> Faults, double MaxErrorRate, double MaxRecoverySeconds, double MaxLate = RunVerdict.DefaultMaxLate)
+internal sealed record RunChecks(IReadOnlyList<FaultSpec> Faults, double MaxErrorRate, double MaxRecoverySeconds, double MaxLate = RunVerdict.DefaultMaxLate, bool FailWhenLate = true)
 {
     public const string Usage = "[--fault KIND@T[+D]]… [--max-error-rate FRACTION] [--max-recovery S] [--max-late FRACTION]";
 
@@ -31,9 +31,13 @@ internal sealed record RunChecks(IReadOnlyList<FaultSpec> Faults, double MaxErro
             faults,
             (args.String("max-error-rate") is { } rate ? OptionParsers.Fraction(rate, "max-error-rate") : RunVerdict.DefaultMaxErrorRate),
             args.Double("max-recovery", 0, 86_400) ?? RunVerdict.DefaultMaxRecoverySeconds,
-            args.String("max-late") is { } late ? OptionParsers.Fraction(late, "max-late") : RunVerdict.DefaultMaxLate);
+            args.String("max-late") is { } late ? OptionParsers.Fraction(late, "max-late") : RunVerdict.DefaultMaxLate,
+            // Unasked, a generator that fell behind is flagged (results, summary, report; compare calls it invalid) but does
+            // not fail the run: the default suite's open-model casts are not yet sized to their own capacity, and a first
+            // run on a laptop should not end in exit 1 for that. Given, --max-late gates the run as the other checks do.
+            FailWhenLate: args.String("max-late") is not null);
     }
 
     /// <summary>Null when the run passed; else the one line saying why (see <see cref="RunVerdict"/>).</summary>
-    public string? Verdict(RunSession session) => RunVerdict.Evaluate(session.Result.Scenarios, MaxErrorRate, MaxRecoverySeconds, MaxLate);
+    public string? Verdict(RunSession session) => RunVerdict.Evaluate(session.Result.Scenarios, MaxErrorRate, MaxRecoverySeconds, FailWhenLate ? MaxLate : double.PositiveInfinity);
 }

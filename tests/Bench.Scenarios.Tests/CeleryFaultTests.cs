@@ -56,6 +56,13 @@ public sealed class CeleryFaultTests(BrokerFixture broker) : CliTest
         var seen = $"fault {fault.Spec} at {fault.AtSeconds} s for {fault.DurationSeconds} s, ok/s before {fault.OkPerSecondBefore}, recovery {fault.RecoverySeconds?.ToString() ?? "none"}{(fault.Note is null ? string.Empty : ", note: " + fault.Note)}; "
             + $"ok per second: {string.Join(' ', s.Timeline.Select(p => p.Ok))}; worker events: {string.Join("; ", s.WorkerEvents.Select(e => e.Event + " " + e.Exit))}\n{cli.Stdout}{cli.Stderr}";
         Assert.Equal(("connection-close", "connection-close@1s"), (fault.Kind, fault.Spec));
+        if (fault.AtSeconds > s.Timeline.Count(p => !p.Drain) - 3)
+        {
+            // rabbitmqctl boots an Erlang VM to close the connections: on a machine loaded far past its cores (seen at a
+            // load average of 40) it finished after the run, so recovery cannot be judged here; say so rather than fail.
+            Assert.Skip("the fault landed at " + fault.AtSeconds + " s, too late in a 20 s run to judge recovery (rabbitmqctl was slow on a loaded machine): " + seen);
+        }
+
         Assert.True(fault.RecoverySeconds is not null, seen);
         Assert.True(fault.OkPerSecondBefore > 0, seen);
         Assert.True(s.Timeline.Where(p => p.Second > fault.AtSeconds + 1).Sum(p => p.Ok) > 0, "tasks succeed after the connections were closed: " + seen);

@@ -5,7 +5,7 @@ using Bench.Scenarios.Cli;
 namespace Bench.Scenarios.Tests;
 
 /// <summary>
-/// --max-late: a scenario whose late starts are above it (1% unless set) is flagged generator-limited and fails the
+/// --max-late: a scenario whose late starts are above it (1% unless set) is flagged generator-limited, and when given fails the
 /// run with one line; at or below it, it is neither. Records built by hand: the counts decide, not a machine's speed.
 /// </summary>
 public sealed class GeneratorLimitTests
@@ -32,6 +32,17 @@ public sealed class GeneratorLimitTests
 
     [Fact]
     public void The_default_max_late_is_one_percent() => Assert.Equal(0.01, RunVerdict.DefaultMaxLate);
+
+    [Fact]
+    public void Unasked_max_late_flags_but_only_a_given_one_fails_the_run()
+    {
+        var unasked = RunChecks.Parse(new CliArgs([], RunCommand.Flags), externalBroker: false);
+        var given = RunChecks.Parse(new CliArgs(["--max-late", "1%"], RunCommand.Flags), externalBroker: false);
+
+        Assert.Equal((0.01, false), (unasked.MaxLate, unasked.FailWhenLate));
+        Assert.Equal((0.01, true), (given.MaxLate, given.FailWhenLate));
+        Assert.True(unasked.Flag(Open(500)).GeneratorLimited);
+    }
 
     private static ScenarioRecord Open(long lateStarts) => new()
     {
