@@ -45,8 +45,9 @@ internal static class ScenarioCatalog
     /// <summary>Bench's own scenarios: those `--scenario` runs (the external ones need a target: `--target`).</summary>
     public static IReadOnlyList<ScenarioDefinition> Own { get; } = [.. All.Where(s => !s.NeedsTarget)];
 
-    /// <summary>The one registered scenario of this class (the suites name scenarios this way).</summary>
-    public static T Get<T>() where T : ScenarioDefinition => All.OfType<T>().Single();
+    /// <summary>The one registered scenario of exactly this class (the suites name scenarios this way): exactly, as a
+    /// scenario may derive from another (objects.save from objects.get), and OfType would return both.</summary>
+    public static T Get<T>() where T : ScenarioDefinition => (T)All.Single(s => s.GetType() == typeof(T));
 
     public static ScenarioDefinition? Find(string id) => All.FirstOrDefault(s => s.Id == id);
 
