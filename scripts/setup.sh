@@ -15,6 +15,7 @@ need=()
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v npm >/dev/null 2>&1 || need+=(npm)
+command -v prometheus >/dev/null 2>&1 || need+=(prometheus)  # the live-metrics test scrapes Bench and the node with a real Prometheus
 # The .hlog reader test runs Java HdrHistogram (Debian's) from a single source file, which needs a JDK's compiler.
 [ -f /usr/share/java/hdrhistogram.jar ] || need+=(libhdrhistogram-java)
 [ -x /usr/lib/jvm/java-17-openjdk-amd64/bin/javac ] || command -v javac >/dev/null 2>&1 || need+=(openjdk-17-jdk-headless)

@@ -41,6 +41,7 @@ internal static class CommandOptions
         new("ca-cert", "FILE", "the CA certificate (PEM) an amqps:// broker's certificate must chain to (also BENCH_AMQP_CA_CERT)", Run | Worker),
         new("broker-metrics", "URL", "the Prometheus endpoint (rabbitmq_prometheus, http://[user:password@]host:15692/metrics) of a broker Bench did not start: the broker's view of the run (Bench's private node is always sampled; --broker-view off turns it off)", Run),
         new("broker-metrics-auth", "FILE", "user:password for --broker-metrics, from a file instead of the URL", Run),
+        new("metrics-listen", "ADDR:PORT", "serve Bench's own live figures (requests by outcome, ok/s, latency histogram, late starts, in flight) for Prometheus at http://ADDR:PORT/metrics while the run goes, labelled by scenario and settings", Run),
         new("out", "DIR", "where results go", Run) { Default = "results/runs/<run id>" },
         new("agents", "N", "run as one of N load agents (its slice of the load, started at a coordinator's signal); with --local, start N agents and their coordinator here", Run),
         new("agent-index", "I", "this agent's index, 0 to N-1 (else BENCH_AGENT_INDEX, else Kubernetes' JOB_COMPLETION_INDEX)", Run),

@@ -10,6 +10,7 @@ using Bench.Reporting;
 using Bench.Reporting.Thresholds;
 using Bench.Rpc;
 using Bench.Scenarios.Catalog;
+using Bench.Scenarios.Metrics;
 
 namespace Bench.Scenarios.Cli;
 
@@ -68,6 +69,7 @@ internal static class RunCommand
             throw new UsageException("--fault acts on Bench's own workers and private node; an external target has neither");
         }
 
+        var metricsListen = args.String("metrics-listen");
         args.EnsureAllUsed();
 
         // TLS: on Bench's private node a scenario with --tls on uses the node's amqps listener beside the plain one, so
@@ -88,6 +90,14 @@ internal static class RunCommand
             throw new UsageException(external is not null
                 ? "--nodes starts Bench's private cluster; for your own cluster give --amqp with every node: amqp://HOST:PORT/?nodes=HOST1:PORT1,HOST2:PORT2"
                 : "--tls on is for a single private node: a cluster's nodes listen on plain amqp");
+        }
+
+        // Bound before the broker starts and before any load: a bad ADDR:PORT or a port in use is one line, exit 2.
+        var live = metricsListen is null ? null : new LiveMetrics();
+        await using var listener = live is null ? null : MetricsListener.Start(metricsListen!, live);
+        if (listener is not null)
+        {
+            Console.WriteLine($"live metrics: http://{listener.EndPoint}/metrics");
         }
 
         using var signal = new ShutdownSignal();
@@ -142,6 +152,7 @@ internal static class RunCommand
 
                 var settings = string.Join(' ', spec.Describe().Select(kv => kv.Key + "=" + kv.Value)) + (repeat > 1 ? $" (repetition {repetition}/{repeat})" : string.Empty);
                 d.Begin(spec.Id, settings);
+                live?.Begin(spec.Id, spec.Describe(), repetition);
                 try
                 {
                     var run = ResolveRate(spec, session.Result.Scenarios);
@@ -149,7 +160,7 @@ internal static class RunCommand
                     ScenarioRecord record;
                     await using (var execution = run.Scenario.CreateRun(session, run))
                     {
-                        record = await execution.RunAsync(d.Update, signal.Token);
+                        record = await execution.RunAsync(live is null ? d.Update : p => { d.Update(p); live.Update(p); }, signal.Token);
                     }
 
                     record = ThresholdCheck.Apply(checks.Flag(record with { Repetition = repetition }), thresholds);

@@ -62,6 +62,7 @@ internal sealed class RunRecorder(int errorSamplesPerKind)
             P50Ns = Math.Max(first.P50Ns, second2.P50Ns),
             P99Ns = Math.Max(first.P99Ns, second2.P99Ns),
             MaxNs = Math.Max(first.MaxNs, second2.MaxNs),
+            SumNs = first.SumNs + second2.SumNs,
             Buckets = [.. first.Buckets.Concat(second2.Buckets).GroupBy(b => b.Index).Select(g => (g.Key, g.Sum(b => b.Count))).OrderBy(b => b.Key)],
         };
     }
@@ -116,6 +117,7 @@ internal sealed class RunRecorder(int errorSamplesPerKind)
             _intervalScratch.ValueAtPercentile(50), _intervalScratch.ValueAtPercentile(99), _intervalScratch.Max)
         {
             RssBytes = ProcessMemory.ResidentBytes(),
+            SumNs = _intervalScratch.Sum,
             Buckets = _intervalScratch.NonZeroBuckets(),
         };
     }

@@ -242,7 +242,11 @@ public static class ScenarioRunner
             var expected = Interlocked.Read(ref _expected);
             double? fraction = expected > 0 ? Math.Min(1, (double)Issued / expected)
                 : scenario.Load.Sum(l => l.During?.TotalSeconds ?? 0) is var total and > 0 ? Math.Min(1, elapsed / total) : null;
-            onProgress(new ProgressSnapshot(scenario.Id, isWarmUp, elapsed, Issued, ok, failed, timedOut, LateStarts, point.Throughput, point.P50Ns, point.P99Ns, fraction));
+            onProgress(new ProgressSnapshot(scenario.Id, isWarmUp, elapsed, Issued, ok, failed, timedOut, LateStarts, point.Throughput, point.P50Ns, point.P99Ns, fraction)
+            {
+                Buckets = point.Buckets,
+                SumNs = point.SumNs,
+            });
         }
 
         private async Task RunClosedAsync(LoadSimulation.Closed load)

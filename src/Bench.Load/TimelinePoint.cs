@@ -9,6 +9,9 @@ public readonly record struct TimelinePoint(int Second, double Seconds, long Ok,
     /// <summary>This second's ok latencies as non-zero (bucket index, count) pairs of <see cref="LatencyHistogram"/>: its interval histogram.</summary>
     public IReadOnlyList<(int Index, long Count)> Buckets { get; init; } = [];
 
+    /// <summary>The sum of this second's ok latencies in nanoseconds (live metrics' histogram _sum).</summary>
+    public long SumNs { get; init; }
+
     /// <summary>The second began after the last request was issued: the drain, not the measurement.</summary>
     public bool Drain { get; init; }
 
