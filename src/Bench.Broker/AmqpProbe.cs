@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net.Security;
+using System.Security.Authentication;
 using System.Net.Sockets;
 using System.Text;
 
@@ -52,6 +53,13 @@ internal static class AmqpProbe
         }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            return null;
+        }
+        catch (AuthenticationException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Something other than TLS answered (the node has not bound its TLS port yet and another process holds it):
+            // "not yet". The node then fails to bind and exits with eaddrinuse, which PrivateBroker retries. An untrusted
+            // certificate is an AmqpTlsException thrown by the validator, and still ends the wait.
             return null;
         }
     }

@@ -3,13 +3,32 @@ using System.Net.Sockets;
 
 namespace Bench.Broker;
 
-/// <summary>Asks the kernel for a free loopback port. A small race remains between closing the probe and the node binding it; PrivateBroker retries once on a bind failure.</summary>
+/// <summary>
+/// Asks the kernel for free loopback ports. All of a node's ports are held open together until each is known, so the
+/// kernel cannot hand the same port out twice to one node. A small race remains between closing the probes and the node
+/// binding them (another process may take one): PrivateBroker retries twice on a bind failure.
+/// </summary>
 internal static class FreePort
 {
-    public static int Next()
+    public static int[] Take(int count)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = new TcpListener[count];
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                listeners[i] = new TcpListener(IPAddress.Loopback, 0);
+                listeners[i].Start();
+            }
+
+            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener?.Stop();
+            }
+        }
     }
 }

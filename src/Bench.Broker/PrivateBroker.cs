@@ -94,14 +94,14 @@ public sealed class PrivateBroker : IAsyncDisposable
         }
 
         var ctlPath = Path.Combine(Path.GetDirectoryName(options.ServerPath)!, "rabbitmqctl");
-        // One retry covers the small race between FreePort releasing a port and the node binding it.
+        // Two retries cover the small race between FreePort releasing a port and the node binding it (test projects start nodes in parallel).
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 return await StartOnceAsync(options, ctlPath, cancellationToken);
             }
-            catch (BrokerStartException e) when (attempt == 1 && options.Port == 0 && e.LogTail.Contains("eaddrinuse", StringComparison.OrdinalIgnoreCase))
+            catch (BrokerStartException e) when (attempt < 3 && options.Port == 0 && e.LogTail.Contains("eaddrinuse", StringComparison.OrdinalIgnoreCase))
             {
             }
         }
@@ -114,9 +114,10 @@ public sealed class PrivateBroker : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         var nodeName = $"bench-{id}@localhost";
         var control = new NodeControl(ctlPath, options.Home ?? directory, directory, nodeName);
-        var port = options.Port != 0 ? options.Port : FreePort.Next();
-        var distPort = FreePort.Next();
-        var ports = new NodePorts(port, options.Management ? FreePort.Next() : 0, options.Tls ? FreePort.Next() : 0, options.Prometheus ? FreePort.Next() : 0);
+        var free = FreePort.Take(5);
+        var port = options.Port != 0 ? options.Port : free[0];
+        var distPort = free[1];
+        var ports = new NodePorts(port, options.Management ? free[2] : 0, options.Tls ? free[3] : 0, options.Prometheus ? free[4] : 0);
         NodeTlsFiles? tls;
 
         try
