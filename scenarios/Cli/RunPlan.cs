@@ -12,10 +12,10 @@ namespace Bench.Scenarios.Cli;
 /// <summary>
 /// What `bench run` will run, from its flags and an optional scenario file (flags override the file): a suite, Bench's
 /// own scenarios, or an external target; the file's load phases; every setting, a list being a sweep; and the
-/// thresholds. Everything is parsed and checked here, before a broker is touched, so a bad flag or file is one line
-/// and exit 2.
+/// thresholds. Everything is parsed and checked here and in <see cref="ForRun"/>, before a broker is touched, so a bad
+/// flag or file is one line and exit 2.
 /// </summary>
-internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, string? Amqp, IReadOnlyList<string> Thresholds)
+internal sealed partial record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, string? Amqp, IReadOnlyList<string> Thresholds)
 {
     /// <summary>The settings the user gave a list of values (flags or file): the sweep the report answers, not a suite's own variants.</summary>
     public IReadOnlyList<string> Swept { get; init; } = [];
