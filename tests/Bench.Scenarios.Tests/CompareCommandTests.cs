@@ -25,7 +25,7 @@ public sealed class CompareCommandTests(BrokerFixture broker) : IDisposable
     [Fact]
     public async Task A_fifty_millisecond_slower_worker_with_three_repetitions_is_a_regression_with_exit_code_1()
     {
-        // 50 ms: far beyond run-to-run noise even beside CPU hogs (the 1 ms goal is measured, in docs/comparing.md).
+        // 50 ms: far beyond run-to-run noise even beside CPU hogs (the 1 ms goal is measured, in docs/compare.md).
         var fast = await RunAsync("fast", "0", repeat: 3);
         var slow = await RunAsync("slow", "50", repeat: 3);
 
