@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using Bench.Harness.Workers;
 using Bench.Rpc;
 using Bench.Rpc.Server;
 using Bench.Testing;
@@ -53,5 +55,40 @@ public sealed class OsloInteropTests(BrokerFixture broker)
         Assert.Equal(("ValueError", "builtins", "boom"), (failure.ExceptionClass, failure.Module, failure.RemoteMessage));
         Assert.Contains(failure.Traceback, line => line.Contains("raise ValueError(message)", StringComparison.Ordinal));
         Assert.Equal(("NoSuchMethod", "oslo_messaging.rpc.dispatcher"), (missing.ExceptionClass, missing.Module));
+    }
+
+    /// <summary>
+    /// A peer calling Bench's worker sees the bytes the real service sends: each call goes to a real oslo.messaging
+    /// server and to Bench's worker, and the two replies' results are the same bytes (json.dumps' separators,
+    /// ensure_ascii, Python floats), for a dict built by the method (whoami) and a value passed through (echo).
+    /// </summary>
+    [Fact]
+    public async Task Bench_worker_results_are_the_bytes_a_real_oslo_server_sends()
+    {
+        var topic = BrokerFixture.UniqueName("bytes");
+        await using var python = await PeerProcess.StartAsync("oslo/server.py", ["--url", broker.Uri.Uri.OriginalString, "--topic", topic + "-py", "--server", "py1"]);
+        await using var bench = await Service.StartAsync(broker.Uri.Uri, new BenchManager(new OneWayStats()), new ServiceOptions { Topic = topic + "-cs", Host = "cs1" });
+        await using var client = await RpcClient.ConnectAsync(broker.Uri.Uri, new RpcClientOptions { DefaultTimeout = TimeSpan.FromSeconds(20) });
+        var context = new RequestContext("zo\u00eb", "p9", "req-9");
+        (string Method, RpcArgs Args)[] calls =
+        [
+            ("whoami", RpcArgs.Empty),
+            ("echo", RpcArgs.FromJson("{\"payload\":{\"vm\":[1,\"two\",1.50,null,1E2],\"name\":\"caf\\u00E9 <b>\",\"empty\":{}}}")),
+            ("echo", RpcArgs.FromJson("{\"payload\": \"plain text\"}")),
+            ("add", RpcArgs.FromJson("{\"x\": 4, \"y\": 4}")),
+        ];
+
+        var results = new List<(string Python, string Bench)>();
+        foreach (var (method, args) in calls)
+        {
+            var fromPython = await client.TryCallAsync(new Target(topic + "-py"), method, args, context: context);
+            var fromBench = await client.TryCallAsync(new Target(topic + "-cs"), method, args, context: context);
+            Assert.Equal((CallOutcome.Ok, CallOutcome.Ok), (fromPython.Outcome, fromBench.Outcome));
+            results.Add((Encoding.UTF8.GetString(fromPython.Result.Span), Encoding.UTF8.GetString(fromBench.Result.Span)));
+        }
+
+        Assert.Equal("{\"user_id\": \"zo\\u00eb\", \"project_id\": \"p9\", \"request_id\": \"req-9\"}", results[0].Python);
+        Assert.Equal("{\"vm\": [1, \"two\", 1.5, null, 100.0], \"name\": \"caf\\u00e9 <b>\", \"empty\": {}}", results[1].Python);
+        Assert.Equal(results.Select(r => r.Python), results.Select(r => r.Bench));
     }
 }

@@ -35,6 +35,9 @@ public sealed class TestManager : Manager
 
     public Payload Describe(Payload payload) => payload with { Tags = [.. payload.Tags, "seen"] };
 
+    /// <summary>A dict result holding floats and the caller's text: what json.dumps writes for it is checked byte for byte.</summary>
+    public Dictionary<string, object?> Measure(string name) => new() { ["name"] = name, ["kg"] = 2.0, ["ratio"] = 1e-05, ["tags"] = new[] { "a" }, ["none"] = null };
+
     public async Task<long> SlowAsync(long ms)
     {
         await Task.Delay((int)ms);

@@ -1,14 +1,14 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Bench.Rpc.Wire;
 
 namespace Bench.Rpc.Dispatch;
 
 /// <summary>
-/// Writes a method's return value as the reply's "result" JSON. Numbers, booleans and strings are written directly
-/// in Python's form (no boxing, no serializer); anything else goes through System.Text.Json.
+/// Writes a method's return value as the reply's "result" JSON, in the bytes the real service's json.dumps would
+/// write. Numbers, booleans and strings are written directly in Python's form (no boxing, no serializer, no
+/// allocation); a RawJson is laid out again in Python's form (allocation-free; unchanged when it already is); anything
+/// else goes through System.Text.Json (floats as Python's) and is then laid out the same way (<see cref="PythonJsonText"/>).
 /// </summary>
 internal static class ResultWriter<T>
 {
@@ -22,18 +22,11 @@ internal static class ResultWriter<T>
             var t when t == typeof(long) => (Action<IBufferWriter<byte>, long, JsonSerializerOptions>)((o, v, _) => PythonJson.Int64(o, v)),
             var t when t == typeof(bool) => (Action<IBufferWriter<byte>, bool, JsonSerializerOptions>)((o, v, _) => PythonJson.Boolean(o, v)),
             var t when t == typeof(string) => (Action<IBufferWriter<byte>, string, JsonSerializerOptions>)((o, v, _) => PythonJson.String(o, v)),
-            var t when t == typeof(double) => (Action<IBufferWriter<byte>, double, JsonSerializerOptions>)((o, v, _) => WriteDouble(o, v)),
+            var t when t == typeof(double) => (Action<IBufferWriter<byte>, double, JsonSerializerOptions>)((o, v, _) => PythonJson.Double(o, v)),
             var t when t == typeof(Unit) => (Action<IBufferWriter<byte>, Unit, JsonSerializerOptions>)((o, _, _) => o.Write(PythonJson.Null)),
-            var t when t == typeof(RawJson) => (Action<IBufferWriter<byte>, RawJson, JsonSerializerOptions>)((o, v, _) => o.Write(v.Utf8.Span)),
-            _ => (Action<IBufferWriter<byte>, T, JsonSerializerOptions>)((o, v, options) => o.Write(JsonSerializer.SerializeToUtf8Bytes(v, options))),
+            var t when t == typeof(RawJson) => (Action<IBufferWriter<byte>, RawJson, JsonSerializerOptions>)((o, v, _) => PythonJsonText.Write(o, v.Utf8.Span)),
+            _ => (Action<IBufferWriter<byte>, T, JsonSerializerOptions>)((o, v, options) => PythonJsonText.Write(o, JsonSerializer.SerializeToUtf8Bytes(v, PythonFloatConverter.For(options)))),
         };
         return (Action<IBufferWriter<byte>, T, JsonSerializerOptions>)writer;
-    }
-
-    // Python keeps 2.0 a float; "2" would reach a Python caller as an int.
-    private static void WriteDouble(IBufferWriter<byte> output, double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        output.Write(Encoding.ASCII.GetBytes(double.IsInteger(value) && !text.Contains('E', StringComparison.Ordinal) ? text + ".0" : text));
     }
 }

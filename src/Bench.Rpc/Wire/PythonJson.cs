@@ -55,6 +55,144 @@ internal static class PythonJson
 
     public static void Boolean(IBufferWriter<byte> output, bool value) => output.Write(value ? "true"u8 : "false"u8);
 
+    /// <summary>
+    /// A float as json.dumps writes it (float.__repr__): the shortest digits that read back as the same double (what
+    /// .NET's "R" gives), positional with at least one decimal (2.0, 0.0001, 1000000000000000.0) while
+    /// 1e-4 &lt;= |x| &lt; 1e16, else d.ddde±XX (1e-05, 1.5e+16); NaN, Infinity and -Infinity bare, as allow_nan does.
+    /// A float kept as 2.0 reaches a Python caller as a float; "2" would be an int. No allocation.
+    /// </summary>
+    public static void Double(IBufferWriter<byte> output, double value) => output.Advance(Double(output.GetSpan(MaxDoubleLength), value));
+
+    /// <summary>The longest <see cref="Double(Span{byte}, double)"/> writes: "-d.dddddddddddddddde-XXX".</summary>
+    public const int MaxDoubleLength = 32;
+
+    /// <summary>Writes <paramref name="value"/> as float.__repr__ into <paramref name="span"/> (at least <see cref="MaxDoubleLength"/> bytes); returns the length.</summary>
+    public static int Double(Span<byte> span, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            var literal = double.IsNaN(value) ? "NaN"u8 : value > 0 ? "Infinity"u8 : "-Infinity"u8;
+            literal.CopyTo(span);
+            return literal.Length;
+        }
+
+        Span<byte> text = stackalloc byte[32];
+        value.TryFormat(text, out var length, "R", System.Globalization.CultureInfo.InvariantCulture);
+        var r = text[..length];
+
+        // Read "R" as sign, digits and decpt (value = 0.d1d2… × 10^decpt), the form Python's repr lays out from.
+        var negative = r[0] == (byte)'-';
+        if (negative)
+        {
+            r = r[1..];
+        }
+
+        var e = r.IndexOfAny((byte)'E', (byte)'e');
+        var exponent = 0;
+        if (e >= 0)
+        {
+            var sign = r[e + 1] == (byte)'-' ? -1 : 1;
+            foreach (var digit in r[(r[e + 1] is (byte)'+' or (byte)'-' ? e + 2 : e + 1)..])
+            {
+                exponent = (exponent * 10) + (digit - '0');
+            }
+
+            exponent *= sign;
+            r = r[..e];
+        }
+
+        Span<byte> digits = stackalloc byte[32];
+        var count = 0;
+        var point = r.IndexOf((byte)'.');
+        var decpt = (point < 0 ? r.Length : point) + exponent;
+        foreach (var b in r)
+        {
+            if (b == (byte)'.')
+            {
+                continue;
+            }
+
+            if (count == 0 && b == (byte)'0')
+            {
+                decpt--; // a leading zero moves the point
+                continue;
+            }
+
+            digits[count++] = b;
+        }
+
+        while (count > 0 && digits[count - 1] == (byte)'0')
+        {
+            count--;
+        }
+
+        if (count == 0)
+        {
+            digits[count++] = (byte)'0'; // 0.0 and -0.0
+            decpt = 1;
+        }
+
+        var w = 0;
+        if (negative)
+        {
+            span[w++] = (byte)'-';
+        }
+
+        if (decpt is > -4 and <= 16)
+        {
+            if (decpt <= 0)
+            {
+                span[w++] = (byte)'0';
+                span[w++] = (byte)'.';
+                span.Slice(w, -decpt).Fill((byte)'0');
+                w += -decpt;
+                digits[..count].CopyTo(span[w..]);
+                w += count;
+            }
+            else if (decpt >= count)
+            {
+                digits[..count].CopyTo(span[w..]);
+                w += count;
+                span.Slice(w, decpt - count).Fill((byte)'0');
+                w += decpt - count;
+                span[w++] = (byte)'.';
+                span[w++] = (byte)'0';
+            }
+            else
+            {
+                digits[..decpt].CopyTo(span[w..]);
+                w += decpt;
+                span[w++] = (byte)'.';
+                digits[decpt..count].CopyTo(span[w..]);
+                w += count - decpt;
+            }
+        }
+        else
+        {
+            span[w++] = digits[0];
+            if (count > 1)
+            {
+                span[w++] = (byte)'.';
+                digits[1..count].CopyTo(span[w..]);
+                w += count - 1;
+            }
+
+            var power = decpt - 1;
+            span[w++] = (byte)'e';
+            span[w++] = power < 0 ? (byte)'-' : (byte)'+';
+            power = Math.Abs(power);
+            if (power < 10)
+            {
+                span[w++] = (byte)'0';
+            }
+
+            Utf8Formatter.TryFormat(power, span[w..], out var powerLength);
+            w += powerLength;
+        }
+
+        return w;
+    }
+
     /// <summary>A quoted string from UTF-8 (valid or not: invalid bytes become U+FFFD, as Python would refuse them anyway).</summary>
     public static void String(IBufferWriter<byte> output, ReadOnlySpan<byte> utf8)
     {

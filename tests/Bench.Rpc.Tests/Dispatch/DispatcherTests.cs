@@ -15,10 +15,12 @@ public sealed class DispatcherTests
     [InlineData("greet", "{\"name\": \"nova\", \"greeting\": \"hi\"}", "\"hi nova\"")]
     [InlineData("scale", "{\"value\": 1.5, \"factor\": 2}", "3.0")]
     [InlineData("scale", "{\"value\": 1.25, \"factor\": 2, \"negate\": true}", "-2.5")]
+    [InlineData("scale", "{\"value\": 1e-06, \"factor\": 3}", "3e-06")]
     [InlineData("build_and_run_instance", "{\"instance_name\": \"vm1\"}", "\"building vm1\"")]
     [InlineData("slow", "{\"ms\": 1}", "1")]
     [InlineData("nothing", "{}", "null")]
-    [InlineData("describe", "{\"payload\": {\"Name\": \"n\", \"Size\": 3, \"Tags\": [\"a\"]}}", "{\"Name\":\"n\",\"Size\":3,\"Tags\":[\"a\",\"seen\"]}")]
+    [InlineData("describe", "{\"payload\": {\"Name\": \"n\", \"Size\": 3, \"Tags\": [\"a\"]}}", "{\"Name\": \"n\", \"Size\": 3, \"Tags\": [\"a\", \"seen\"]}")]
+    [InlineData("measure", "{\"name\": \"caf\\u00e9 <b>\"}", "{\"name\": \"caf\\u00e9 <b>\", \"kg\": 2.0, \"ratio\": 1e-05, \"tags\": [\"a\"], \"none\": null}")]
     public async Task Methods_dispatch_by_name_with_arguments_bound_by_name(string method, string args, string result)
     {
         Assert.Equal(result, await DispatchAsync(method, args));
