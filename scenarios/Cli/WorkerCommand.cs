@@ -45,21 +45,9 @@ internal static class WorkerCommand
         };
         var raw = args.Has("raw");
         var conductor = args.Has("conductor");
-        var quiet = args.Has("quiet");
-        var amqp = args.String("amqp");
-        BrokerTrust.Use(args.String("ca-cert"));
-        args.EnsureAllUsed();
-
-        using var signal = new ShutdownSignal();
-        using var logs = ConsoleLog.Create(quiet ? LogLevel.Warning : LogLevel.Information);
+        await using var host = await WorkerHost.StartAsync(args);
+        var (signal, logs, broker) = (host.Signal, host.Logs, host.Broker);
         var logger = logs.CreateLogger("bench.worker");
-        await using var broker = await BrokerLease.AcquireAsync(amqp, cancellationToken: signal.Token);
-        if (broker.PrivateBroker is { } node)
-        {
-            // First line of stdout, as `bench broker` does, so a script can point clients at this worker's private node.
-            Console.WriteLine(node.Uri.Uri.OriginalString);
-        }
-
         logger.LogInformation("Broker {Uri}{Private}", broker.Uri, broker.IsPrivate ? " (private)" : string.Empty);
         var casts = new OneWayStats();
         var rawCasts = raw ? new OneWayStats() : null;
@@ -84,16 +72,8 @@ internal static class WorkerCommand
             rawServer = await RawEchoServer.StartAsync(broker.Uri.Uri, options.Topic + ".raw", options.ControlExchange, options.Prefetch, options.Durable, rawCasts.Record, signal.Token, quorum: options.QueueKind == QueueKind.Quorum, ackAfter: options.AckMode == AckMode.AfterHandling);
         }
 
-        // A parent process (a scenario) waits for this line before it sends anything.
-        Console.WriteLine(WorkerProcess.ReadyLine);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, signal.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            logger.LogInformation("{Signal}: soft shutdown", signal.Received?.ToString() ?? "stop");
-        }
+        await host.ServeUntilStoppedAsync();
+        logger.LogInformation("{Signal}: soft shutdown", signal.Received?.ToString() ?? "stop");
 
         if (rawServer is not null)
         {
@@ -117,29 +97,9 @@ internal static class WorkerCommand
             RateLimits = ParseRateLimit(args.String("rate-limit")),
             ClientName = "bench-celery-worker:" + (args.String("server") ?? Environment.MachineName),
         };
-        var quiet = args.Has("quiet");
-        var amqp = args.String("amqp");
-        BrokerTrust.Use(args.String("ca-cert"));
-        args.EnsureAllUsed();
-
-        using var signal = new ShutdownSignal();
-        using var logs = ConsoleLog.Create(quiet ? LogLevel.Warning : LogLevel.Information);
-        await using var broker = await BrokerLease.AcquireAsync(amqp, cancellationToken: signal.Token);
-        if (broker.PrivateBroker is { } node)
-        {
-            Console.WriteLine(node.Uri.Uri.OriginalString);
-        }
-
-        var worker = await Rpc.Celery.CeleryWorker.StartAsync(broker.Uri.Uri, new BenchManager(new OneWayStats()), options, logs.CreateLogger("bench.celery"), signal.Token);
-        Console.WriteLine(WorkerProcess.ReadyLine);
-        try
-        {
-            await Task.Delay(Timeout.Infinite, signal.Token);
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
+        await using var host = await WorkerHost.StartAsync(args);
+        var worker = await Rpc.Celery.CeleryWorker.StartAsync(host.Broker.Uri.Uri, new BenchManager(new OneWayStats()), options, host.Logs.CreateLogger("bench.celery"), host.Signal.Token);
+        await host.ServeUntilStoppedAsync();
         await worker.DisposeAsync();
         return 0;
     }

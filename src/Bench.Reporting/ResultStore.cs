@@ -30,6 +30,19 @@ public static class ResultStore
 
     public static void WriteTextAtomic(string path, string text) => WriteAtomic(path, System.Text.Encoding.UTF8.GetBytes(text));
 
+    /// <summary>A JSON file Bench reads (results, a peer's figures); one that is not JSON is a <see cref="ResultFormatException"/> naming it as <paramref name="what"/>.</summary>
+    internal static JsonDocument ParseFile(string path, string what)
+    {
+        try
+        {
+            return JsonDocument.Parse(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            throw new ResultFormatException($"{path} is not {what}: {e.Message}");
+        }
+    }
+
     /// <summary>Reads a results file, or a run folder holding one. Fails with one clear line on anything else.</summary>
     public static RunResult Read(string path)
     {
@@ -40,17 +53,7 @@ public static class ResultStore
             throw new ResultFormatException($"no results at {path} (expected a results.json or a run folder holding one)");
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllBytes(file));
-        }
-        catch (JsonException e)
-        {
-            throw new ResultFormatException($"{file} is not JSON: {e.Message}");
-        }
-
-        using (document)
+        using (var document = ParseFile(file, "JSON"))
         {
             if (!document.RootElement.TryGetProperty("schemaVersion", out var version) || version.ValueKind != JsonValueKind.Number)
             {

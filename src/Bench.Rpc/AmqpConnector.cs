@@ -54,6 +54,26 @@ public static class AmqpConnector
     }
 
     /// <summary>
+    /// Connects as <see cref="ConnectAsync(Uri, string, string?, ILogger, CancellationToken)"/> does and builds a
+    /// component (client, service, worker) on the connection; when building fails, the connection is closed before the
+    /// error goes on, so a component that never started leaves no connection behind.
+    /// </summary>
+    public static async Task<T> ConnectAsync<T>(Uri amqpUri, string clientName, string? caCertificatePath, ILogger logger, Func<IConnection, Task<T>> build, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var connection = await ConnectAsync(amqpUri, clientName, caCertificatePath, logger, cancellationToken);
+        try
+        {
+            return await build(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// A factory for <paramref name="amqpUri"/> with no recovery (probes, drains, tests). amqps:// turns TLS on (the client
     /// library does that from the scheme, with ServerName = the URI's host); Bench then replaces the library's default
     /// check, which accepts a certificate for another name, with <see cref="AmqpTls"/>'s: chain to the CA file (or

@@ -77,8 +77,7 @@ public sealed class RpcClient : IAsyncDisposable
     {
         options ??= new RpcClientOptions();
         logger ??= NullLogger.Instance;
-        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, cancellationToken);
-        try
+        return await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, async connection =>
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             var castChannel = options.PublisherConfirms
@@ -101,12 +100,7 @@ public sealed class RpcClient : IAsyncDisposable
             // Direct reply-to must be consumed (no-ack) on the very channel that publishes the calls.
             await channel.BasicConsumeAsync(replyQueue, autoAck: true, new ReplyConsumer(channel, client), cancellationToken);
             return client;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Calls a method and returns its result; throws <see cref="RemoteError"/>, <see cref="RpcTimeoutException"/> or OperationCanceledException.</summary>

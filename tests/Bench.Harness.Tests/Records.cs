@@ -1,5 +1,6 @@
 using Bench.Load;
 using Bench.Reporting;
+using Bench.Testing;
 
 namespace Bench.Harness.Tests;
 
@@ -42,18 +43,7 @@ internal static class Records
         Suite = "custom",
         StartedAt = new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero),
         FinishedAt = new DateTimeOffset(2026, 11, 21, 6, 0, 10, TimeSpan.Zero),
-        Environment = new EnvironmentRecord
-        {
-            GitSha = "0123456789abcdef0123456789abcdef01234567",
-            DotNet = ".NET 10.0",
-            Os = "Debian 12",
-            CpuModel = "Test CPU",
-            Cores = 2,
-            MachineName = "test",
-            BrokerVersion = "3.10.8",
-            Broker = "amqp://guest:***@127.0.0.1:5672/",
-            PrivateBroker = true,
-        },
+        Environment = TestEnvironment.Record,
         Scenarios = [.. scenarios],
     };
 }

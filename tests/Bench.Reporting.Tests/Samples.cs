@@ -1,4 +1,5 @@
 using Bench.Load;
+using Bench.Testing;
 
 namespace Bench.Reporting.Tests;
 
@@ -77,18 +78,7 @@ internal static class Samples
         StartedAt = new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero),
         FinishedAt = new DateTimeOffset(2026, 11, 21, 6, 1, 0, TimeSpan.Zero),
         PeakRssMb = 96,
-        Environment = new EnvironmentRecord
-        {
-            GitSha = "0123456789abcdef0123456789abcdef01234567",
-            DotNet = ".NET 10.0",
-            Os = "Debian 12",
-            CpuModel = "Test CPU",
-            Cores = 2,
-            MachineName = "test",
-            BrokerVersion = "3.10.8",
-            Broker = "amqp://guest:***@127.0.0.1:5672/",
-            PrivateBroker = true,
-        },
+        Environment = TestEnvironment.Record,
         Scenarios = [.. scenarios],
     };
 }

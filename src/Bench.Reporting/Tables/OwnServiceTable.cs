@@ -74,17 +74,7 @@ public sealed class OwnServiceTable : IFigureTable
     // latency_stats.py's figures as it wrote them: a missing percentile (no ok request) is JSON null, Python's None.
     private static string PythonRow(string target, int n, string path)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException e)
-        {
-            throw new ResultFormatException($"{path} is not latency_stats.py's JSON: {e.Message}");
-        }
-
-        using (document)
+        using (var document = ResultStore.ParseFile(path, "latency_stats.py's JSON"))
         {
             string Field(string name) => document.RootElement.TryGetProperty(name, out var v)
                 ? v.ValueKind == JsonValueKind.Null ? "None" : v.GetRawText()

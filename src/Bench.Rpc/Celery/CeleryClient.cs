@@ -47,8 +47,7 @@ public sealed class CeleryClient : IAsyncDisposable
     {
         options ??= new CeleryClientOptions();
         logger ??= NullLogger.Instance;
-        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, cancellationToken);
-        try
+        return await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, async connection =>
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             if (options.DeclareQueue)
@@ -63,12 +62,7 @@ public sealed class CeleryClient : IAsyncDisposable
             var client = new CeleryClient(connection, channel, replyQueue, options, logger);
             await channel.BasicConsumeAsync(replyQueue, autoAck: true, new ResultConsumer(channel, client), cancellationToken);
             return client;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        }, cancellationToken);
     }
 
     /// <summary>apply_async(args, kwargs).get(): the result's JSON, or a <see cref="RemoteError"/> / timeout as the outcome.</summary>

@@ -63,8 +63,7 @@ public sealed class CeleryWorker : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(manager);
         options ??= new CeleryWorkerOptions();
         logger ??= NullLogger.Instance;
-        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, cancellationToken);
-        try
+        return await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, async connection =>
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             await CeleryTopology.DeclareTaskQueueAsync(channel, options.Queue, cancellationToken);
@@ -78,12 +77,7 @@ public sealed class CeleryWorker : IAsyncDisposable
             worker._consumerTag = await channel.BasicConsumeAsync(options.Queue, autoAck: false, new TaskConsumer(channel, worker), cancellationToken);
             logger.LogInformation("Celery worker on queue {Queue}: tasks {Tasks}", options.Queue, string.Join(", ", worker._dispatcher.MethodNames.Select(m => options.TaskPrefix + m)));
             return worker;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        }, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

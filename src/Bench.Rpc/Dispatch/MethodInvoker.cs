@@ -58,30 +58,11 @@ internal abstract class MethodInvoker
         return (MethodInvoker)Activator.CreateInstance(invokerType, name, method, parameters, longs, doubles, bools, refs, compiled)!;
     }
 
-    /// <summary>Binds named JSON arguments into a frame; on failure returns a TypeError message and no frame.</summary>
-    public ArgFrame? TryBind(ReadOnlySpan<byte> argsJson, JsonSerializerOptions options, out string? error)
-    {
-        var frame = RentFrame();
-        error = null;
-        try
-        {
-            error = BindKeywords(argsJson, frame, positional: 0, options) ?? MissingArguments(frame);
-        }
-        catch (JsonException e)
-        {
-            error = "malformed args: " + e.Message;
-        }
+    /// <summary>Binds named JSON arguments into a frame (oslo's call style); on failure returns a TypeError message and no frame.</summary>
+    public ArgFrame? TryBind(ReadOnlySpan<byte> argsJson, JsonSerializerOptions options, out string? error) =>
+        TryBindPositional(default, argsJson, options, out error);
 
-        if (error is null)
-        {
-            return frame;
-        }
-
-        ReturnFrame(frame);
-        return null;
-    }
-
-    /// <summary>Binds positional arguments (a JSON array, as Celery sends them) and keyword arguments (an object).</summary>
+    /// <summary>Binds positional arguments (a JSON array, as Celery sends them; empty for none) and keyword arguments (an object).</summary>
     public ArgFrame? TryBindPositional(ReadOnlySpan<byte> argsArray, ReadOnlySpan<byte> kwargsObject, JsonSerializerOptions options, out string? error)
     {
         var frame = RentFrame();

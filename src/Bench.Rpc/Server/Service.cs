@@ -116,8 +116,7 @@ public sealed class Service : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         logger ??= NullLogger.Instance;
         manager.Host = options.Host;
-        var connection = await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, cancellationToken);
-        try
+        return await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, async connection =>
         {
             var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
             // oslo replies on a second channel, so a slow reply never holds up consuming; shared saves the channel.
@@ -125,12 +124,7 @@ public sealed class Service : IAsyncDisposable
             var service = new Service(connection, channel, replyChannel, manager, options, logger);
             await service.StartCoreAsync(cancellationToken);
             return service;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        }, cancellationToken);
     }
 
     /// <summary>Soft shutdown: stop consuming, wait for in-flight calls (up to ShutdownTimeout), then close.</summary>
