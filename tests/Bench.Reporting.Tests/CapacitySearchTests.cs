@@ -10,9 +10,9 @@ public sealed class CapacitySearchTests
         new() { Offered = offered, Achieved = achieved ?? offered, Issued = (long)(offered * 2), LateStarts = late, P99Us = p99Us };
 
     [Fact]
-    public void The_ladder_rises_from_10_to_60_percent_of_the_drain_in_whole_requests_per_second()
+    public void The_ladder_rises_from_2_5_to_60_percent_of_the_drain_in_whole_requests_per_second()
     {
-        Assert.Equal([305, 611, 916, 1221, 1527, 1832], CapacitySearch.Ladder(3053.13));
+        Assert.Equal([76, 153, 305, 611, 916, 1374, 1832], CapacitySearch.Ladder(3053.13));
         Assert.Equal([1, 2], CapacitySearch.Ladder(3)); // never 0/s, never the same step twice
     }
 

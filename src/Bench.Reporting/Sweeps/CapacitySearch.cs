@@ -17,7 +17,7 @@ public static class CapacitySearch
     public const double LateTolerance = 0.001;
 
     /// <summary>The search's steps, as fractions of the drain: rising, stopped at the first step that fails.</summary>
-    public static IReadOnlyList<double> LadderFractions { get; } = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6];
+    public static IReadOnlyList<double> LadderFractions { get; } = [0.025, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6];
 
     /// <summary>The offered rates of the steps for a drain of <paramref name="drainPerSecond"/>, whole requests per second, at least 1.</summary>
     public static IReadOnlyList<double> Ladder(double drainPerSecond) =>
