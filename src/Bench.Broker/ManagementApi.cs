@@ -17,6 +17,9 @@ internal sealed class ManagementApi(int port) : IDisposable
     // The API is up once the plugin has started, which can trail the AMQP listener by a moment after a (re)start.
     private static readonly TimeSpan s_readyWithin = TimeSpan.FromSeconds(15);
 
+    // How long an empty connection list is asked again (see CloseAllConnectionsAsync).
+    private static readonly TimeSpan s_listedWithin = TimeSpan.FromSeconds(5);
+
     private readonly HttpClient _http = CreateClient(port);
 
     /// <summary>
@@ -25,7 +28,16 @@ internal sealed class ManagementApi(int port) : IDisposable
     /// </summary>
     public async Task<int> CloseAllConnectionsAsync(string reason, CancellationToken cancellationToken)
     {
+        // The plugin lists a connection once its statistics have been collected (collect_statistics_interval after it
+        // opened, later on a loaded node): an empty list while clients are connected is "not yet" (seen beside CPU
+        // hogs), so it is asked again, briefly. A node with truly no connections gives up after that, closing none.
         var names = await ConnectionNamesAsync(cancellationToken);
+        for (var deadline = DateTime.UtcNow + s_listedWithin; names.Count == 0 && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(100, cancellationToken);
+            names = await ConnectionNamesAsync(cancellationToken);
+        }
+
         var closing = names.Select(async name =>
         {
             using var request = new HttpRequestMessage(HttpMethod.Delete, "api/connections/" + Uri.EscapeDataString(name));
