@@ -1,3 +1,4 @@
+using System.Net;
 using Bench.Reporting.Html;
 using Bench.Reporting.Sweeps;
 
@@ -66,7 +67,7 @@ public sealed class CapacitySearchTests
         var summary = MarkdownSummary.Render(run);
 
         Assert.Contains("<h2 id=\"rate-choice\">How open-model rates were chosen</h2>", html, StringComparison.Ordinal);
-        Assert.Contains("611 · 9 · 5.1 failed: 9 late starts of 1,222 (over 0.1%)", html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode("611 · 9 · 5.1 failed: 9 late starts of 1,222 (over 0.1%)"), html, StringComparison.Ordinal);
         Assert.Contains("rate 153/s = 50% of the open model's capacity, 305/s (the step after it failed: 9 late starts of 1,222 (over 0.1%)); steps: 305/s ok (late 0, p99 1.0 ms), 611/s failed (late 9, p99 5.1 ms)", summary, StringComparison.Ordinal);
         Assert.DoesNotContain("rate-choice", HtmlReport.Render([Samples.Run("plain", Samples.Scenario("call.add", 380_000, 2600))], plotlyJs: string.Empty), StringComparison.Ordinal);
     }
