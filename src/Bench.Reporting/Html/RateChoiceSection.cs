@@ -19,7 +19,7 @@ internal static class RateChoiceSection
         }
 
         html.Append("<h2 id=\"rate-choice\">How open-model rates were chosen</h2><p class=\"caption\">A short rate search just before the scenario: ")
-            .Append("steps at rising rates, stopped at the first with over 0.1% late starts or past the knee; the capacity is the highest step before it, and the scenario ran at the stated fraction of it.</p>")
+            .Append("steps at rising rates, stopped at the first whose late starts grow past 0.1% and twice the first step's, or past the knee; the capacity is the highest step before it, and the scenario ran at the stated fraction of it.</p>")
             .Append("<table><tr><th>scenario</th><th>basis</th><th>steps: offered/s · late starts · p99 ms</th><th>capacity /s</th><th>fraction</th><th>rate /s</th></tr>");
         foreach (var s in chosen)
         {
