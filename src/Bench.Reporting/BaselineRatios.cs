@@ -75,7 +75,7 @@ public static class BaselineRatios
         text.AppendLine("|---|---|---:|---:|---:|");
         foreach (var p in pairs)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| `{p.BenchLabel}` | `{p.RawLabel}` | {p.ThroughputRatio:0.00}× | {p.BenchCpuUs:0.0} · {p.RawCpuUs:0.0} | {(p.RawCpuUs > 0 ? p.CpuRatio.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–")} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{p.BenchLabel}` | `{p.RawLabel}` | {RatioText.Format(p.ThroughputRatio)} | {p.BenchCpuUs:0.0} · {p.RawCpuUs:0.0} | {(p.RawCpuUs > 0 ? RatioText.Format(p.CpuRatio) : "–")} |");
         }
 
         return text.ToString();
