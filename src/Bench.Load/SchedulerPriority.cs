@@ -4,10 +4,10 @@ namespace Bench.Load;
 
 /// <summary>
 /// Raises the calling thread's scheduling priority (Linux nice −10) for the open-model scheduler. It sleeps until each
-/// request's time; on 2 cores busy with the broker and the workers, a normal-priority thread woke more than 1 ms late
-/// for 0.6–1.6% of requests even at 500 casts/s (measured in the default suite), so late starts came from the OS's
-/// wake-up, not from the system under test. .NET's ThreadPriority does not change it on Linux. Needs root or
-/// CAP_SYS_NICE; without them the thread keeps its priority and late starts still say so.
+/// request's time; on 2 cores busy with the broker and the workers, a normal-priority thread can wake late behind
+/// them, and that lateness would be the OS's, not the system under test's. .NET's ThreadPriority does not change it
+/// on Linux. Needs root or CAP_SYS_NICE; without them the thread keeps its priority and late starts still say so.
+/// It does not remove every late start: 1–3% of starts were still over 1 ms late at any rate in the default suite.
 /// </summary>
 internal static partial class SchedulerPriority
 {
