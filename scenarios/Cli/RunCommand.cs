@@ -1,4 +1,5 @@
 using Bench.Broker;
+using Bench.Harness.Faults;
 using Bench.Harness.Options;
 using Bench.Harness.Runs;
 using Bench.Scenarios.Metrics;
@@ -47,8 +48,11 @@ internal static class RunCommand
             await plan.BrokerMetrics.CheckAsync(signal.Token); // before any load: a wrong or unreachable URL is one line, exit 2
         }
 
-        // The private node always serves rabbitmq_prometheus on loopback: the broker view of every run reads it.
-        await using var brokers = new BrokerLeases(plan.Amqp, new PrivateBrokerOptions { Tls = plan.Tls, Prometheus = true });
+        // The private node always serves rabbitmq_prometheus on loopback: the broker view of every run reads it. It
+        // serves the management API only when a connection-close fault will use it (the plugin's statistics cost the
+        // broker CPU in every other run).
+        var closesConnections = plan.Checks.Faults.Concat(plan.Specs.SelectMany(s => s.Faults ?? [])).Any(f => f.Kind == FaultSpec.ConnectionClose);
+        await using var brokers = new BrokerLeases(plan.Amqp, new PrivateBrokerOptions { Tls = plan.Tls, Prometheus = true, Management = closesConnections });
         var session = await RunOpening.OpenAsync(plan, brokers, commandLine, signal.Token);
         var outcome = await ScenarioLoop.RunAsync(plan, session, brokers, live, signal.Token);
         return await RunEnding.FinishAsync(plan, session, outcome, signal);

@@ -38,12 +38,18 @@ internal static class ScenarioLoop
                 live?.Begin(spec.Id, spec.Describe(), repetition);
                 try
                 {
-                    var run = DrainRate.Resolve(spec, session.Result.Scenarios);
-                    await brokers.UseAsync(run.Settings.Nodes, cancellationToken);
+                    await brokers.UseAsync(spec.Settings.Nodes, cancellationToken);
+                    // A rate given as a fraction of capacity is found first, by a short rate search on this broker.
+                    var (run, rateChoice) = await CapacityProbe.ResolveAsync(spec, session, d.Update, cancellationToken);
                     ScenarioRecord record;
                     await using (var execution = run.Scenario.CreateRun(session, run))
                     {
                         record = await execution.RunAsync(live is null ? d.Update : p => { d.Update(p); live.Update(p); }, cancellationToken);
+                    }
+
+                    if (rateChoice is not null)
+                    {
+                        record = record with { RateChoice = rateChoice, Notes = [rateChoice.Why, .. record.Notes] };
                     }
 
                     record = ThresholdCheck.Apply(plan.Checks.Flag(record with { Repetition = repetition }), plan.ParsedThresholds);
