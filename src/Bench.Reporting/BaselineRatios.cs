@@ -86,7 +86,7 @@ public static class BaselineRatios
         text.AppendLine("|---|---|---:|---:|---:|" + (items ? "---:|" : string.Empty));
         foreach (var p in pairs)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| `{p.BenchLabel}` | `{p.RawLabel}` | {p.ThroughputRatio:0.00}× | {p.BenchCpuUs:0.0} · {p.RawCpuUs:0.0} | {(p.RawCpuUs > 0 ? p.CpuRatio.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–")} |");
+            text.Append(CultureInfo.InvariantCulture, $"| `{p.BenchLabel}` | `{p.RawLabel}` | {RatioText.Format(p.ThroughputRatio)} | {p.BenchCpuUs:0.0} · {p.RawCpuUs:0.0} | {(p.RawCpuUs > 0 ? RatioText.Format(p.CpuRatio) : "–")} |");
             text.AppendLine(items ? $" {Items(p.BenchWorkItems)} · {Items(p.RawWorkItems)} |" : string.Empty);
         }
 

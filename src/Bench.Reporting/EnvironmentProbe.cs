@@ -6,7 +6,9 @@ namespace Bench.Reporting;
 /// <summary>Reads the facts a result records about its machine and source tree.</summary>
 public static class EnvironmentProbe
 {
-    public static EnvironmentRecord Capture(string? brokerMasked, string? brokerVersion, bool privateBroker, string? repositoryRoot = null) => new()
+    /// <summary>The facts of this machine and tree. <paramref name="broker"/> is stored by scheme, host, port and vhost only:
+    /// results are shared and committed, so not even a masked user name goes into them.</summary>
+    public static EnvironmentRecord Capture(string? broker, string? brokerVersion, bool privateBroker, string? repositoryRoot = null) => new()
     {
         GitSha = Git(repositoryRoot, "rev-parse", "HEAD"),
         GitDirty = !string.IsNullOrEmpty(Git(repositoryRoot, "status", "--porcelain", "--untracked-files=no")),
@@ -16,10 +18,21 @@ public static class EnvironmentProbe
         CpuModel = CpuModel(),
         Cores = Environment.ProcessorCount,
         MachineName = Environment.MachineName,
-        Broker = brokerMasked,
+        Broker = WithoutUserInfo(broker),
         BrokerVersion = brokerVersion,
         PrivateBroker = privateBroker,
     };
+
+    /// <summary>scheme://user:password@host:port/vhost → scheme://host:port/vhost; text that is no address is kept as it is.</summary>
+    public static string? WithoutUserInfo(string? address)
+    {
+        if (address is null || !Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.UserInfo.Length == 0)
+        {
+            return address;
+        }
+
+        return $"{uri.Scheme}://{uri.Authority}{uri.PathAndQuery}";
+    }
 
     public static string ShortSha(EnvironmentRecord environment) =>
         environment.GitSha is { Length: >= 7 } sha ? sha[..7] + (environment.GitDirty ? "-dirty" : string.Empty) : "nogit";

@@ -86,7 +86,7 @@ internal static class Samples
             Cores = 2,
             MachineName = "test",
             BrokerVersion = "3.10.8",
-            Broker = "amqp://guest:***@127.0.0.1:5672/",
+            Broker = "amqp://127.0.0.1:5672/",
             PrivateBroker = true,
         },
         Scenarios = [.. scenarios],

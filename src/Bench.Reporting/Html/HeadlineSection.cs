@@ -37,7 +37,7 @@ internal static class HeadlineSection
 
             foreach (var figure in new Func<Headline.Figures, double>[] { f => f.Throughput, f => f.P50Us, f => f.P99Us, f => f.CpuUsPerRequest })
             {
-                html.Append("<td>").Append(row.Ratio(figure) is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "×" : "–").Append("</td>");
+                html.Append("<td>").Append(row.Ratio(figure) is { } r ? RatioText.Format(r) : "–").Append("</td>");
             }
 
             html.Append("</tr>");
