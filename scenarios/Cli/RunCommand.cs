@@ -4,6 +4,7 @@ using Bench.Broker.Metrics;
 using Bench.Harness;
 using Bench.Harness.Agents;
 using Bench.Harness.Definitions;
+using Bench.Harness.Faults;
 using Bench.Harness.Options;
 using Bench.Harness.Runs;
 using Bench.Reporting;
@@ -106,8 +107,11 @@ internal static class RunCommand
             await brokerMetrics.CheckAsync(signal.Token); // before any load: a wrong or unreachable URL is one line, exit 2
         }
 
-        // The private node always serves rabbitmq_prometheus on loopback: the broker view of every run reads it.
-        await using var brokers = new BrokerLeases(amqp, new PrivateBrokerOptions { Tls = tls, Prometheus = true });
+        // The private node always serves rabbitmq_prometheus on loopback: the broker view of every run reads it. It
+        // serves the management API only when a connection-close fault will use it (the plugin's statistics cost the
+        // broker CPU in every other run).
+        var closesConnections = checks.Faults.Concat(specs.SelectMany(s => s.Faults ?? [])).Any(f => f.Kind == FaultSpec.ConnectionClose);
+        await using var brokers = new BrokerLeases(amqp, new PrivateBrokerOptions { Tls = tls, Prometheus = true, Management = closesConnections });
         var broker = await brokers.UseAsync(specs.Count > 0 ? specs[0].Settings.Nodes : 1, signal.Token);
         if (broker.CaCertificatePath is { } nodeCa)
         {
@@ -155,12 +159,18 @@ internal static class RunCommand
                 live?.Begin(spec.Id, spec.Describe(), repetition);
                 try
                 {
-                    var run = ResolveRate(spec, session.Result.Scenarios);
-                    await brokers.UseAsync(run.Settings.Nodes, signal.Token);
+                    await brokers.UseAsync(spec.Settings.Nodes, signal.Token);
+                    // A rate given as a fraction of capacity is found first, by a short rate search on this broker.
+                    var (run, rateChoice) = await CapacityProbe.ResolveAsync(spec, session, d.Update, signal.Token);
                     ScenarioRecord record;
                     await using (var execution = run.Scenario.CreateRun(session, run))
                     {
                         record = await execution.RunAsync(live is null ? d.Update : p => { d.Update(p); live.Update(p); }, signal.Token);
+                    }
+
+                    if (rateChoice is not null)
+                    {
+                        record = record with { RateChoice = rateChoice, Notes = [rateChoice.Why, .. record.Notes] };
                     }
 
                     record = ThresholdCheck.Apply(checks.Flag(record with { Repetition = repetition }), thresholds);
@@ -209,21 +219,5 @@ internal static class RunCommand
         }
 
         return interrupted ? 130 : failed || verdict is not null ? 1 : 0;
-    }
-
-    /// <summary>
-    /// A spec whose rate is a fraction of the drain rate gets its rate from the newest closed-model run of the same
-    /// scenario in this run (the flood just before it); the recorded settings keep the fraction.
-    /// </summary>
-    private static ScenarioSpec ResolveRate(ScenarioSpec spec, IReadOnlyList<ScenarioRecord> done)
-    {
-        if (spec.Settings.RateOfDrain is not { } fraction)
-        {
-            return spec;
-        }
-
-        var flood = done.LastOrDefault(r => r.Id == spec.Id && r.Model == "closed" && r.Throughput > 0)
-            ?? throw new InvalidOperationException($"{spec.Id} at {fraction:0%} of its drain rate needs a closed-model run of {spec.Id} before it in the same run");
-        return spec with { Settings = spec.Settings with { Rate = Math.Max(1, Math.Round(flood.Throughput * fraction)) } };
     }
 }

@@ -256,9 +256,9 @@ internal sealed record RunPlan(IReadOnlyList<ScenarioSpec> Specs, string Suite, 
             {
                 Settings = phase.Kind switch
                 {
-                    "outstanding" => s with { Outstanding = phase.Outstanding ?? 1, Rate = null, RampTo = null, RateOfDrain = null },
-                    "constant" => s with { Rate = phase.Rate, RampTo = null, RateOfDrain = null },
-                    "ramp" => s with { Rate = phase.Rate, RampTo = phase.RampTo, RateOfDrain = null },
+                    "outstanding" => s with { Outstanding = phase.Outstanding ?? 1, Rate = null, RampTo = null, RateOfCapacity = null },
+                    "constant" => s with { Rate = phase.Rate, RampTo = null, RateOfCapacity = null },
+                    "ramp" => s with { Rate = phase.Rate, RampTo = phase.RampTo, RateOfCapacity = null },
                     _ => throw new UsageException($"{file.Path}: phases: unknown phase '{phase.Kind}'"),
                 },
             };

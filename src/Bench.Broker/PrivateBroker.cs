@@ -274,6 +274,24 @@ public sealed class PrivateBroker : IAsyncDisposable
         return output;
     }
 
+    /// <summary>
+    /// Closes every client connection to this node, as a forced-close fault: over the management HTTP API when the node
+    /// has it (<see cref="PrivateBrokerOptions.Management"/>; milliseconds), else with rabbitmqctl close_all_connections
+    /// (seconds: it boots an Erlang VM first). Returns a note saying which, and how many were closed when known.
+    /// </summary>
+    public async Task<string> CloseAllConnectionsAsync(string reason, CancellationToken cancellationToken = default)
+    {
+        if (ManagementPort == 0)
+        {
+            await CtlAsync(["close_all_connections", reason], cancellationToken);
+            return "closed with rabbitmqctl close_all_connections";
+        }
+
+        using var api = new ManagementApi(ManagementPort);
+        var closed = await api.CloseAllConnectionsAsync(reason, cancellationToken);
+        return string.Create(CultureInfo.InvariantCulture, $"closed {closed} connection(s) over the management HTTP API");
+    }
+
     /// <summary>The last lines of the node's logs.</summary>
     public string LogTail(int lines = 40) => _control.LogTail(lines);
 

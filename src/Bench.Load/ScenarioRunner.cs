@@ -35,6 +35,7 @@ public static class ScenarioRunner
             await beforeMeasurement(warmUpIssued, cancel);
         }
 
+        HeapSettle.Collect(); // outside the measured window, before its CPU is read
         var sources = new List<CpuSource> { CpuSource.Self() };
         sources.AddRange(options.CpuSources);
         var workItemsBefore = await WorkItemsAsync(sources, selfLast: true, cancel);
@@ -72,6 +73,7 @@ public static class ScenarioRunner
             }
         }
 
+        HeapSettle.Collect(); // the measured window and its CPU are read: the run's garbage goes before results are built
         return new ScenarioResult
         {
             ScenarioId = scenario.Id,
@@ -344,6 +346,7 @@ public static class ScenarioRunner
 
         private void Schedule(LoadSimulation.Open load)
         {
+            SchedulerPriority.RaiseCurrentThread(); // its own thread, ended with the load: the priority goes with it
             var schedule = new ArrivalSchedule(load);
             var start = Stopwatch.GetTimestamp();
             var late = (long)(scenario.LateThreshold.TotalSeconds * Stopwatch.Frequency);

@@ -16,19 +16,45 @@ public static class ResultStore
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public static void Write(string path, RunResult result) => WriteAtomic(path, JsonSerializer.SerializeToUtf8Bytes(result, Options));
+    /// <summary>
+    /// Serialized straight into the file: a long run's results (per-second histograms) are megabytes, and building them
+    /// as one array first, then copying it, was a peak of the run's memory at every save.
+    /// </summary>
+    public static void Write(string path, RunResult result) => WriteAtomic(path, stream => JsonSerializer.Serialize(stream, result, Options));
 
     public static void WriteAtomic(string path, ReadOnlySpan<byte> content)
+    {
+        var temp = TempBeside(path);
+        File.WriteAllBytes(temp, content);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    /// <summary>Writes whatever <paramref name="write"/> puts into the stream to a temp file, then renames it to <paramref name="path"/>.</summary>
+    public static void WriteAtomic(string path, Action<Stream> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var temp = TempBeside(path);
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 65536))
+        {
+            write(stream);
+        }
+
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static void WriteTextAtomic(string path, string text) => WriteAtomic(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 65536, leaveOpen: true);
+        writer.Write(text);
+    });
+
+    private static string TempBeside(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Environment.ProcessId + ".tmp");
-        File.WriteAllBytes(temp, content.ToArray());
-        File.Move(temp, path, overwrite: true);
+        return Path.Combine(directory, "." + Path.GetFileName(path) + "." + Environment.ProcessId + ".tmp");
     }
-
-    public static void WriteTextAtomic(string path, string text) => WriteAtomic(path, System.Text.Encoding.UTF8.GetBytes(text));
 
     /// <summary>Reads a results file, or a run folder holding one. Fails with one clear line on anything else.</summary>
     public static RunResult Read(string path)

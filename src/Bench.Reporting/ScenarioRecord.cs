@@ -76,6 +76,9 @@ public sealed record ScenarioRecord
 
     public List<string> Notes { get; init; } = [];
 
+    /// <summary>How an open model's rate was chosen when the spec gave a fraction of capacity (the search's steps); null otherwise.</summary>
+    public Sweeps.RateChoiceRecord? RateChoice { get; init; }
+
     /// <summary>Faults injected during this scenario (`--fault`), each with its window and recovery.</summary>
     public List<FaultRecord> Faults { get; init; } = [];
 

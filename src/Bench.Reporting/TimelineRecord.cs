@@ -11,9 +11,9 @@ public sealed record TimelineRecord(int Second, double Seconds, long Ok, long Fa
 
     /// <summary>
     /// This second's ok latencies (the scenario's primary histogram's layout, ns) as non-zero [index, count] pairs: the
-    /// interval histograms of the .hlog export. Empty in results written before they were kept.
+    /// interval histograms of the .hlog export. In JSON each is [index, count]. Empty in results written before they were kept.
     /// </summary>
-    public List<long[]> Buckets { get; init; } = [];
+    public List<TimelineBucket> Buckets { get; init; } = [];
 
     /// <summary>A whole second of the issue window in which something completed: fit for a per-second statistic.</summary>
     public bool IsSample => !Drain && !Partial && Ok + Failed + TimedOut > 0;

@@ -61,11 +61,11 @@ public abstract class ScenarioDefinition
         var s = spec.Settings;
         var d = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["model"] = s.Rate is null && s.RateOfDrain is null ? "closed" : "open",
+            ["model"] = s.Rate is null && s.RateOfCapacity is null ? "closed" : "open",
         };
-        if (s.RateOfDrain is { } fraction)
+        if (s.RateOfCapacity is { } fraction)
         {
-            d["rate"] = fraction.ToString("0.##%", CultureInfo.InvariantCulture) + " of drain";
+            d["rate"] = fraction.ToString("0.##%", CultureInfo.InvariantCulture) + " of capacity";
             d["arrivals"] = OptionTable.Arrivals.Format(s);
         }
         else if (s.Rate is { } rate)

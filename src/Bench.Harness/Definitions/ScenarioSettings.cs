@@ -18,11 +18,13 @@ public sealed record ScenarioSettings
     public double? Rate { get; init; }
 
     /// <summary>
-    /// Open model at this fraction of the drain rate the same scenario's closed-model flood just measured in this run
-    /// (casts: one-way latency below capacity, where it is latency and not backlog depth). Resolved into
-    /// <see cref="Rate"/> when the run reaches it; recorded as the fraction, so runs on faster or slower machines match.
+    /// Open model at this fraction of the open model's own capacity on this machine, found just before the run by a
+    /// short rate search (<see cref="Runs.CapacityProbe"/>) whose steps are scaled by the same scenario's closed-model
+    /// drain measured earlier in this run (casts: one-way latency below capacity, where it is latency and not backlog
+    /// depth). Resolved into <see cref="Rate"/> when the run reaches it; recorded as the fraction, so runs on faster or
+    /// slower machines match, and the search in the scenario's rateChoice.
     /// </summary>
-    public double? RateOfDrain { get; init; }
+    public double? RateOfCapacity { get; init; }
 
     /// <summary>Open model: the rate moves linearly from <see cref="Rate"/> to this over the duration (a ramp).</summary>
     public double? RampTo { get; init; }

@@ -20,10 +20,10 @@ public static class OptionTable
 
     // The load model (recorded as model/outstanding/rate/arrivals and the extent: see ScenarioDefinition.Describe).
     public static readonly SettingOption Outstanding = SettingOption.Of("outstanding", "outstanding", "N", "closed model: requests kept in flight", OptionScope.Run,
-        v => Int(v, "outstanding", 1, 100_000), (s, v) => s with { Outstanding = v, Rate = null, RateOfDrain = null, RampTo = null }, s => s.Outstanding, v => Number(v));
+        v => Int(v, "outstanding", 1, 100_000), (s, v) => s with { Outstanding = v, Rate = null, RateOfCapacity = null, RampTo = null }, s => s.Outstanding, v => Number(v));
 
     public static readonly SettingOption Rate = SettingOption.Of("rate", "rate", "PER_SECOND", "open model: requests started at this rate whatever the system does", OptionScope.Run,
-        v => (double?)Double(v, "rate", 0.001, 10_000_000), (s, v) => s with { Rate = v, RateOfDrain = null }, s => s.Rate, v => v is { } r ? Number(r) : "none (closed model)");
+        v => (double?)Double(v, "rate", 0.001, 10_000_000), (s, v) => s with { Rate = v, RateOfCapacity = null }, s => s.Rate, v => v is { } r ? Number(r) : "none (closed model)");
 
     public static readonly SettingOption RampTo = SettingOption.Of("ramp-to", "rampTo", "PER_SECOND", "open model: the rate moves linearly from --rate to this over the duration", OptionScope.Run,
         v => (double?)Double(v, "ramp-to", 0.001, 10_000_000), (s, v) => s with { RampTo = v }, s => s.RampTo, v => v is { } r ? Number(r) : "none");

@@ -174,6 +174,6 @@ public static class RunMerge
             Drain = g.All(t => t.Drain),
             Partial = g.Any(t => t.Partial) || g.Count() < parts.Count,
             // Histograms merge by adding counts bucket by bucket (never by averaging percentiles).
-            Buckets = [.. g.SelectMany(t => t.Buckets).GroupBy(b => b[0]).OrderBy(b => b.Key).Select(b => new[] { b.Key, b.Sum(x => x[1]) })],
+            Buckets = [.. g.SelectMany(t => t.Buckets).GroupBy(b => b.Index).OrderBy(b => b.Key).Select(b => new TimelineBucket(b.Key, b.Sum(x => x.Count)))],
         })];
 }

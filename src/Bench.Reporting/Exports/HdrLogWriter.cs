@@ -64,7 +64,7 @@ public static class HdrLogWriter
             var offset = 0.0;
             foreach (var t in scenario.Timeline)
             {
-                intervals.Add((offset, t.Seconds, [.. t.Buckets.Select(b => ((int)b[0], b[1]))]));
+                intervals.Add((offset, t.Seconds, [.. t.Buckets.Select(b => (b.Index, b.Count))]));
                 offset += t.Seconds;
             }
 

@@ -97,6 +97,7 @@ public static class HtmlReport
         Agents.AgentTable.AppendHtml(html, runs);
         ThresholdSection.AppendTo(html, runs);
         FaultSection.AppendTo(html, runs);
+        RateChoiceSection.AppendTo(html, runs);
         BrokerSection.AppendTo(html, runs);
         if (comparisonHtml is not null)
         {

@@ -80,8 +80,8 @@ internal static class WindowedThreshold
                 long count = 0;
                 foreach (var bucket in seconds.SelectMany(p => p.Buckets))
                 {
-                    merged[bucket[0]] += bucket[1];
-                    count += bucket[1];
+                    merged[bucket.Index] += bucket.Count;
+                    count += bucket.Count;
                 }
 
                 if (count == 0)
