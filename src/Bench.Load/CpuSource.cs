@@ -10,7 +10,31 @@ public sealed record CpuSource(string Name, int ProcessId, bool IncludeDescendan
 {
     private static readonly double s_ticksPerSecond = 100; // USER_HZ: 100 on every Linux Bench runs on
 
-    public static CpuSource Self(string name = "client") => new(name, Environment.ProcessId);
+    public static CpuSource Self(string name = "client") => new(name, Environment.ProcessId) { WorkItems = static _ => ValueTask.FromResult<long?>(ThreadPool.CompletedWorkItemCount) };
+
+    /// <summary>
+    /// Reads the process's thread-pool work items completed so far (<see cref="ThreadPool.CompletedWorkItemCount"/>, its
+    /// own or asked of it), or null when it cannot say; none for a process that does not report it.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<long?>>? WorkItems { get; init; }
+
+    /// <summary>The work items so far, or null (no reader, or the reader failed: a figure missing, not a run failed).</summary>
+    public async ValueTask<long?> WorkItemsAsync(CancellationToken cancellationToken)
+    {
+        if (WorkItems is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await WorkItems(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// User + system CPU seconds so far (with <see cref="IncludeDescendants"/>, of the live process tree: a prefork

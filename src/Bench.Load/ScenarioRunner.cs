@@ -38,6 +38,7 @@ public static class ScenarioRunner
         HeapSettle.Collect(); // outside the measured window, before its CPU is read
         var sources = new List<CpuSource> { CpuSource.Self() };
         sources.AddRange(options.CpuSources);
+        var workItemsBefore = await WorkItemsAsync(sources, selfLast: true, cancel);
         var cpuBefore = sources.Select(s => s.CpuSeconds()).ToArray();
         using var phase = new Phase(scenario, new RunRecorder(options.ErrorSamplesPerKind), isWarmUp: false, cancel);
         var startedAt = DateTimeOffset.UtcNow;
@@ -57,6 +58,7 @@ public static class ScenarioRunner
         var duration = phase.ElapsedSeconds();
         var points = await phase.StopTimelineAsync(timeline);
         var cpuAfter = sources.Select(s => s.CpuSeconds()).ToArray();
+        var workItemsAfter = await WorkItemsAsync(sources, selfLast: false, cancel);
         var (corrected, raw, ok, failed, timedOut) = phase.Recorder.Totals();
         var completed = ok + failed + timedOut;
         var issueSeconds = phase.IssueSeconds();
@@ -66,7 +68,8 @@ public static class ScenarioRunner
             if (cpuBefore[i] is { } before && cpuAfter[i] is { } after)
             {
                 var seconds = after - before;
-                cost.Add(new CpuCost(sources[i].Name, seconds, completed > 0 ? seconds * 1e6 / completed : 0));
+                var workItems = workItemsAfter[i] - workItemsBefore[i];
+                cost.Add(new CpuCost(sources[i].Name, seconds, completed > 0 ? seconds * 1e6 / completed : 0, workItems, workItems is { } w && completed > 0 ? (double)w / completed : null));
             }
         }
 
@@ -97,6 +100,20 @@ public static class ScenarioRunner
             Errors = phase.Recorder.Errors.Drain(),
             Cost = cost,
         };
+    }
+
+    // Read outside the CPU window (before its start, after its end), and this process (the first source) last before
+    // the window and first after it, so asking the workers is counted in no one's window.
+    private static async Task<long?[]> WorkItemsAsync(List<CpuSource> sources, bool selfLast, CancellationToken cancel)
+    {
+        var read = new long?[sources.Count];
+        for (var n = 0; n < read.Length; n++)
+        {
+            var i = selfLast ? (n + 1) % read.Length : n;
+            read[i] = cancel.IsCancellationRequested ? null : await sources[i].WorkItemsAsync(cancel);
+        }
+
+        return read;
     }
 
     private static LoadSimulation WarmUpLoad(LoadSimulation first, TimeSpan warmUp) => first switch

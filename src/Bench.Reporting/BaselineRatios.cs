@@ -18,6 +18,11 @@ public static class BaselineRatios
     public sealed record Pair(string BenchLabel, string RawLabel, double ThroughputRatio, double BenchCpuUs, double RawCpuUs)
     {
         public double CpuRatio => RawCpuUs > 0 ? BenchCpuUs / RawCpuUs : 0;
+
+        /// <summary>Thread-pool work items per request in the client and in the worker(s), Bench's and raw's (null: not reported).</summary>
+        public (double? Client, double? Worker) BenchWorkItems { get; init; }
+
+        public (double? Client, double? Worker) RawWorkItems { get; init; }
     }
 
     /// <summary>
@@ -46,7 +51,11 @@ public static class BaselineRatios
                 .Where(k => !s_shared.Contains(k) && siblings.Select(v => Value(v, k)).Distinct().Count() > 1).Order(StringComparer.Ordinal);
             var label = Label(bench[0]) + string.Concat(varying.Select(k => " " + k + "=" + (Value(bench[0], k) ?? "default")));
             pairs.Add(new Pair(label, Label(raw[0]), Spread.Of(bench.Select(s => s.Throughput)).Median / Math.Max(1e-9, Spread.Of(raw.Select(s => s.Throughput)).Median),
-                Spread.Of(bench.Select(ClientWorkerCpu)).Median, Spread.Of(raw.Select(ClientWorkerCpu)).Median));
+                Spread.Of(bench.Select(ClientWorkerCpu)).Median, Spread.Of(raw.Select(ClientWorkerCpu)).Median)
+            {
+                BenchWorkItems = (WorkItems(bench, "client"), WorkItems(bench, "worker")),
+                RawWorkItems = (WorkItems(raw, "client"), WorkItems(raw, "worker")),
+            });
         }
 
         return pairs;
@@ -71,15 +80,29 @@ public static class BaselineRatios
         var text = new StringBuilder();
         text.AppendLine("## The RPC layer's cost: Bench against raw RabbitMQ.Client, same run");
         text.AppendLine();
-        text.AppendLine("| Bench | raw baseline | throughput Bench/raw | client + worker CPU µs/req Bench · raw | CPU Bench/raw |");
-        text.AppendLine("|---|---|---:|---:|---:|");
+        // Results from before the work-item count have none: their table keeps its old columns.
+        var items = pairs.Any(p => p.BenchWorkItems != default || p.RawWorkItems != default);
+        text.AppendLine("| Bench | raw baseline | throughput Bench/raw | client + worker CPU µs/req Bench · raw | CPU Bench/raw |" + (items ? " pool work items/req client/worker Bench · raw |" : string.Empty));
+        text.AppendLine("|---|---|---:|---:|---:|" + (items ? "---:|" : string.Empty));
         foreach (var p in pairs)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| `{p.BenchLabel}` | `{p.RawLabel}` | {RatioText.Format(p.ThroughputRatio)} | {p.BenchCpuUs:0.0} · {p.RawCpuUs:0.0} | {(p.RawCpuUs > 0 ? RatioText.Format(p.CpuRatio) : "–")} |");
+            text.Append(CultureInfo.InvariantCulture, $"| `{p.BenchLabel}` | `{p.RawLabel}` | {RatioText.Format(p.ThroughputRatio)} | {p.BenchCpuUs:0.0} · {p.RawCpuUs:0.0} | {(p.RawCpuUs > 0 ? RatioText.Format(p.CpuRatio) : "–")} |");
+            text.AppendLine(items ? $" {Items(p.BenchWorkItems)} · {Items(p.RawWorkItems)} |" : string.Empty);
         }
 
         return text.ToString();
     }
+
+    /// <summary>The median over repetitions of one process kind's work items per request (summed over workers), or null when any repetition lacks it.</summary>
+    public static double? WorkItems(List<ScenarioRecord> repetitions, string process)
+    {
+        ArgumentNullException.ThrowIfNull(repetitions);
+        var per = repetitions.Select(r => r.Cost.Where(c => c.Process.StartsWith(process, StringComparison.Ordinal)).ToList()).ToList();
+        return per.All(c => c.Count > 0 && c.All(x => x.WorkItemsPerRequest is not null)) ? Spread.Of(per.Select(c => c.Sum(x => x.WorkItemsPerRequest!.Value))).Median : null;
+    }
+
+    private static string Items((double? Client, double? Worker) items) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(items.Client is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "–")}/{(items.Worker is { } w ? w.ToString("0.00", CultureInfo.InvariantCulture) : "–")}");
 
     private static string? Value(ScenarioRecord s, string key) => s.Settings.TryGetValue(key, out var v) ? v : null;
 

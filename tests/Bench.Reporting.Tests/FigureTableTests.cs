@@ -119,7 +119,12 @@ public sealed class FigureTableTests : IDisposable
                 settings["hops"] = hops;
             }
 
-            return Samples.Scenario(id, latencyNs, rate, settings: settings);
+            // Thread-pool work items: the raw baseline hands each request on once per process, Bench's worker twice.
+            var workerItems = id.StartsWith("raw.", StringComparison.Ordinal) ? 1.0 : 2.0;
+            return Samples.Scenario(id, latencyNs, rate, settings: settings) with
+            {
+                Cost = [new CostRecord("client", 1.0, 20, 10_000, 1.0), new CostRecord("worker", 1.2, 25, (long)(10_000 * workerItems), workerItems), new CostRecord("broker", 2.0, 45)],
+            };
         }
 
         HopRecord Hop(string name, params long[] ns)

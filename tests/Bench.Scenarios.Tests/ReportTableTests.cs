@@ -40,6 +40,23 @@ public sealed class ReportTableTests(BrokerFixture broker) : IDisposable
         var s = Assert.Single(ResultStore.Read(output).Scenarios, s => s.Id == "call.add");
         Assert.Equal(s.Hops.Count + 3, hops.Count(c => c == '|') - 1);
         Assert.Contains("## call.add hop means, µs (median over repetitions)", lines);
+
+        // Thread-pool work items per request, in both processes of both sides: counts, consistent with their totals.
+        foreach (var scenario in ResultStore.Read(output).Scenarios)
+        {
+            var completed = scenario.Counts.Ok + scenario.Counts.Failed + scenario.Counts.TimedOut;
+            Assert.True(completed > 0, scenario.Id);
+            foreach (var process in new[] { "client", "worker" })
+            {
+                var cost = Assert.Single(scenario.Cost, c => c.Process == process);
+                Assert.NotNull(cost.WorkItems);
+                Assert.InRange(cost.WorkItems!.Value, 0, completed * 50L);
+                Assert.Equal((double)cost.WorkItems.Value / completed, cost.WorkItemsPerRequest!.Value, 9);
+            }
+        }
+
+        var pair = Assert.Single(lines, l => l.StartsWith("| `call.add outstanding=2", StringComparison.Ordinal));
+        Assert.Matches(@"\| \d+\.\d\d/\d+\.\d\d · \d+\.\d\d/\d+\.\d\d \|$", pair.TrimEnd());
     }
 
     [Fact]

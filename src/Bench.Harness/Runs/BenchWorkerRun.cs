@@ -60,7 +60,11 @@ public sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Worker
     public override async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
     {
         await SetUpAsync(cancellation);
-        var cpu = CpuSources(_workers.Where(w => w.Pid is not null).Select(w => new CpuSource(_workers.Count == 1 ? "worker" : "worker:" + w.Server, w.Pid!.Value)));
+        var cpu = CpuSources(_workers.Where(w => w.Pid is not null).Select(w => new CpuSource(_workers.Count == 1 ? "worker" : "worker:" + w.Server, w.Pid!.Value)
+        {
+            // Asked of the worker over the control client (Nova's conductor does not host the benchmark manager's method).
+            WorkItems = scenario.Role == WorkerRole.Conductor ? null : ct => WorkItemsAsync(w.Server, ct),
+        }));
         var isCast = scenario.Kind is ScenarioKind.Cast or ScenarioKind.Fanout;
         using var injector = new FaultInjector(Faults, _clock, Session.PrivateNode, _supervisor, Session.Warn, Settings.TimeoutSeconds);
         var result = await DriveAsync(scenario.BuildStep(this), cpu, onProgress, cancellation,
@@ -170,6 +174,9 @@ public sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Worker
 
         return all;
     }
+
+    private async ValueTask<long?> WorkItemsAsync(string server, CancellationToken cancellation) =>
+        await Control.CallAsync<long>(Target.WithServer(server), "thread_pool_work_items", RpcArgs.Empty, TimeSpan.FromSeconds(10), cancellationToken: cancellation);
 
     private async Task SetUpAsync(CancellationToken cancellation)
     {

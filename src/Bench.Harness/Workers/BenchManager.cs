@@ -103,6 +103,12 @@ public sealed class BenchManager(OneWayStats casts, OneWayStats? raw = null) : M
 
     public void StatsReset() => casts.Reset();
 
+    /// <summary>
+    /// The thread-pool work items this process has completed so far: read before and after a measured window, it gives
+    /// the worker's hand-offs per request (<see cref="Bench.Load.CpuCost.WorkItemsPerRequest"/>).
+    /// </summary>
+    public long ThreadPoolWorkItems() => ThreadPool.CompletedWorkItemCount;
+
     /// <summary>The raw baseline consumer's statistics, when this worker runs one.</summary>
     public WorkerStats? RawStats() => raw?.Snapshot();
 

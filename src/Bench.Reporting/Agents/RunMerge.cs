@@ -136,7 +136,7 @@ public static class RunMerge
             OneWay = parts.All(p => p.OneWay is not null) ? Add(parts.Select(p => p.OneWay!)) : null,
             WorkerServiceTime = parts.All(p => p.WorkerServiceTime is not null) ? Add(parts.Select(p => p.WorkerServiceTime!)) : null,
             Timeline = Timeline(parts),
-            Cost = [.. parts.SelectMany(p => p.Cost).GroupBy(c => c.Process).Select(g => Cost(g.Key, g.Sum(c => c.CpuSeconds), parts))],
+            Cost = [.. parts.SelectMany(p => p.Cost).GroupBy(c => c.Process).Select(g => Cost(g.Key, g.Sum(c => c.CpuSeconds), g.All(c => c.WorkItems is not null) ? g.Sum(c => c.WorkItems) : null, parts))],
             Errors = [.. parts.SelectMany(p => p.Errors).Distinct().Take(50)],
             Notes = notes,
             Faults = [.. parts.SelectMany(p => p.Faults)],
@@ -159,10 +159,10 @@ public static class RunMerge
         return LatencyRecord.From(merged);
     }
 
-    private static CostRecord Cost(string process, double seconds, List<ScenarioRecord> parts)
+    private static CostRecord Cost(string process, double seconds, long? workItems, List<ScenarioRecord> parts)
     {
         var completed = parts.Sum(p => p.Counts.Ok + p.Counts.Failed + p.Counts.TimedOut);
-        return new CostRecord(process, seconds, completed > 0 ? seconds * 1e6 / completed : 0);
+        return new CostRecord(process, seconds, completed > 0 ? seconds * 1e6 / completed : 0, workItems, workItems is { } w && completed > 0 ? (double)w / completed : null);
     }
 
     /// <summary>Second s of the merged run is second s of every agent: they all began at the coordinator's start.</summary>
