@@ -10,10 +10,12 @@ namespace Bench.Rpc.Tests.Server;
 /// RPC layer's (with what RabbitMQ.Client allocates for the properties only oslo's messages carry). The goal is 0 (any
 /// object is at least 24 bytes, so a difference under that is only noise); measured on 2026-12-06 it is 72.5 B per call
 /// (Bench 1,336.5 B, raw 1,264.0 B: docs/rpc-cost.md), so for now this is a ratchet that fails on anything more.
+/// It runs alone (the Sequential collection): the count is the whole process's, and parallel tests would add to it.
 /// </summary>
+[Collection("Sequential")]
 public sealed class MessageAllocationTests(BrokerFixture broker, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Messages = 3000;
+    private const int Messages = 1000;
     private readonly RpcHarness _rpc = new(broker);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -42,7 +44,7 @@ public sealed class MessageAllocationTests(BrokerFixture broker, ITestOutputHelp
         Assert.InRange(bench - baseline, double.MinValue, 96);
     }
 
-    // Warm first (routes, pools, JIT tiers), then the process's allocated bytes over Messages sequential messages.
+    // Warm first (routes, pools, JIT tiers), then the process's allocated bytes per message over Messages sequential messages.
     private static async Task<double> PerMessageAsync(Func<Task> one)
     {
         for (var i = 0; i < 500; i++)
@@ -50,12 +52,20 @@ public sealed class MessageAllocationTests(BrokerFixture broker, ITestOutputHelp
             await one();
         }
 
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < Messages; i++)
+        // The fewest of three rounds: whatever else the process allocates meanwhile (a timer, a lingering connection's
+        // heartbeat) only ever adds, so the fewest is the closest to the messages' own share.
+        var fewest = double.MaxValue;
+        for (var round = 0; round < 3; round++)
         {
-            await one();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            for (var i = 0; i < Messages; i++)
+            {
+                await one();
+            }
+
+            fewest = Math.Min(fewest, (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Messages);
         }
 
-        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Messages;
+        return fewest;
     }
 }
