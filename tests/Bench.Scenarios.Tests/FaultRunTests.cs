@@ -180,9 +180,11 @@ public sealed class FaultRunTests(BrokerFixture broker) : CliTest
         try
         {
             using var cli = BenchCli.Start(new Dictionary<string, string> { ["TMPDIR"] = temp, ["BENCH_AMQP_URI"] = string.Empty },
-                "run", "--scenario", "call.add", "--requests", "10", "--out", Out);
+                "run", "--scenario", "call.add", "--duration", "600", "--out", Out);
             await Eventually.TrueAsync(() => Directory.EnumerateDirectories(temp, "bench-broker-*").Any(), "the node's directory appears", s_timeout);
 
+            // A long run: on a busy machine the node may finish starting before the signal lands, and a short run would
+            // then end (exit 0) first; interrupted either way, the run must exit 130 and leave no node behind.
             cli.Interrupt();
             await cli.WaitAsync(s_timeout);
 

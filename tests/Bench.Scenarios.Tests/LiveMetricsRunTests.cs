@@ -20,7 +20,9 @@ public sealed class LiveMetricsRunTests : CliTest
         var prometheusBinary = File.Exists("/usr/bin/prometheus") ? "/usr/bin/prometheus" : throw new InvalidOperationException("prometheus is not installed: run bash scripts/setup.sh");
         await using var node = await PrivateBroker.StartAsync(new PrivateBrokerOptions { Prometheus = true });
         var benchPort = FreePort();
-        using var cli = BenchCli.Start("run", "--scenario", "call.add", "--duration", "180", "--warmup", "0", "--outstanding", "4", "--metrics-listen", $"127.0.0.1:{benchPort}",
+        // 600 s: the test interrupts the run when Prometheus has found the series; with two CPU hogs beside it that took
+        // 3.5 minutes once, and a run that had already ended exited 0, not 130.
+        using var cli = BenchCli.Start("run", "--scenario", "call.add", "--duration", "600", "--warmup", "0", "--outstanding", "4", "--metrics-listen", $"127.0.0.1:{benchPort}",
             "--amqp", node.Uri.Uri.OriginalString, "--out", Out);
         Directory.CreateDirectory(Out + "-prometheus");
         var config = Path.Combine(Out + "-prometheus", "prometheus.yml");
