@@ -1,15 +1,20 @@
 namespace Bench.Reporting.Tables;
 
 /// <summary>
-/// What every figure table shares: its name and inputs, the markdown it writes into, and reading its runs by folder
-/// name (<see cref="NamedRun"/>). A table writes only its own headings and rows.
+/// One of the markdown tables the figures driver (scripts/figures.sh) prints from the results a measurement wrote:
+/// `bench report --table NAME PATH…`. Each reads its inputs through <see cref="ResultStore"/>, never by hand. The base
+/// holds what every table shares: its name and inputs, the markdown it writes into, and reading its runs by folder
+/// name (<see cref="NamedRun"/>); a table writes only its own headings and rows.
 /// </summary>
-public abstract class FigureTable(string name, string inputs) : IFigureTable
+public abstract class FigureTable(string name, string inputs)
 {
+    /// <summary>The name `--table` takes.</summary>
     public string Name { get; } = name;
 
+    /// <summary>What the paths are, for the usage line and errors.</summary>
     public string Inputs { get; } = inputs;
 
+    /// <summary>The table (with any heading lines it carries), ending in a newline.</summary>
     public string Render(IReadOnlyList<string> paths)
     {
         var text = new MarkdownText();
