@@ -7,7 +7,7 @@ namespace Bench.Rpc.Dispatch;
 /// <summary>How one method parameter is filled: from a named JSON argument (by kind), or from the call itself.</summary>
 internal sealed class ParameterBinding
 {
-    public ParameterBinding(ParameterInfo parameter, int index, ref int longs, ref int doubles, ref int bools, ref int refs)
+    public ParameterBinding(ParameterInfo parameter, int index, ref FrameLayout layout)
     {
         Index = index;
         Type = parameter.ParameterType;
@@ -28,10 +28,10 @@ internal sealed class ParameterBinding
             : ParameterKind.Json;
         Slot = Kind switch
         {
-            ParameterKind.Int32 or ParameterKind.Int64 => longs++,
-            ParameterKind.Double => doubles++,
-            ParameterKind.Boolean => bools++,
-            ParameterKind.String or ParameterKind.Json or ParameterKind.Raw => refs++,
+            ParameterKind.Int32 or ParameterKind.Int64 => layout.Longs++,
+            ParameterKind.Double => layout.Doubles++,
+            ParameterKind.Boolean => layout.Bools++,
+            ParameterKind.String or ParameterKind.Json or ParameterKind.Raw => layout.Refs++,
             _ => -1,
         };
         DefaultValue = parameter.HasDefaultValue ? parameter.DefaultValue : null;
