@@ -91,33 +91,29 @@ internal static class CeleryWire
         try
         {
             var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!JsonMembers.Open(ref reader))
             {
                 return false;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (JsonMembers.Next(ref reader))
             {
-                if (reader.ValueTextEquals("task_id"u8))
+                if (JsonMembers.Named(ref reader, "task_id"u8))
                 {
-                    reader.Read();
                     taskId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
-                else if (reader.ValueTextEquals("status"u8))
+                else if (JsonMembers.Named(ref reader, "status"u8))
                 {
-                    reader.Read();
                     status = reader.GetString() ?? string.Empty;
                 }
-                else if (reader.ValueTextEquals("result"u8))
+                else if (JsonMembers.Named(ref reader, "result"u8))
                 {
-                    reader.Read();
                     var start = (int)reader.TokenStartIndex;
                     reader.Skip();
                     result = body[start..(int)reader.BytesConsumed];
                 }
-                else if (reader.ValueTextEquals("traceback"u8))
+                else if (JsonMembers.Named(ref reader, "traceback"u8))
                 {
-                    reader.Read();
                     traceback = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
                 else

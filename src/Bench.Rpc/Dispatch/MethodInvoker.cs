@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
+using Bench.Rpc.Wire;
 
 namespace Bench.Rpc.Dispatch;
 
@@ -122,7 +123,7 @@ internal abstract class MethodInvoker
 
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader))
         {
             var parameter = Find(ref reader);
             if (parameter is null)
