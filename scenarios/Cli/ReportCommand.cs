@@ -48,7 +48,8 @@ internal static class ReportCommand
         }
 
         var root = RepositoryRoot.Find();
-        output ??= paths.Count == 1 && Directory.Exists(paths[0]) ? Path.Combine(paths[0], "report.html") : "report.html";
+        output = output is not null ? OutputFile.Resolve(output, "report.html")
+            : paths.Count == 1 && Directory.Exists(paths[0]) ? Path.Combine(paths[0], "report.html") : "report.html";
         var written = ReportWriter.Write(runs, output, root, LoadHistory(historyPath, root), LoadBenchmarks(benchmarksPath, root), out var problem);
         if (written is null)
         {

@@ -22,7 +22,7 @@ internal static class ReportFormats
         switch (format)
         {
             case "md":
-                output ??= Path.Combine(folder, "summary.md");
+                output = output is null ? Path.Combine(folder, "summary.md") : OutputFile.Resolve(output, "summary.md");
                 ResultStore.WriteTextAtomic(output, MarkdownSummary.Render(run));
                 Console.WriteLine("summary: " + Path.GetFullPath(output));
                 break;
@@ -41,6 +41,7 @@ internal static class ReportFormats
                 }
                 else
                 {
+                    output = OutputFile.Resolve(output, "results.json");
                     ResultStore.Write(output, run);
                     Console.WriteLine("results: " + Path.GetFullPath(output));
                 }
