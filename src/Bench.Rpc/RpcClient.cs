@@ -146,18 +146,8 @@ public sealed class RpcClient : IAsyncDisposable
             HexId.Write(messageId, ((ulong)_idPrefix << 32) | (uint)call.Index, (ulong)generation);
             HexId.WriteUnique(uniqueId);
             Span<byte> stamp = stackalloc byte[HopStampsWire.MaxLength];
-            OsloWriter.WriteRequest(buffer.Body, buffer.Scratch, new OutgoingRequest
-            {
-                Method = method,
-                Args = args.Json.Span,
-                Namespace = target.Namespace,
-                Version = target.Version,
-                MessageId = messageId,
-                ReplyQueue = ReplyQueue,
-                UniqueId = uniqueId,
-                Context = context ?? _options.DefaultContext,
-                ExtraMembers = sent == 0 ? default : stamp[..HopStampsWire.WriteSent(stamp, sent)],
-            }, _options.Envelope);
+            var extra = sent == 0 ? default : stamp[..HopStampsWire.WriteSent(stamp, sent)];
+            OsloWriter.WriteRequest(buffer.Body, buffer.Scratch, Request(target, method, args, context, uniqueId, extra, messageId, ReplyQueue), _options.Envelope);
             var publish = _channel.BasicPublishAsync(route.Exchange, route.RoutingKey, mandatory: false, CallProperties(effective), buffer.Body.WrittenMemory, CancellationToken.None);
             if (!publish.IsCompletedSuccessfully)
             {
@@ -175,6 +165,24 @@ public sealed class RpcClient : IAsyncDisposable
 
         return call.AsValueTask();
     }
+
+    /// <summary>
+    /// What a call and a cast both send: the method and its arguments for the target, in the client's default context
+    /// unless one is given; a call adds its message id and reply queue.
+    /// </summary>
+    private OutgoingRequest Request(Target target, string method, RpcArgs args, RequestContext? context, ReadOnlySpan<byte> uniqueId, ReadOnlySpan<byte> extraMembers,
+        ReadOnlySpan<byte> messageId = default, string? replyQueue = null) => new()
+    {
+        Method = method,
+        Args = args.Json.Span,
+        Namespace = target.Namespace,
+        Version = target.Version,
+        MessageId = messageId,
+        ReplyQueue = replyQueue,
+        UniqueId = uniqueId,
+        Context = context ?? _options.DefaultContext,
+        ExtraMembers = extraMembers,
+    };
 
     /// <summary>Sends a method without waiting for a result (to every server when the target is fanout).</summary>
     public ValueTask CastAsync(Target target, string method, RpcArgs args, RequestContext? context = null, CancellationToken cancellationToken = default) =>
@@ -198,16 +206,7 @@ public sealed class RpcClient : IAsyncDisposable
         Span<byte> extra = stackalloc byte[HopStampsWire.MaxLength];
         var extraLength = stampSendTime ? HopStampsWire.WriteSent(extra, Stopwatch.GetTimestamp()) : 0;
 
-        OsloWriter.WriteRequest(buffer.Body, buffer.Scratch, new OutgoingRequest
-        {
-            Method = method,
-            Args = args.Json.Span,
-            Namespace = target.Namespace,
-            Version = target.Version,
-            UniqueId = uniqueId,
-            Context = context ?? _options.DefaultContext,
-            ExtraMembers = extra[..extraLength],
-        }, _options.Envelope);
+        OsloWriter.WriteRequest(buffer.Body, buffer.Scratch, Request(target, method, args, context, uniqueId, extra[..extraLength]), _options.Envelope);
         ValueTask publish;
         try
         {

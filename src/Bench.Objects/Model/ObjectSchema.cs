@@ -59,6 +59,13 @@ public sealed class ObjectSchema
 
     public ObjectNamespace Namespace { get; }
 
+    /// <summary>
+    /// An ObjectListBase class's schema: its one field "objects", a list of <paramref name="itemName"/>, and the item
+    /// version each of its versions carries.
+    /// </summary>
+    public static ObjectSchema ListOf(ObjectNamespace ns, string name, string version, string itemName, Func<ObjectSchema, VersionedObject> factory, params (string Parent, string Child)[] itemVersions) =>
+        new(ns, name, version, [ObjectField.ListOf("objects", itemName, false, itemVersions)], factory);
+
     public string Name { get; }
 
     /// <summary><c>{"&lt;ns&gt;.name": "&lt;Name&gt;", "&lt;ns&gt;.namespace": "&lt;project&gt;", "&lt;ns&gt;.version": </c></summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Bench.Rpc.Wire;
 
 namespace Bench.Objects.Model;
 
@@ -44,11 +45,10 @@ internal static class PrimitiveReader
         }
 
         ulong changed = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader))
         {
-            if (reader.ValueTextEquals("obj_what_changed"u8))
+            if (JsonMembers.Named(ref reader, "obj_what_changed"u8))
             {
-                reader.Read();
                 changed = ReadChanges(obj.Schema, ref reader);
                 continue;
             }
@@ -79,33 +79,28 @@ internal static class PrimitiveReader
         string? name = null, project = null, version = null;
         Utf8JsonReader data = default, changes = default;
         bool hasData = false, hasChanges = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader))
         {
-            if (reader.ValueTextEquals(ns.Utf8Name))
+            if (JsonMembers.Named(ref reader, ns.Utf8Name))
             {
-                reader.Read();
                 name = Text(ref reader);
             }
-            else if (reader.ValueTextEquals(ns.Utf8Namespace))
+            else if (JsonMembers.Named(ref reader, ns.Utf8Namespace))
             {
-                reader.Read();
                 project = Text(ref reader);
             }
-            else if (reader.ValueTextEquals(ns.Utf8Version))
+            else if (JsonMembers.Named(ref reader, ns.Utf8Version))
             {
-                reader.Read();
                 version = Text(ref reader);
             }
-            else if (reader.ValueTextEquals(ns.Utf8Data))
+            else if (JsonMembers.Named(ref reader, ns.Utf8Data))
             {
-                reader.Read();
                 data = reader;
                 hasData = true;
                 reader.Skip();
             }
-            else if (reader.ValueTextEquals(ns.Utf8Changes))
+            else if (JsonMembers.Named(ref reader, ns.Utf8Changes))
             {
-                reader.Read();
                 changes = reader;
                 hasChanges = true;
                 reader.Skip();
@@ -161,7 +156,7 @@ internal static class PrimitiveReader
         }
 
         Span<char> nameBuffer = stackalloc char[64];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader))
         {
             var length = reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > nameBuffer.Length ? -1
                 : Encoding.UTF8.GetChars(reader.ValueSpan, nameBuffer);
@@ -248,7 +243,7 @@ internal static class PrimitiveReader
     private static Dictionary<string, string> ReadStringDictionary(VersionedObject obj, ObjectField field, ref Utf8JsonReader reader)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader))
         {
             var key = reader.GetString()!;
             reader.Read();
@@ -332,7 +327,7 @@ internal static class PrimitiveReader
             case JsonTokenType.StartObject:
             {
                 var dict = new Dictionary<string, object?>(StringComparer.Ordinal);
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                while (JsonMembers.Next(ref reader))
                 {
                     var key = reader.GetString()!;
                     reader.Read();

@@ -15,6 +15,5 @@ public sealed partial class InstanceList : ObjectList<Instance>
     {
     }
 
-    public static ObjectSchema Class { get; } = new(ObjectNamespace.Nova, "InstanceList", "2.1",
-        [ObjectField.ListOf("objects", "Instance", false, ("2.0", "2.6"), ("2.1", "2.7"))], s => new InstanceList(s));
+    public static ObjectSchema Class { get; } = ObjectSchema.ListOf(ObjectNamespace.Nova, "InstanceList", "2.1", "Instance", s => new InstanceList(s), ("2.0", "2.6"), ("2.1", "2.7"));
 }

@@ -15,6 +15,5 @@ public sealed class SecurityGroupList : ObjectList<SecurityGroup>
     {
     }
 
-    public static ObjectSchema Class { get; } = new(ObjectNamespace.Nova, "SecurityGroupList", "1.1",
-        [ObjectField.ListOf("objects", "SecurityGroup", false, ("1.0", "1.0"), ("1.1", "1.1"))], s => new SecurityGroupList(s));
+    public static ObjectSchema Class { get; } = ObjectSchema.ListOf(ObjectNamespace.Nova, "SecurityGroupList", "1.1", "SecurityGroup", s => new SecurityGroupList(s), ("1.0", "1.0"), ("1.1", "1.1"));
 }

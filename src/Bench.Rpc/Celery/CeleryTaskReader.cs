@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Bench.Rpc.Wire;
 
 namespace Bench.Rpc.Celery;
 
@@ -90,11 +91,10 @@ internal static class CeleryTaskReader
 
         ReadOnlySpan<byte> name = default, id = default, args = "[]"u8, kwargs = "{}"u8;
         var hasName = false;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader))
         {
-            if (reader.ValueTextEquals("task"u8))
+            if (JsonMembers.Named(ref reader, "task"u8))
             {
-                reader.Read();
                 if (reader.TokenType == JsonTokenType.String)
                 {
                     name = Text(ref reader, body);
@@ -105,20 +105,17 @@ internal static class CeleryTaskReader
                     reader.Skip();
                 }
             }
-            else if (reader.ValueTextEquals("id"u8))
+            else if (JsonMembers.Named(ref reader, "id"u8))
             {
-                reader.Read();
                 id = reader.TokenType == JsonTokenType.String ? Text(ref reader, body) : default;
                 reader.Skip();
             }
-            else if (reader.ValueTextEquals("args"u8))
+            else if (JsonMembers.Named(ref reader, "args"u8))
             {
-                reader.Read();
                 args = Value(ref reader, body);
             }
-            else if (reader.ValueTextEquals("kwargs"u8))
+            else if (JsonMembers.Named(ref reader, "kwargs"u8))
             {
-                reader.Read();
                 kwargs = Value(ref reader, body);
             }
             else

@@ -55,11 +55,8 @@ internal static class CeleryWire
         PythonJson.Byte(output, (byte)'{');
         PythonJson.Key(output, "task_id"u8);
         PythonJson.String(output, taskId);
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "status"u8);
-        PythonJson.String(output, success ? "SUCCESS" : "FAILURE");
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "result"u8);
+        PythonJson.StringMember(output, "status"u8, success ? "SUCCESS" : "FAILURE");
+        PythonJson.NextKey(output, "result"u8);
         if (success)
         {
             PythonJson.Raw(output, resultJson.IsEmpty ? PythonJson.Null : resultJson);
@@ -69,23 +66,18 @@ internal static class CeleryWire
             PythonJson.Byte(output, (byte)'{');
             PythonJson.Key(output, "exc_type"u8);
             PythonJson.String(output, error!.ExceptionClass);
-            PythonJson.Separator(output);
-            PythonJson.Key(output, "exc_message"u8);
+            PythonJson.NextKey(output, "exc_message"u8);
             PythonJson.Byte(output, (byte)'[');
             PythonJson.String(output, error.RemoteMessage);
             PythonJson.Byte(output, (byte)']');
-            PythonJson.Separator(output);
-            PythonJson.Key(output, "exc_module"u8);
-            PythonJson.String(output, error.Module);
+            PythonJson.StringMember(output, "exc_module"u8, error.Module);
             PythonJson.Byte(output, (byte)'}');
         }
 
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "traceback"u8);
+        PythonJson.NextKey(output, "traceback"u8);
         // Celery sends null where no traceback exists (NotRegistered is refused before anything runs), not "".
         PythonJson.String(output, success || error!.Traceback.Count == 0 ? null : string.Concat(error.Traceback));
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "children"u8);
+        PythonJson.NextKey(output, "children"u8);
         PythonJson.Raw(output, "[]"u8);
         PythonJson.Byte(output, (byte)'}');
     }
@@ -99,33 +91,29 @@ internal static class CeleryWire
         try
         {
             var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!JsonMembers.Open(ref reader))
             {
                 return false;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (JsonMembers.Next(ref reader))
             {
-                if (reader.ValueTextEquals("task_id"u8))
+                if (JsonMembers.Named(ref reader, "task_id"u8))
                 {
-                    reader.Read();
                     taskId = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
-                else if (reader.ValueTextEquals("status"u8))
+                else if (JsonMembers.Named(ref reader, "status"u8))
                 {
-                    reader.Read();
                     status = reader.GetString() ?? string.Empty;
                 }
-                else if (reader.ValueTextEquals("result"u8))
+                else if (JsonMembers.Named(ref reader, "result"u8))
                 {
-                    reader.Read();
                     var start = (int)reader.TokenStartIndex;
                     reader.Skip();
                     result = body[start..(int)reader.BytesConsumed];
                 }
-                else if (reader.ValueTextEquals("traceback"u8))
+                else if (JsonMembers.Named(ref reader, "traceback"u8))
                 {
-                    reader.Read();
                     traceback = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
                 else

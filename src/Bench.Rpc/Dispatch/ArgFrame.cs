@@ -4,12 +4,12 @@ namespace Bench.Rpc.Dispatch;
 /// Typed storage for one call's bound arguments: numbers and booleans in their own arrays so binding them never
 /// boxes. Frames are pooled per method and live only until the method has been entered.
 /// </summary>
-internal sealed class ArgFrame(int longs, int doubles, int bools, int refs)
+internal sealed class ArgFrame(FrameLayout layout)
 {
-    public readonly long[] Longs = new long[longs];
-    public readonly double[] Doubles = new double[doubles];
-    public readonly bool[] Bools = new bool[bools];
-    public readonly object?[] Refs = new object?[refs];
+    public readonly long[] Longs = new long[layout.Longs];
+    public readonly double[] Doubles = new double[layout.Doubles];
+    public readonly bool[] Bools = new bool[layout.Bools];
+    public readonly object?[] Refs = new object?[layout.Refs];
 
     /// <summary>Bit i set when parameter i was given.</summary>
     public ulong Seen;

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
+using Bench.Rpc.Wire;
 
 namespace Bench.Rpc.Dispatch;
 
@@ -14,20 +15,14 @@ namespace Bench.Rpc.Dispatch;
 internal abstract class MethodInvoker
 {
     private readonly ConcurrentQueue<ArgFrame> _frames = new();
-    private readonly int _longs;
-    private readonly int _doubles;
-    private readonly int _bools;
-    private readonly int _refs;
+    private readonly FrameLayout _layout;
 
-    protected MethodInvoker(string name, MethodInfo method, ParameterBinding[] parameters, int longs, int doubles, int bools, int refs)
+    protected MethodInvoker(string name, MethodInfo method, ParameterBinding[] parameters, FrameLayout layout)
     {
         Name = name;
         Method = method;
         Parameters = parameters;
-        _longs = longs;
-        _doubles = doubles;
-        _bools = bools;
-        _refs = refs;
+        _layout = layout;
         WantsCallerTimeout = Array.Exists(parameters, p => p.Kind == ParameterKind.CallerTimeout);
     }
 
@@ -44,8 +39,8 @@ internal abstract class MethodInvoker
 
     public static MethodInvoker Create(string name, MethodInfo method)
     {
-        int longs = 0, doubles = 0, bools = 0, refs = 0;
-        var parameters = method.GetParameters().Select((p, i) => new ParameterBinding(p, i, ref longs, ref doubles, ref bools, ref refs)).ToArray();
+        var layout = default(FrameLayout);
+        var parameters = method.GetParameters().Select((p, i) => new ParameterBinding(p, i, ref layout)).ToArray();
         if (parameters.Length > 64)
         {
             throw new NotSupportedException($"{method.Name}: at most 64 parameters");
@@ -55,7 +50,7 @@ internal abstract class MethodInvoker
         var delegateType = typeof(Func<,,,,>).MakeGenericType(typeof(Manager), typeof(ArgFrame), typeof(RequestContext), typeof(CancellationToken), typeof(ValueTask<>).MakeGenericType(resultType));
         var compiled = Expression.Lambda(delegateType, body, manager, frame, context, cancellation).Compile();
         var invokerType = typeof(MethodInvoker<>).MakeGenericType(resultType);
-        return (MethodInvoker)Activator.CreateInstance(invokerType, name, method, parameters, longs, doubles, bools, refs, compiled)!;
+        return (MethodInvoker)Activator.CreateInstance(invokerType, name, method, parameters, layout, compiled)!;
     }
 
     /// <summary>Binds named JSON arguments into a frame (oslo's call style); on failure returns a TypeError message and no frame.</summary>
@@ -128,7 +123,7 @@ internal abstract class MethodInvoker
 
         var reader = new Utf8JsonReader(json);
         reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader))
         {
             var parameter = Find(ref reader);
             if (parameter is null)
@@ -168,7 +163,7 @@ internal abstract class MethodInvoker
     {
         if (!_frames.TryDequeue(out var frame))
         {
-            frame = new ArgFrame(_longs, _doubles, _bools, _refs);
+            frame = new ArgFrame(_layout);
         }
 
         foreach (var parameter in Parameters)

@@ -9,12 +9,9 @@ internal sealed class MethodInvoker<T>(
     string name,
     MethodInfo method,
     ParameterBinding[] parameters,
-    int longs,
-    int doubles,
-    int bools,
-    int refs,
+    FrameLayout layout,
     Func<Manager, ArgFrame, RequestContext?, CancellationToken, ValueTask<T>> call)
-    : MethodInvoker(name, method, parameters, longs, doubles, bools, refs)
+    : MethodInvoker(name, method, parameters, layout)
 {
     public override ValueTask InvokeAsync(Manager manager, ArgFrame frame, RequestContext? context, IBufferWriter<byte> result, JsonSerializerOptions options, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace Bench.Rpc.Dispatch;
 /// <summary>How one method parameter is filled: from a named JSON argument (by kind), or from the call itself.</summary>
 internal sealed class ParameterBinding
 {
-    public ParameterBinding(ParameterInfo parameter, int index, ref int longs, ref int doubles, ref int bools, ref int refs)
+    public ParameterBinding(ParameterInfo parameter, int index, ref FrameLayout layout)
     {
         Index = index;
         Type = parameter.ParameterType;
@@ -28,10 +28,10 @@ internal sealed class ParameterBinding
             : ParameterKind.Json;
         Slot = Kind switch
         {
-            ParameterKind.Int32 or ParameterKind.Int64 => longs++,
-            ParameterKind.Double => doubles++,
-            ParameterKind.Boolean => bools++,
-            ParameterKind.String or ParameterKind.Json or ParameterKind.Raw => refs++,
+            ParameterKind.Int32 or ParameterKind.Int64 => layout.Longs++,
+            ParameterKind.Double => layout.Doubles++,
+            ParameterKind.Boolean => layout.Bools++,
+            ParameterKind.String or ParameterKind.Json or ParameterKind.Raw => layout.Refs++,
             _ => -1,
         };
         DefaultValue = parameter.HasDefaultValue ? parameter.DefaultValue : null;
@@ -92,45 +92,26 @@ internal sealed class ParameterBinding
                 reader.Skip();
                 frame.Refs[Slot] = new RawJson(source[start..(int)reader.BytesConsumed].ToArray());
                 return null;
-            case ParameterKind.Int32:
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var i32))
-                {
-                    frame.Longs[Slot] = i32;
-                    return null;
-                }
-
-                return Mismatch(ref reader, method, "int");
-            case ParameterKind.Int64:
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var i64))
-                {
-                    frame.Longs[Slot] = i64;
-                    return null;
-                }
-
+            // Each kind's accepted JSON values; anything else falls through to its TypeError below.
+            case ParameterKind.Int32 or ParameterKind.Int64 when reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var integer) && (Kind == ParameterKind.Int64 || integer == (int)integer):
+                frame.Longs[Slot] = integer;
+                return null;
+            case ParameterKind.Double when reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var d):
+                frame.Doubles[Slot] = d;
+                return null;
+            case ParameterKind.Boolean when reader.TokenType is JsonTokenType.True or JsonTokenType.False:
+                frame.Bools[Slot] = reader.TokenType == JsonTokenType.True;
+                return null;
+            case ParameterKind.String when reader.TokenType is JsonTokenType.String or JsonTokenType.Null:
+                frame.Refs[Slot] = reader.GetString();
+                return null;
+            case ParameterKind.Int32 or ParameterKind.Int64:
                 return Mismatch(ref reader, method, "int");
             case ParameterKind.Double:
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var d))
-                {
-                    frame.Doubles[Slot] = d;
-                    return null;
-                }
-
                 return Mismatch(ref reader, method, "float");
             case ParameterKind.Boolean:
-                if (reader.TokenType is JsonTokenType.True or JsonTokenType.False)
-                {
-                    frame.Bools[Slot] = reader.TokenType == JsonTokenType.True;
-                    return null;
-                }
-
                 return Mismatch(ref reader, method, "bool");
             case ParameterKind.String:
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Null)
-                {
-                    frame.Refs[Slot] = reader.GetString();
-                    return null;
-                }
-
                 return Mismatch(ref reader, method, "str");
             default:
                 try

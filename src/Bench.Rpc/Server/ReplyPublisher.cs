@@ -52,8 +52,8 @@ internal sealed class ReplyPublisher
             Span<byte> uniqueId = stackalloc byte[HexId.Length];
             HexId.WriteUnique(uniqueId);
             Span<byte> stamps = stackalloc byte[HopStampsWire.MaxLength];
-            var stampsLength = ending && work.Sent != 0 && failure.IsEmpty
-                ? HopStampsWire.WriteHops(stamps, work.Sent, work.Received, work.HandlerStarted, work.HandlerEnded, System.Diagnostics.Stopwatch.GetTimestamp())
+            var stampsLength = ending && work.State.Sent != 0 && failure.IsEmpty
+                ? HopStampsWire.WriteHops(stamps, work.State.Sent, work.State.Received, work.State.HandlerStarted, work.State.HandlerEnded, System.Diagnostics.Stopwatch.GetTimestamp())
                 : 0;
             OsloWriter.WriteReply(buffer.Body, buffer.Scratch, result.Span, failure.Span, ending, work.MessageId, uniqueId, stamps[..stampsLength]);
             await _channel.BasicPublishAsync(_defaultExchange, work.ReplyRoute!, _options.MandatoryReplies, _replyProperties, buffer.Body.WrittenMemory);

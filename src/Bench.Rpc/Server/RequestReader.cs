@@ -65,7 +65,7 @@ internal sealed class RequestReader(Dispatcher dispatcher)
             if (!request.UniqueId.IsEmpty && _duplicates.IsDuplicate(request.UniqueId))
             {
                 Interlocked.Increment(ref _duplicateCount);
-                work.Kind = WorkKind.Drop;
+                work.State.Kind = WorkKind.Drop;
                 return;
             }
 
@@ -99,13 +99,13 @@ internal sealed class RequestReader(Dispatcher dispatcher)
                 frame!.CallerTimeout = CallerTimeout.Of(properties.Expiration, request.CallMonitorTimeout).Value;
             }
 
-            work.Kind = WorkKind.Dispatch;
-            work.IsCall = isCall;
-            work.Sent = isCall ? request.SentTimestamp : 0;
-            work.CallMonitorTimeout = request.CallMonitorTimeout;
-            work.Invoker = invoker;
-            work.Frame = frame;
-            work.Context = request.HasContext && invoker!.WantsContext ? OsloReader.ReadContext(inner) : null;
+            work.State.Kind = WorkKind.Dispatch;
+            work.State.IsCall = isCall;
+            work.State.Sent = isCall ? request.SentTimestamp : 0;
+            work.State.CallMonitorTimeout = request.CallMonitorTimeout;
+            work.State.Invoker = invoker;
+            work.State.Frame = frame;
+            work.State.Context = request.HasContext && invoker!.WantsContext ? OsloReader.ReadContext(inner) : null;
         }
         finally
         {
@@ -118,8 +118,8 @@ internal sealed class RequestReader(Dispatcher dispatcher)
 
     private static void Reject(WorkItem work, string reason)
     {
-        work.Kind = WorkKind.DeadLetter;
-        work.Reason = reason;
+        work.State.Kind = WorkKind.DeadLetter;
+        work.State.Reason = reason;
     }
 
     private static void RejectOrFail(WorkItem work, bool isCall, string reason) =>
@@ -133,7 +133,7 @@ internal sealed class RequestReader(Dispatcher dispatcher)
             return;
         }
 
-        work.Kind = WorkKind.FailureReply;
-        work.Error = error;
+        work.State.Kind = WorkKind.FailureReply;
+        work.State.Error = error;
     }
 }

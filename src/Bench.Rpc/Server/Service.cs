@@ -154,8 +154,8 @@ public sealed class Service : IAsyncDisposable
 
         var detached = false;
         var work = WorkItem.Rent();
-        work.DeliveryTag = deliveryTag;
-        work.Received = received;
+        work.State.DeliveryTag = deliveryTag;
+        work.State.Received = received;
         try
         {
             if (Options.AckMode == AckMode.OnReceipt)
@@ -165,19 +165,19 @@ public sealed class Service : IAsyncDisposable
 
             _reader.Read(work, properties, body.Span, redelivered);
             var pending = default(ValueTask);
-            if (work.Kind == WorkKind.Dispatch)
+            if (work.State.Kind == WorkKind.Dispatch)
             {
-                if (_pacers.TryGetValue(work.Invoker!.Name, out var pacer))
+                if (_pacers.TryGetValue(work.State.Invoker!.Name, out var pacer))
                 {
                     await pacer.WaitAsync(_stopping.Token);
                 }
 
                 // Only a stamped call reports its hops; an unstamped one is not timed past its arrival.
-                work.HandlerStarted = work.Sent != 0 ? Stopwatch.GetTimestamp() : 0;
+                work.State.HandlerStarted = work.State.Sent != 0 ? Stopwatch.GetTimestamp() : 0;
                 pending = Invoke(work);
             }
 
-            switch (work.Kind)
+            switch (work.State.Kind)
             {
                 case WorkKind.Dispatch when pending.IsCompletedSuccessfully:
                     pending.GetAwaiter().GetResult();
@@ -188,10 +188,10 @@ public sealed class Service : IAsyncDisposable
                     _ = CompleteLaterAsync(work, pending);
                     break;
                 case WorkKind.FailureReply:
-                    await SendFailureAsync(work, work.Error!);
+                    await SendFailureAsync(work, work.State.Error!);
                     break;
                 case WorkKind.DeadLetter:
-                    await _replies.DeadLetterAsync(work.Reason!, exchange, routingKey, properties, body);
+                    await _replies.DeadLetterAsync(work.State.Reason!, exchange, routingKey, properties, body);
                     break;
             }
         }
@@ -221,19 +221,19 @@ public sealed class Service : IAsyncDisposable
 
     private ValueTask Invoke(WorkItem work)
     {
-        var frame = work.Frame!;
-        work.Frame = null;
+        var frame = work.State.Frame!;
+        work.State.Frame = null;
         var token = _stopping.Token;
         if (Options.HandlerTimeout is { } limit)
         {
-            work.Deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
-            work.Deadline.CancelAfter(limit);
-            token = work.Deadline.Token;
+            work.State.Deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
+            work.State.Deadline.CancelAfter(limit);
+            token = work.State.Deadline.Token;
         }
 
         try
         {
-            return work.Invoker!.InvokeAsync(Manager, frame, work.Context, work.Result, _dispatcher.Options, token);
+            return work.State.Invoker!.InvokeAsync(Manager, frame, work.State.Context, work.Result, _dispatcher.Options, token);
         }
         catch (Exception e)
         {
@@ -245,7 +245,7 @@ public sealed class Service : IAsyncDisposable
     {
         try
         {
-            if (work.IsCall && work.CallMonitorTimeout is >= MinCallMonitorSeconds and var seconds)
+            if (work.State.IsCall && work.State.CallMonitorTimeout is >= MinCallMonitorSeconds and var seconds)
             {
                 await WithHeartbeatsAsync(work, pending.AsTask(), TimeSpan.FromSeconds(seconds / 2.0));
             }
@@ -284,9 +284,9 @@ public sealed class Service : IAsyncDisposable
 
     private async Task FinishAsync(WorkItem work)
     {
-        if (work.IsCall)
+        if (work.State.IsCall)
         {
-            work.HandlerEnded = work.Sent != 0 ? Stopwatch.GetTimestamp() : 0;
+            work.State.HandlerEnded = work.State.Sent != 0 ? Stopwatch.GetTimestamp() : 0;
             await _replies.PublishReplyAsync(work, work.Result.WrittenMemory, failure: default, ending: true);
             Interlocked.Increment(ref _replyCount);
         }
@@ -294,11 +294,11 @@ public sealed class Service : IAsyncDisposable
 
     private async Task HandleFaultAsync(WorkItem work, Exception exception)
     {
-        var error = exception is OperationCanceledException && work.Deadline is { IsCancellationRequested: true } && !_stopping.IsCancellationRequested
+        var error = exception is OperationCanceledException && work.State.Deadline is { IsCancellationRequested: true } && !_stopping.IsCancellationRequested
             ? new RemoteError("MessagingTimeout", "oslo_messaging.exceptions",
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the handler ran longer than --handler-timeout {Options.HandlerTimeout!.Value.TotalSeconds:0.###} s and was cancelled"))
             : RpcErrors.FromException(exception);
-        if (work.Kind == WorkKind.Dispatch && work.IsCall)
+        if (work.State.Kind == WorkKind.Dispatch && work.State.IsCall)
         {
             _logger.LogDebug("Call failed: {Class}: {Message}", error.ExceptionClass, error.RemoteMessage);
             try
@@ -328,12 +328,12 @@ public sealed class Service : IAsyncDisposable
         {
             if (Options.AckMode == AckMode.AfterHandling && !_channel.IsClosed)
             {
-                await _channel.BasicAckAsync(work.DeliveryTag, multiple: false);
+                await _channel.BasicAckAsync(work.State.DeliveryTag, multiple: false);
             }
         }
         catch (Exception e)
         {
-            _logger.LogWarning("Could not ack delivery {Tag}: {Error}", work.DeliveryTag, e.Message);
+            _logger.LogWarning("Could not ack delivery {Tag}: {Error}", work.State.DeliveryTag, e.Message);
         }
         finally
         {

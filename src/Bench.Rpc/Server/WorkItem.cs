@@ -15,39 +15,10 @@ internal sealed class WorkItem
     private readonly byte[] _messageId = new byte[MaxMessageId];
     private int _messageIdLength;
 
-    public WorkKind Kind { get; set; }
-
-    public ulong DeliveryTag { get; set; }
-
-    public bool IsCall { get; set; }
-
-    public int? CallMonitorTimeout { get; set; }
-
-    public RemoteError? Error { get; set; }
-
-    public string? Reason { get; set; }
+    /// <summary>The request's state: set as it is read and handled, cleared when the item is returned.</summary>
+    public WorkState State;
 
     public CachedString? ReplyRoute { get; private set; }
-
-    /// <summary>The bound call, ready to invoke once any rate limit allows.</summary>
-    public Dispatch.MethodInvoker? Invoker { get; set; }
-
-    public Dispatch.ArgFrame? Frame { get; set; }
-
-    public RequestContext? Context { get; set; }
-
-    /// <summary>With a handler timeout: the handler's own token source (cancelled at the timeout or at shutdown).</summary>
-    public CancellationTokenSource? Deadline { get; set; }
-
-    /// <summary>A stamped call's client send time (Stopwatch ticks; 0 when the call was not stamped).</summary>
-    public long Sent { get; set; }
-
-    /// <summary>Stopwatch ticks when the delivery reached the service, before any wait for a handler slot.</summary>
-    public long Received { get; set; }
-
-    public long HandlerStarted { get; set; }
-
-    public long HandlerEnded { get; set; }
 
     public ReadOnlySpan<byte> MessageId => _messageId.AsSpan(0, _messageIdLength);
 
@@ -71,18 +42,9 @@ internal sealed class WorkItem
 
     public void Return()
     {
-        Kind = WorkKind.Drop;
-        IsCall = false;
-        Sent = 0;
-        CallMonitorTimeout = null;
-        Error = null;
-        Reason = null;
+        State.Deadline?.Dispose();
+        State = default;
         ReplyRoute = null;
-        Invoker = null;
-        Frame = null;
-        Context = null;
-        Deadline?.Dispose();
-        Deadline = null;
         _messageIdLength = 0;
         Result.ResetWrittenCount();
         if (Result.Capacity <= 1 << 20)

@@ -30,7 +30,7 @@ internal static class OsloReader
         try
         {
             var reader = new Utf8JsonReader(body);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!JsonMembers.Open(ref reader))
             {
                 error = "body is not a JSON object";
                 return false;
@@ -38,11 +38,10 @@ internal static class OsloReader
 
             var sawVersion = false;
             var sawMessage = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (JsonMembers.Next(ref reader))
             {
-                if (reader.ValueTextEquals("oslo.version"u8))
+                if (JsonMembers.Named(ref reader, "oslo.version"u8))
                 {
-                    reader.Read();
                     sawVersion = true;
                     if (reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("2.0"u8))
                     {
@@ -50,9 +49,8 @@ internal static class OsloReader
                         return false;
                     }
                 }
-                else if (reader.ValueTextEquals("oslo.message"u8))
+                else if (JsonMembers.Named(ref reader, "oslo.message"u8))
                 {
-                    reader.Read();
                     if (reader.TokenType != JsonTokenType.String)
                     {
                         error = "oslo.message is not a string";
@@ -170,7 +168,7 @@ internal static class OsloReader
         var reader = new Utf8JsonReader(inner);
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!JsonMembers.Open(ref reader))
             {
                 request.Error = "message is not a JSON object";
                 return;
@@ -178,11 +176,10 @@ internal static class OsloReader
 
             var sawMethod = false;
             var sawArgs = false;
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (JsonMembers.Next(ref reader))
             {
-                if (reader.ValueTextEquals("method"u8))
+                if (JsonMembers.Named(ref reader, "method"u8))
                 {
-                    reader.Read();
                     sawMethod = true;
                     if (reader.TokenType != JsonTokenType.String)
                     {
@@ -197,9 +194,8 @@ internal static class OsloReader
                         request.Method = reader.ValueSpan;
                     }
                 }
-                else if (reader.ValueTextEquals("args"u8))
+                else if (JsonMembers.Named(ref reader, "args"u8))
                 {
-                    reader.Read();
                     sawArgs = true;
                     var start = (int)reader.TokenStartIndex;
                     if (reader.TokenType == JsonTokenType.Null)
@@ -227,27 +223,23 @@ internal static class OsloReader
                 {
                     request.UniqueId = ReadPlainString(ref reader, inner);
                 }
-                else if (reader.ValueTextEquals("_timeout"u8))
+                else if (JsonMembers.Named(ref reader, "_timeout"u8))
                 {
-                    reader.Read();
                     if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var seconds))
                     {
                         request.CallMonitorTimeout = seconds;
                     }
                 }
-                else if (reader.ValueTextEquals("namespace"u8))
+                else if (JsonMembers.Named(ref reader, "namespace"u8))
                 {
-                    reader.Read();
                     request.Namespace = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
-                else if (reader.ValueTextEquals("version"u8))
+                else if (JsonMembers.Named(ref reader, "version"u8))
                 {
-                    reader.Read();
                     request.Version = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                 }
-                else if (reader.ValueTextEquals(SentTimestampKey))
+                else if (JsonMembers.Named(ref reader, SentTimestampKey))
                 {
-                    reader.Read();
                     if (reader.TokenType == JsonTokenType.Number)
                     {
                         reader.TryGetInt64(out request.SentTimestamp);
@@ -288,35 +280,32 @@ internal static class OsloReader
         try
         {
             var reader = new Utf8JsonReader(inner);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!JsonMembers.Open(ref reader))
             {
                 return false;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            while (JsonMembers.Next(ref reader))
             {
                 if (reader.ValueTextEquals("_msg_id"u8))
                 {
                     reply.MessageId = ReadPlainString(ref reader, inner);
                 }
-                else if (reader.ValueTextEquals("result"u8))
+                else if (JsonMembers.Named(ref reader, "result"u8))
                 {
-                    reader.Read();
                     var start = (int)reader.TokenStartIndex;
                     reader.Skip();
                     reply.Result = inner[start..(int)reader.BytesConsumed];
                 }
-                else if (reader.ValueTextEquals("failure"u8))
+                else if (JsonMembers.Named(ref reader, "failure"u8))
                 {
-                    reader.Read();
                     if (reader.TokenType == JsonTokenType.String)
                     {
                         reply.Failure = inner[(int)reader.TokenStartIndex..(int)reader.BytesConsumed];
                     }
                 }
-                else if (reader.ValueTextEquals("ending"u8))
+                else if (JsonMembers.Named(ref reader, "ending"u8))
                 {
-                    reader.Read();
                     reply.Ending = reader.TokenType != JsonTokenType.False;
                 }
                 else if (!hops.IsEmpty && reader.ValueTextEquals(HopStampsWire.HopsKey))
@@ -343,7 +332,7 @@ internal static class OsloReader
         var members = new List<KeyValuePair<string, string>>();
         var reader = new Utf8JsonReader(inner);
         reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        while (JsonMembers.Next(ref reader))
         {
             var name = reader.GetString()!;
             reader.Read();

@@ -31,33 +31,23 @@ internal static class OsloWriter
         PythonJson.Byte(output, (byte)'{');
         PythonJson.Key(output, "method"u8);
         PythonJson.String(output, request.Method);
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "args"u8);
+        PythonJson.NextKey(output, "args"u8);
         PythonJson.Raw(output, request.Args.IsEmpty ? "{}"u8 : request.Args);
         if (request.Namespace is not null)
         {
-            PythonJson.Separator(output);
-            PythonJson.Key(output, "namespace"u8);
-            PythonJson.String(output, request.Namespace);
+            PythonJson.StringMember(output, "namespace"u8, request.Namespace);
         }
 
         if (request.Version is not null)
         {
-            PythonJson.Separator(output);
-            PythonJson.Key(output, "version"u8);
-            PythonJson.String(output, request.Version);
+            PythonJson.StringMember(output, "version"u8, request.Version);
         }
 
         if (!request.MessageId.IsEmpty)
         {
-            PythonJson.Separator(output);
-            PythonJson.Key(output, "_msg_id"u8);
-            PythonJson.String(output, request.MessageId);
-            PythonJson.Separator(output);
-            PythonJson.Key(output, "_reply_q"u8);
-            PythonJson.String(output, request.ReplyQueue);
-            PythonJson.Separator(output);
-            PythonJson.Key(output, "_timeout"u8);
+            PythonJson.StringMember(output, "_msg_id"u8, request.MessageId);
+            PythonJson.StringMember(output, "_reply_q"u8, request.ReplyQueue);
+            PythonJson.NextKey(output, "_timeout"u8);
             if (request.CallMonitorTimeout is { } seconds)
             {
                 PythonJson.Int64(output, seconds);
@@ -68,9 +58,7 @@ internal static class OsloWriter
             }
         }
 
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "_unique_id"u8);
-        PythonJson.String(output, request.UniqueId);
+        PythonJson.StringMember(output, "_unique_id"u8, request.UniqueId);
         request.Context?.WriteTo(output);
         if (!request.ExtraMembers.IsEmpty)
         {
@@ -92,8 +80,7 @@ internal static class OsloWriter
         PythonJson.Byte(scratch, (byte)'{');
         PythonJson.Key(scratch, "result"u8);
         PythonJson.Raw(scratch, resultJson.IsEmpty ? PythonJson.Null : resultJson);
-        PythonJson.Separator(scratch);
-        PythonJson.Key(scratch, "failure"u8);
+        PythonJson.NextKey(scratch, "failure"u8);
         if (failureJson.IsEmpty)
         {
             PythonJson.Raw(scratch, PythonJson.Null);
@@ -103,15 +90,10 @@ internal static class OsloWriter
             PythonJson.String(scratch, failureJson);
         }
 
-        PythonJson.Separator(scratch);
-        PythonJson.Key(scratch, "ending"u8);
+        PythonJson.NextKey(scratch, "ending"u8);
         PythonJson.Boolean(scratch, ending);
-        PythonJson.Separator(scratch);
-        PythonJson.Key(scratch, "_msg_id"u8);
-        PythonJson.String(scratch, messageId);
-        PythonJson.Separator(scratch);
-        PythonJson.Key(scratch, "_unique_id"u8);
-        PythonJson.String(scratch, uniqueId);
+        PythonJson.StringMember(scratch, "_msg_id"u8, messageId);
+        PythonJson.StringMember(scratch, "_unique_id"u8, uniqueId);
         if (!extraMembers.IsEmpty)
         {
             PythonJson.Separator(scratch);
@@ -128,14 +110,9 @@ internal static class OsloWriter
         PythonJson.Byte(output, (byte)'{');
         PythonJson.Key(output, "class"u8);
         PythonJson.String(output, exceptionClass);
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "module"u8);
-        PythonJson.String(output, module);
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "message"u8);
-        PythonJson.String(output, message);
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "tb"u8);
+        PythonJson.StringMember(output, "module"u8, module);
+        PythonJson.StringMember(output, "message"u8, message);
+        PythonJson.NextKey(output, "tb"u8);
         PythonJson.Byte(output, (byte)'[');
         for (var i = 0; i < traceback.Count; i++)
         {
@@ -148,13 +125,11 @@ internal static class OsloWriter
         }
 
         PythonJson.Byte(output, (byte)']');
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "args"u8);
+        PythonJson.NextKey(output, "args"u8);
         PythonJson.Byte(output, (byte)'[');
         PythonJson.String(output, message);
         PythonJson.Byte(output, (byte)']');
-        PythonJson.Separator(output);
-        PythonJson.Key(output, "kwargs"u8);
+        PythonJson.NextKey(output, "kwargs"u8);
         PythonJson.Raw(output, kwargsJson.IsEmpty ? "{}"u8 : kwargsJson);
         PythonJson.Byte(output, (byte)'}');
     }

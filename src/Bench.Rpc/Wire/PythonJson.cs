@@ -46,6 +46,27 @@ internal static class PythonJson
         output.Advance(2);
     }
 
+    /// <summary>Writes <c>, "name": </c>: every member after an object's first starts so.</summary>
+    public static void NextKey(IBufferWriter<byte> output, ReadOnlySpan<byte> plainName)
+    {
+        Separator(output);
+        Key(output, plainName);
+    }
+
+    /// <summary>Writes <c>, "name": "value"</c>: a member after the first whose value is a string.</summary>
+    public static void StringMember(IBufferWriter<byte> output, ReadOnlySpan<byte> plainName, ReadOnlySpan<byte> utf8)
+    {
+        NextKey(output, plainName);
+        String(output, utf8);
+    }
+
+    /// <inheritdoc cref="StringMember(IBufferWriter{byte}, ReadOnlySpan{byte}, ReadOnlySpan{byte})"/>
+    public static void StringMember(IBufferWriter<byte> output, ReadOnlySpan<byte> plainName, string? value)
+    {
+        NextKey(output, plainName);
+        String(output, value);
+    }
+
     public static void Int64(IBufferWriter<byte> output, long value)
     {
         var span = output.GetSpan(20);
