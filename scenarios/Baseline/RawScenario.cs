@@ -9,7 +9,7 @@ namespace Bench.Scenarios.Baseline;
 /// with the same route, ack mode, queue type and client connections as the scenario it stands beside, so the
 /// difference is what the RPC layer costs. Its payload defaults to what call.add sends as arguments (16 bytes).
 /// </summary>
-internal abstract class RawScenario : WorkerScenario
+internal abstract class RawScenario(string id, string summary, ScenarioKind kind) : WorkerScenario(id, summary, kind)
 {
     public override WorkerRole Role => WorkerRole.Raw;
 

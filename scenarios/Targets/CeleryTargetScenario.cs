@@ -9,7 +9,7 @@ namespace Bench.Scenarios.Targets;
 /// A Celery worker Bench did not start (`--target celery`): Bench's Celery client sends the task (protocol v2, results
 /// over rpc://) with templated arguments. The task, queue and arguments are part of the settings key.
 /// </summary>
-internal abstract class CeleryTargetScenario : ScenarioDefinition
+internal abstract class CeleryTargetScenario(string id, string summary, ScenarioKind kind) : ScenarioDefinition(id, summary, kind)
 {
     protected override IEnumerable<SettingOption> Recorded => [OptionTable.Tls];
 

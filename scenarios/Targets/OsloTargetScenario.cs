@@ -10,7 +10,7 @@ namespace Bench.Scenarios.Targets;
 /// templated arguments. Only the client's settings apply; the target's identity (topic, server, exchange, namespace,
 /// version, method, args) is part of the settings key, so history and compare keep targets apart.
 /// </summary>
-internal abstract class OsloTargetScenario : ScenarioDefinition
+internal abstract class OsloTargetScenario(string id, string summary, ScenarioKind kind) : ScenarioDefinition(id, summary, kind)
 {
     protected override IEnumerable<SettingOption> Recorded =>
         [OptionTable.Tls, OptionTable.Channels, OptionTable.Persistent, OptionTable.Durable, OptionTable.Envelope, OptionTable.Confirms];
