@@ -26,7 +26,7 @@ internal static class AbCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments)
     {
-        var positional = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var positional = CliArgs.Positional(arguments);
         if (positional.Count != 2)
         {
             throw new UsageException("ab takes two revisions (or directories): bench ab BASE HEAD [run flags]");
