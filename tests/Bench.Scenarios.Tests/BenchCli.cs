@@ -39,7 +39,13 @@ internal sealed partial class BenchCli : IDisposable
         // tests/Bench.Scenarios.Tests/bin/<Configuration>/net10.0 → scenarios/bin/<Configuration>/net10.0/bench.dll
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(RepoRoot.Path, "scenarios", "bin", configuration, "net10.0", "bench.dll");
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        // Through `env --default-signal=INT`, which then execs dotnet (same pid): a job a non-interactive shell starts
+        // in the background (`bash scripts/test.sh &`, as a script running the tests beside CPU hogs does) inherits
+        // SIGINT ignored, and .NET keeps an ignored SIGINT ignored, so Interrupt() would never reach bench. A terminal's
+        // Ctrl-C reaches a foreground bench whose SIGINT is not ignored, and that is the case these tests stand for.
+        var start = new ProcessStartInfo("env") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
@@ -93,6 +99,9 @@ internal sealed partial class BenchCli : IDisposable
 
     /// <summary>Sends SIGINT, as Ctrl-C in a terminal does.</summary>
     public void Interrupt() => _ = Kill(_process.Id, 2);
+
+    /// <summary>Sends SIGTERM, as a service manager or a script stopping a background run does.</summary>
+    public void Terminate() => _ = Kill(_process.Id, 15);
 
     public void Dispose()
     {

@@ -56,20 +56,25 @@ public sealed class RunCommandTests(BrokerFixture broker) : CliTest
     }
 
     [Fact]
-    public async Task Ctrl_C_writes_an_incomplete_result_and_exits_130()
+    public Task Ctrl_C_writes_an_incomplete_result_and_exits_130() => StoppedBySignalAsync(cli => cli.Interrupt(), "SIGINT");
+
+    [Fact]
+    public Task SIGTERM_writes_an_incomplete_result_and_exits_130() => StoppedBySignalAsync(cli => cli.Terminate(), "SIGTERM");
+
+    private async Task StoppedBySignalAsync(Action<BenchCli> signal, string name)
     {
         using var cli = BenchCli.Start("run", "--scenario", "call.add", "--duration", "120", "--warmup", "0", "--amqp", broker.Uri.Uri.OriginalString, "--out", Out);
-        // Interrupt once requests are being measured (the first progress line), not while the worker is still
-        // starting: on a loaded machine that takes seconds, and a Ctrl-C there is start-up's case, not this one.
+        // Signal once requests are being measured (the first progress line), not while the worker is still
+        // starting: on a loaded machine that takes seconds, and a signal there is start-up's case, not this one.
         await cli.WaitForOutputAsync(" ok/s", s_timeout);
 
-        cli.Interrupt();
+        signal(cli);
         await cli.WaitAsync(s_timeout);
 
         Assert.Equal(130, cli.ExitCode);
         var run = ResultStore.Read(Out);
         Assert.True(run.Incomplete);
-        Assert.Contains("SIGINT", run.StopReason, StringComparison.Ordinal);
+        Assert.Contains(name, run.StopReason, StringComparison.Ordinal);
         var s = Assert.Single(run.Scenarios);
         Assert.True(s.Incomplete);
         Assert.True(s.Counts.Accounted);
