@@ -7,7 +7,6 @@ using Bench.Harness.Options;
 using Bench.Reporting;
 using Bench.Reporting.Comparison;
 using Bench.Reporting.Html;
-using Bench.Scenarios.Ab;
 
 namespace Bench.Scenarios.Cli;
 
