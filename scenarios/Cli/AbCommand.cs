@@ -89,7 +89,7 @@ internal static class AbCommand
 
             if (plotly is not null)
             {
-                ResultStore.WriteTextAtomic(Path.Combine(outDir, "report.html"), HtmlReport.Render([baseRun, headRun], File.ReadAllText(plotly), comparisonHtml: ResultComparer.ToHtml(result)));
+                InlineScript.WritePage(Path.Combine(outDir, "report.html"), HtmlReport.Render([baseRun, headRun], InlineScript.Marker, comparisonHtml: ResultComparer.ToHtml(result)), plotly);
             }
 
             Console.WriteLine($"bench ab: {(result.HasRegression ? "REGRESSION" : result.HasInvalid ? "INVALID" : "no regression")}; results in {outDir} (compare.md, report.html, base-results.json, head-results.json)");

@@ -76,7 +76,7 @@ internal static class CompareCommand
         {
             var runs = new[] { baseSide.Run, diffSide.Run }.OfType<RunResult>().ToList();
             var plotly = PlotlyAsset.Find(root) ?? throw new UsageException("no --html: plotly.js is not installed (run scripts/setup.sh)");
-            ResultStore.WriteTextAtomic(htmlPath, HtmlReport.Render(runs, File.ReadAllText(plotly), comparisonHtml: ResultComparer.ToHtml(result)));
+            InlineScript.WritePage(htmlPath, HtmlReport.Render(runs, InlineScript.Marker, comparisonHtml: ResultComparer.ToHtml(result)), plotly);
             Console.WriteLine("html: " + Path.GetFullPath(htmlPath));
         }
 

@@ -72,7 +72,7 @@ internal static class HistoryCommand
                 var entries = store.LoadAll();
                 Directory.CreateDirectory(outDir);
                 var page = Path.Combine(outDir, "index.html");
-                ResultStore.WriteTextAtomic(page, TrendPage.Render(entries, File.ReadAllText(plotly), links));
+                InlineScript.WritePage(page, TrendPage.Render(entries, InlineScript.Marker, links), plotly);
                 Console.WriteLine($"trend page: {Path.GetFullPath(page)} ({entries.Count} night(s))");
                 return 0;
             default:

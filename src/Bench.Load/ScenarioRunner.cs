@@ -346,7 +346,7 @@ public static class ScenarioRunner
 
         private void Schedule(LoadSimulation.Open load)
         {
-            SchedulerPriority.RaiseCurrentThread(); // its own thread, ended with the load: the priority goes with it
+            _ = SchedulerPriority.RaiseCurrentThread(); // its own thread, ended with the load: the priority goes with it
             var schedule = new ArrivalSchedule(load);
             var start = Stopwatch.GetTimestamp();
             var late = (long)(scenario.LateThreshold.TotalSeconds * Stopwatch.Frequency);

@@ -14,7 +14,7 @@ public static class EnvironmentProbe
         GitDirty = !string.IsNullOrEmpty(Git(repositoryRoot, "status", "--porcelain", "--untracked-files=no")),
         DotNet = RuntimeInformation.FrameworkDescription,
         Os = RuntimeInformation.OSDescription,
-        Runtime = $"thread-pool spin limit {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, server GC {System.Runtime.GCSettings.IsServerGC}, concurrent GC {AppContext.GetData("System.GC.Concurrent") ?? "default"}",
+        Runtime = $"thread-pool spin limit {AppContext.GetData("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") ?? "default"}, server GC {System.Runtime.GCSettings.IsServerGC}, concurrent GC {AppContext.GetData("System.GC.Concurrent") ?? "default"}, open-model scheduler {Load.SchedulerPriority.Describe()}",
         CpuModel = CpuModel(),
         Cores = Environment.ProcessorCount,
         MachineName = Environment.MachineName,

@@ -20,7 +20,7 @@ public static class ReportWriter
             return null;
         }
 
-        ResultStore.WriteTextAtomic(path, HtmlReport.Render(runs, File.ReadAllText(plotly), history, benchmarks));
+        InlineScript.WritePage(path, HtmlReport.Render(runs, InlineScript.Marker, history, benchmarks), plotly);
         problem = null;
         return path;
     }

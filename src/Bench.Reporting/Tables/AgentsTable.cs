@@ -1,4 +1,3 @@
-using System.Text;
 using static Bench.Reporting.Tables.TableFormat;
 
 namespace Bench.Reporting.Tables;
@@ -8,18 +7,12 @@ namespace Bench.Reporting.Tables;
 /// (from the added histograms), issued, each agent's own ok/s, and the start skew (latest agent start minus earliest,
 /// on the coordinator's clock).
 /// </summary>
-public sealed class AgentsTable : IFigureTable
+public sealed class AgentsTable() : FigureTable("agents", "merged run folders of bench run --agents N, one per agent count")
 {
-    public string Name => "agents";
-
-    public string Inputs => "merged run folders of bench run --agents N, one per agent count";
-
-    public string Render(IReadOnlyList<string> paths)
+    protected override void Write(MarkdownText text, IReadOnlyList<string> paths)
     {
-        var text = new StringBuilder();
-        text.Append("| agents | merged ok/s | p50 µs | p99 µs | issued | per-agent ok/s | start skew ms |\n");
-        text.Append("|---:|---:|---:|---:|---:|---|---:|\n");
-        foreach (var (_, run) in NamedRun.ReadAll(paths, Name))
+        text.Header(Right("agents"), Right("merged ok/s"), Right("p50 µs"), Right("p99 µs"), Right("issued"), "per-agent ok/s", Right("start skew ms"));
+        foreach (var (_, run) in Runs(paths))
         {
             var s = run.Scenarios.FirstOrDefault() ?? throw new ResultFormatException($"a run of --table {Name} measured no scenario ({run.RunId})");
             var agents = run.Agents ?? [];
@@ -28,9 +21,7 @@ public sealed class AgentsTable : IFigureTable
             var skews = agents.Where(a => !a.Missing && a.StartSkewMs is not null).Select(a => a.StartSkewMs!.Value).ToList();
             var skew = skews.Count == 0 ? "–" : Fixed(skews.Max() - skews.Min(), 2);
             var perAgent = string.Join(" / ", agents.Select(a => Thousands(a.Throughput)));
-            text.Append($"| {Integer(count)} | {Thousands(s.Throughput)} | {Thousands(latency.P50Us)} | {Thousands(latency.P99Us)} | {Thousands(s.Counts.Issued)} | {perAgent} | {skew} |\n");
+            text.Row(Integer(count), Thousands(s.Throughput), Thousands(latency.P50Us), Thousands(latency.P99Us), Thousands(s.Counts.Issued), perAgent, skew);
         }
-
-        return text.ToString();
     }
 }

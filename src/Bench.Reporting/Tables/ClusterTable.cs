@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using static Bench.Reporting.Tables.TableFormat;
 
 namespace Bench.Reporting.Tables;
@@ -10,30 +9,23 @@ namespace Bench.Reporting.Tables;
 /// process's CPU seconds (three nodes, a worker and the client share the cores); then each fault's node, downtime,
 /// recovery, failures in its window and the cast ledger.
 /// </summary>
-public sealed class ClusterTable : IFigureTable
+public sealed class ClusterTable() : FigureTable("cluster", "one run folder of --suite cluster")
 {
-    public string Name => "cluster";
-
-    public string Inputs => "one run folder of --suite cluster";
-
-    public string Render(IReadOnlyList<string> paths)
+    protected override void Write(MarkdownText text, IReadOnlyList<string> paths)
     {
-        var run = NamedRun.ReadAll(paths, Name, exactly: 1)[0].Run;
-        var text = new StringBuilder();
+        var run = OneRun(paths);
         var finished = run.FinishedAt is { } f ? Clock(f) : "?";
         text.Append($"suite {run.Suite}: {Clock(run.StartedAt)} → {finished}{(run.Incomplete ? " (incomplete)" : string.Empty)}\n\n");
-        text.Append("| scenario | nodes | queue | fault | ok/s | p50 µs | p99 µs | issued / ok / failed / timed out | CPU s: client, worker, broker nodes |\n");
-        text.Append("|---|---|---|---|---:|---:|---:|---|---|\n");
+        text.Header("scenario", "nodes", "queue", "fault", Right("ok/s"), Right("p50 µs"), Right("p99 µs"), "issued / ok / failed / timed out", "CPU s: client, worker, broker nodes");
         foreach (var s in run.Scenarios)
         {
             var latency = s.OneWay ?? s.Latency.Corrected;
             var cpu = string.Join(", ", s.Cost.Select(c => c.Process + " " + Fixed(c.CpuSeconds, 2)));
-            text.Append($"| {s.Id} | {Setting(s, "nodes", "1")} | {Setting(s, "queueType", "?")} | {Setting(s, "fault", "–")} | {Fixed(s.Throughput, 0)} | {Fixed(latency.P50Us, 0)} | {Fixed(latency.P99Us, 0)} | {Counts(s.Counts)} | {cpu} |\n");
+            text.Row(s.Id, Setting(s, "nodes", "1"), Setting(s, "queueType", "?"), Setting(s, "fault", "–"), Fixed(s.Throughput, 0), Fixed(latency.P50Us, 0), Fixed(latency.P99Us, 0), Counts(s.Counts), cpu);
         }
 
-        text.Append('\n');
-        text.Append("| scenario | fault | node hit | downtime s | recovered after s | ok/s before | failed / timed out in window | casts sent / received unique / redelivered / duplicates / lost |\n");
-        text.Append("|---|---|---|---:|---:|---:|---|---|\n");
+        text.Append("\n");
+        text.Header("scenario", "fault", "node hit", Right("downtime s"), Right("recovered after s"), Right("ok/s before"), "failed / timed out in window", "casts sent / received unique / redelivered / duplicates / lost");
         foreach (var s in run.Scenarios)
         {
             var ledger = s.CastLedger is { } l ? Ledger(l) : "–";
@@ -42,11 +34,9 @@ public sealed class ClusterTable : IFigureTable
                 var node = (fault.Node ?? "?").Split(';')[0];
                 var downtime = fault.DowntimeSeconds is { } d ? AsStored(d) : "?";
                 var recovered = fault.RecoverySeconds is { } r ? Fixed(r, 1) : "not recovered";
-                text.Append($"| {s.Id} | {fault.Spec} | {node} | {downtime} | {recovered} | {Fixed(fault.OkPerSecondBefore, 0)} | {Integer(fault.FailedInWindow)} / {Integer(fault.TimedOutInWindow)} | {ledger} |\n");
+                text.Row(s.Id, fault.Spec, node, downtime, recovered, Fixed(fault.OkPerSecondBefore, 0), $"{Integer(fault.FailedInWindow)} / {Integer(fault.TimedOutInWindow)}", ledger);
             }
         }
-
-        return text.ToString();
     }
 
     private static string Clock(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);

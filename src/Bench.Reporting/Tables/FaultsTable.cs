@@ -1,4 +1,3 @@
-using System.Text;
 using static Bench.Reporting.Tables.TableFormat;
 
 namespace Bench.Reporting.Tables;
@@ -8,18 +7,12 @@ namespace Bench.Reporting.Tables;
 /// with none), named by the run's folder: when it hit, how long until ok/s was back, what failed or timed out in its
 /// window, the whole run's counts, the cast ledger and the worker events. `scripts/figures.sh faults` gives one run per fault kind.
 /// </summary>
-public sealed class FaultsTable : IFigureTable
+public sealed class FaultsTable() : FigureTable("faults", "one run folder per fault (the folder's name heads its row)")
 {
-    public string Name => "faults";
-
-    public string Inputs => "one run folder per fault (the folder's name heads its row)";
-
-    public string Render(IReadOnlyList<string> paths)
+    protected override void Write(MarkdownText text, IReadOnlyList<string> paths)
     {
-        var text = new StringBuilder();
-        text.Append("| run | fault | at s | recovered after s | ok/s before | failed in window | timed out in window | issued / ok / failed / timed out | casts sent / received unique / redelivered / duplicates / lost | worker events |\n");
-        text.Append("|---|---|---|---|---|---|---|---|---|---|\n");
-        foreach (var (name, run) in NamedRun.ReadAll(paths, Name))
+        text.Header("run", "fault", "at s", "recovered after s", "ok/s before", "failed in window", "timed out in window", "issued / ok / failed / timed out", "casts sent / received unique / redelivered / duplicates / lost", "worker events");
+        foreach (var (name, run) in Runs(paths))
         {
             if (run.Scenarios.Count == 0)
             {
@@ -34,10 +27,8 @@ public sealed class FaultsTable : IFigureTable
             foreach (var f in faults)
             {
                 var recovered = f?.RecoverySeconds is { } r ? Fixed(r, 2) : "never";
-                text.Append($"| {name} | {f?.Spec ?? "-"} | {Fixed(f?.AtSeconds ?? 0, 2)} | {recovered} | {Fixed(f?.OkPerSecondBefore ?? 0, 0)} | {Integer(f?.FailedInWindow ?? 0)} | {Integer(f?.TimedOutInWindow ?? 0)} | {Counts(s.Counts)} | {ledger} | {events} |\n");
+                text.Row(name, f?.Spec ?? "-", Fixed(f?.AtSeconds ?? 0, 2), recovered, Fixed(f?.OkPerSecondBefore ?? 0, 0), Integer(f?.FailedInWindow ?? 0), Integer(f?.TimedOutInWindow ?? 0), Counts(s.Counts), ledger, events);
             }
         }
-
-        return text.ToString();
     }
 }

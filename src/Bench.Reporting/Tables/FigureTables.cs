@@ -3,7 +3,7 @@ namespace Bench.Reporting.Tables;
 /// <summary>Every figure table `bench report --table` knows, by name.</summary>
 public static class FigureTables
 {
-    public static IReadOnlyList<IFigureTable> All { get; } =
+    public static IReadOnlyList<FigureTable> All { get; } =
     [
         new FaultsTable(),
         new ClusterTable(),
@@ -15,5 +15,5 @@ public static class FigureTables
 
     public static string Names => string.Join(", ", All.Select(t => t.Name));
 
-    public static IFigureTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+    public static FigureTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using static Bench.Reporting.Tables.TableFormat;
 
@@ -12,15 +11,11 @@ namespace Bench.Reporting.Tables;
 /// outstanding and client: requests/s, p50 and p99 µs of the round trip (Bench's raw service time: the closed model
 /// has no schedule), and ok / failed / timeout. A Bench run that left no results is a row pointing at its log.
 /// </summary>
-public sealed class OwnServiceTable : IFigureTable
+public sealed class OwnServiceTable() : FigureTable("own-service", "the folder scripts/figures.sh own-service wrote")
 {
     private static readonly string[] s_targets = ["oslo", "celery"];
 
-    public string Name => "own-service";
-
-    public string Inputs => "the folder scripts/figures.sh own-service wrote";
-
-    public string Render(IReadOnlyList<string> paths)
+    protected override void Write(MarkdownText text, IReadOnlyList<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
         if (paths.Count != 1 || !Directory.Exists(paths[0]))
@@ -29,9 +24,7 @@ public sealed class OwnServiceTable : IFigureTable
         }
 
         var folder = paths[0];
-        var text = new StringBuilder();
-        text.Append("| target | client | outstanding | requests/s | p50 µs | p99 µs | ok / failed / timeout |\n");
-        text.Append("|---|---|---|---|---|---|---|\n");
+        text.Header("target", "client", "outstanding", "requests/s", "p50 µs", "p99 µs", "ok / failed / timeout");
         foreach (var target in s_targets)
         {
             foreach (var n in Outstanding(folder, target))
@@ -39,7 +32,7 @@ public sealed class OwnServiceTable : IFigureTable
                 var python = Path.Combine(folder, $"{target}-python-{n}.json");
                 if (File.Exists(python))
                 {
-                    text.Append(PythonRow(target, n, python));
+                    PythonRow(text, target, n, python);
                 }
 
                 var bench = Path.Combine(folder, $"{target}-bench-{n}");
@@ -48,7 +41,7 @@ public sealed class OwnServiceTable : IFigureTable
                     var s = ResultStore.Read(bench).Scenarios.FirstOrDefault() ?? throw new ResultFormatException($"{bench}: no scenario measured");
                     var c = s.Counts;
                     var l = s.Latency.Raw;
-                    text.Append($"| {target} | bench | {n} | {Rounded(s.Throughput)} | {Rounded(l.P50Us)} | {Rounded(l.P99Us)} | {Integer(c.Ok)} / {Integer(c.Failed)} / {Integer(c.TimedOut)} |\n");
+                    text.Row(target, "bench", Integer(n), Rounded(s.Throughput), Rounded(l.P50Us), Rounded(l.P99Us), $"{Integer(c.Ok)} / {Integer(c.Failed)} / {Integer(c.TimedOut)}");
                 }
                 else if (File.Exists(bench + ".log"))
                 {
@@ -56,8 +49,6 @@ public sealed class OwnServiceTable : IFigureTable
                 }
             }
         }
-
-        return text.ToString();
     }
 
     /// <summary>The outstanding counts measured for a target, from the names of what the driver wrote, ascending.</summary>
@@ -72,14 +63,14 @@ public sealed class OwnServiceTable : IFigureTable
             .Order();
 
     // latency_stats.py's figures as it wrote them: a missing percentile (no ok request) is JSON null, Python's None.
-    private static string PythonRow(string target, int n, string path)
+    private static void PythonRow(MarkdownText text, string target, int n, string path)
     {
         using (var document = ResultStore.ParseFile(path, "latency_stats.py's JSON"))
         {
             string Field(string name) => document.RootElement.TryGetProperty(name, out var v)
                 ? v.ValueKind == JsonValueKind.Null ? "None" : v.GetRawText()
                 : throw new ResultFormatException($"{path} has no {name}: not latency_stats.py's JSON");
-            return $"| {target} | python | {n} | {Field("requestsPerSecond")} | {Field("p50Us")} | {Field("p99Us")} | {Field("ok")} / {Field("failed")} / {Field("timeout")} |\n";
+            text.Row(target, "python", Integer(n), Field("requestsPerSecond"), Field("p50Us"), Field("p99Us"), $"{Field("ok")} / {Field("failed")} / {Field("timeout")}");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Bench.Reporting.Sweeps;
 using static Bench.Reporting.Tables.TableFormat;
 
@@ -11,16 +10,11 @@ namespace Bench.Reporting.Tables;
 /// then call.add's hop means per outstanding, each the median over the repetitions, beside their sum and the median
 /// mean round trip (the hops should add up to it).
 /// </summary>
-public sealed class RpcVsRawTable : IFigureTable
+public sealed class RpcVsRawTable() : FigureTable("rpc-vs-raw", "run folders holding Bench scenarios beside their raw baselines (calls, then casts)")
 {
-    public string Name => "rpc-vs-raw";
-
-    public string Inputs => "run folders holding Bench scenarios beside their raw baselines (calls, then casts)";
-
-    public string Render(IReadOnlyList<string> paths)
+    protected override void Write(MarkdownText text, IReadOnlyList<string> paths)
     {
-        var runs = NamedRun.ReadAll(paths, Name);
-        var text = new StringBuilder();
+        var runs = Runs(paths);
         foreach (var (_, run) in runs)
         {
             text.Append(BaselineRatios.Table(run));
@@ -30,20 +24,17 @@ public sealed class RpcVsRawTable : IFigureTable
         var stamped = runs.SelectMany(r => r.Run.Scenarios).Where(s => s.Id == "call.add" && s.Hops.Count > 0).ToList();
         if (stamped.Count == 0)
         {
-            return text.ToString();
+            return;
         }
 
         var names = stamped[0].Hops.Select(h => h.Name).ToList();
         text.Append("\n## call.add hop means, µs (median over repetitions)\n\n");
-        text.Append("| outstanding | " + string.Join(" | ", names) + " | sum | round trip mean |\n");
-        text.Append(string.Concat(Enumerable.Repeat("|---", names.Count + 3)) + "|\n");
+        text.Header(["outstanding", .. names.Select(n => (MarkdownText.Column)n), "sum", "round trip mean"]);
         foreach (var reps in stamped.GroupBy(s => Setting(s, "outstanding", "?")).OrderBy(g => int.TryParse(g.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : int.MaxValue))
         {
             var means = names.Select(n => Spread.Of(reps.SelectMany(r => r.Hops).Where(h => h.Name == n).Select(h => h.MeanUs)).Median).ToList();
             var roundTrip = Spread.Of(reps.Select(r => r.Latency.Raw.MeanUs)).Median;
-            text.Append($"| {reps.Key} | " + string.Join(" | ", means.Select(m => Fixed(m, 1))) + $" | {Fixed(means.Sum(), 1)} | {Fixed(roundTrip, 1)} |\n");
+            text.Row([reps.Key, .. means.Select(m => Fixed(m, 1)), Fixed(means.Sum(), 1), Fixed(roundTrip, 1)]);
         }
-
-        return text.ToString();
     }
 }
