@@ -8,7 +8,7 @@ namespace Bench.Scenarios.Celery;
 /// The seed's Celery benchmark: tasks.add(4, 4) over protocol v2 and rpc://, with the real Celery 5.2 worker or
 /// Bench's C# worker, driven by Bench's client under the load engine or by the real Python client (see <see cref="CeleryRun"/>).
 /// </summary>
-internal abstract class CeleryScenario : ScenarioDefinition
+internal abstract class CeleryScenario(string id, string summary, ScenarioKind kind) : ScenarioDefinition(id, summary, kind)
 {
     protected override IEnumerable<SettingOption> Recorded =>
     [

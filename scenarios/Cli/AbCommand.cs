@@ -7,7 +7,6 @@ using Bench.Harness.Options;
 using Bench.Reporting;
 using Bench.Reporting.Comparison;
 using Bench.Reporting.Html;
-using Bench.Scenarios.Ab;
 
 namespace Bench.Scenarios.Cli;
 
@@ -26,7 +25,7 @@ internal static class AbCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments)
     {
-        var positional = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var positional = CliArgs.Positional(arguments);
         if (positional.Count != 2)
         {
             throw new UsageException("ab takes two revisions (or directories): bench ab BASE HEAD [run flags]");

@@ -60,6 +60,17 @@ internal sealed class CliArgs
         }
     }
 
+    /// <summary>The arguments before the first option: a command's paths, revisions or verb.</summary>
+    public static List<string> Positional(IReadOnlyList<string> arguments) =>
+        [.. arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal))];
+
+    /// <summary>A command's positional arguments, then its valued options (it takes no bare flags), read strictly.</summary>
+    public static (List<string> Positional, CliArgs Options) Split(IReadOnlyList<string> arguments)
+    {
+        var positional = Positional(arguments);
+        return (positional, new CliArgs(arguments.Skip(positional.Count), new HashSet<string>()));
+    }
+
     /// <summary>Every value a repeatable option was given, in order (--fault A --fault B).</summary>
     public IReadOnlyList<string> All(string name)
     {

@@ -22,8 +22,7 @@ internal static class CompareCommand
 
     public static int Run(IReadOnlyList<string> arguments)
     {
-        var positional = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var args = new CliArgs(arguments.Skip(positional.Count), new HashSet<string>());
+        var (positional, args) = CliArgs.Split(arguments);
         var threshold = ParsePercent(args.String("threshold") ?? "5%");
         var options = new ComparisonOptions
         {
@@ -35,7 +34,7 @@ internal static class CompareCommand
             IgnoredSettings = (args.String("ignore-settings") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal),
         };
         var root = RepositoryRoot.Find();
-        var history = new HistoryStore(args.String("history") ?? Path.Combine(root ?? Environment.CurrentDirectory, "results", "history"));
+        var history = HistoryLocation.Open(args, root);
         var markdownPath = args.String("markdown");
         var htmlPath = args.String("html");
         args.EnsureAllUsed();

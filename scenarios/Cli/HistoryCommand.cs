@@ -19,10 +19,9 @@ internal static class HistoryCommand
 
     public static int Run(IReadOnlyList<string> arguments)
     {
-        var positional = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var args = new CliArgs(arguments.Skip(positional.Count), new HashSet<string>());
+        var (positional, args) = CliArgs.Split(arguments);
         var root = RepositoryRoot.Find() ?? Environment.CurrentDirectory;
-        var store = new HistoryStore(args.String("history") ?? Path.Combine(root, "results", "history"));
+        var store = HistoryLocation.Open(args, root);
         var markdownPath = args.String("markdown");
         var links = new TrendPage.Links(args.String("commit-url"), args.String("report-url"));
         args.EnsureAllUsed();

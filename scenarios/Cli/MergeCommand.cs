@@ -16,8 +16,7 @@ internal static class MergeCommand
 
     public static int Run(IReadOnlyList<string> arguments)
     {
-        var paths = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var args = new CliArgs(arguments.Skip(paths.Count), new HashSet<string>());
+        var (paths, args) = CliArgs.Split(arguments);
         var output = args.Required("out");
         var agents = args.Int64("agents", 1, 1000) is { } n ? (int)n : (int?)null;
         args.EnsureAllUsed();

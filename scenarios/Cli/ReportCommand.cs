@@ -24,8 +24,7 @@ internal static class ReportCommand
             return Table(arguments.Skip(1).ToList());
         }
 
-        var paths = arguments.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var args = new CliArgs(arguments.Skip(paths.Count), new HashSet<string>());
+        var (paths, args) = CliArgs.Split(arguments);
         var output = args.String("out");
         var benchmarksPath = args.String("benchmarks");
         var historyPath = args.String("history");
@@ -92,7 +91,7 @@ internal static class ReportCommand
             return null;
         }
 
-        var directory = path ?? (root is null ? null : Path.Combine(root, "results", "history"));
+        var directory = path ?? (root is null ? null : HistoryLocation.InCheckout(root));
         return directory is not null && File.Exists(Path.Combine(directory, "index.json")) ? new HistoryStore(directory).LoadAll() : null;
     }
 

@@ -11,14 +11,9 @@ namespace Bench.Scenarios.Harness;
 /// published beside what it measures. No broker, no workers; it runs at millions a second, so it stays off the
 /// report's shared timeline axes.
 /// </summary>
-internal sealed class HarnessNull : ScenarioDefinition
+internal sealed class HarnessNull() : ScenarioDefinition(
+    "harness.null", "an in-process step that does nothing: the harness's own cost", ScenarioKind.Step)
 {
-    public override string Id => "harness.null";
-
-    public override string Summary => "an in-process step that does nothing: the harness's own cost";
-
-    public override ScenarioKind Kind => ScenarioKind.Step;
-
     public override bool InTimeline => false;
 
     protected override IEnumerable<SettingOption> Recorded => [];

@@ -17,13 +17,11 @@ namespace Bench.Scenarios.Objects;
 /// reading the primitive into typed objects) and on the conductor (reading, the store, writing the primitive back).
 /// The workers host the conductor (<see cref="NovaConductor"/>), its store seeded with <see cref="Instances"/> instances.
 /// </summary>
-internal abstract class ObjectScenario : WorkerScenario
+internal abstract class ObjectScenario(string id, string summary) : WorkerScenario(id, summary, ScenarioKind.Call)
 {
     public const int Instances = NovaConductor.Instances;
 
     public const int Hosts = NovaConductor.Hosts;
-
-    public override ScenarioKind Kind => ScenarioKind.Call;
 
     public override WorkerRole Role => WorkerRole.Conductor;
 

@@ -5,11 +5,13 @@ using Bench.Objects.Nova;
 namespace Bench.Scenarios.Objects;
 
 /// <summary>objects.get: Instance.get_by_uuid through the conductor (object_class_action_versions returning an Instance).</summary>
-internal class ObjectsGet : ObjectScenario
+/// <remarks>Its id and summary are parameters for the scenario that gets the same way from a pinned client (objects.backport).</remarks>
+internal class ObjectsGet(string id, string summary) : ObjectScenario(id, summary)
 {
-    public override string Id => "objects.get";
-
-    public override string Summary => "Instance.get_by_uuid through a conductor (object_class_action_versions)";
+    public ObjectsGet()
+        : this("objects.get", "Instance.get_by_uuid through a conductor (object_class_action_versions)")
+    {
+    }
 
     protected override Func<ObjectContext, StepContext, ValueTask<StepResult>> BuildRequest()
     {

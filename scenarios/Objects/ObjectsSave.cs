@@ -5,12 +5,8 @@ using Bench.Objects.Nova;
 namespace Bench.Scenarios.Objects;
 
 /// <summary>objects.save: Instance.save with 3 changed fields (object_action; only those fields and the identity are sent).</summary>
-internal sealed class ObjectsSave : ObjectScenario
+internal sealed class ObjectsSave() : ObjectScenario("objects.save", "Instance.save with 3 changed fields (object_action)")
 {
-    public override string Id => "objects.save";
-
-    public override string Summary => "Instance.save with 3 changed fields (object_action)";
-
     public override string RateLimitedMethod => "object_action";
 
     protected override Func<ObjectContext, StepContext, ValueTask<StepResult>> BuildRequest()

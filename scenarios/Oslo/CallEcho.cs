@@ -5,17 +5,8 @@ using Bench.Rpc;
 namespace Bench.Scenarios.Oslo;
 
 /// <summary>call.echo: an oslo call of echo(payload) with a string payload of --payload bytes.</summary>
-internal sealed class CallEcho : OsloCallScenario
+internal sealed class CallEcho() : OsloCallScenario(
+    "call.echo", "oslo call of echo(payload), a string of --payload bytes", "echo", shorthand: true, argument: OptionTable.Payload)
 {
-    public override string Id => "call.echo";
-
-    public override string Summary => "oslo call of echo(payload), a string of --payload bytes";
-
-    protected override string Method => "echo";
-
-    public override string? MethodShorthand => Method;
-
-    protected override IEnumerable<SettingOption> Recorded => [.. base.Recorded, OptionTable.Payload];
-
     protected override RpcArgs Args(ScenarioSettings settings) => Payloads.Payloads.Echo(settings.PayloadBytes);
 }

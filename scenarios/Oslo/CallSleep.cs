@@ -12,18 +12,9 @@ namespace Bench.Scenarios.Oslo;
 /// call.sleep: an oslo call of sleep(ms), a fixed service time on the worker. What the sleeps really took at the
 /// workers (merged) is recorded beside the round trip, so the time asked for and the time served can be told apart.
 /// </summary>
-internal sealed class CallSleep : OsloCallScenario
+internal sealed class CallSleep() : OsloCallScenario(
+    "call.sleep", "oslo call of sleep(ms): a fixed service time of --sleep-ms on the worker", "sleep", shorthand: true, argument: OptionTable.SleepMs)
 {
-    public override string Id => "call.sleep";
-
-    public override string Summary => "oslo call of sleep(ms): a fixed service time of --sleep-ms on the worker";
-
-    protected override string Method => "sleep";
-
-    public override string? MethodShorthand => Method;
-
-    protected override IEnumerable<SettingOption> Recorded => [.. base.Recorded, OptionTable.SleepMs];
-
     protected override RpcArgs Args(ScenarioSettings settings) => Payloads.Payloads.Sleep(settings.SleepMs);
 
     public override Task BeforeMeasurementAsync(IWorkerRunContext run, CancellationToken cancellation) =>

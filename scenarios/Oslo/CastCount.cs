@@ -3,15 +3,5 @@ using Bench.Harness.Definitions;
 namespace Bench.Scenarios.Oslo;
 
 /// <summary>cast.count: oslo casts counted and timed at the worker (one-way latency, drain throughput).</summary>
-internal sealed class CastCount : OsloCastScenario
-{
-    public override string Id => "cast.count";
-
-    public override string Summary => "oslo casts, counted and timed at the worker";
-
-    public override ScenarioKind Kind => ScenarioKind.Cast;
-
-    public override bool KeepsCastLedger => true;
-
-    public override string? Baseline => "raw.cast";
-}
+internal sealed class CastCount() : OsloCastScenario(
+    "cast.count", "oslo casts, counted and timed at the worker", ScenarioKind.Cast, baseline: "raw.cast", keepsCastLedger: true);

@@ -10,8 +10,15 @@ namespace Bench.Scenarios.Oslo;
 /// oslo casts of count(payload) to Bench's workers, each stamped with its send time: the workers count and time every
 /// delivery (one-way latency), and throughput is their drain, from first to last arrival.
 /// </summary>
-internal abstract class OsloCastScenario : WorkerScenario
+/// <param name="baseline">The raw baseline it is measured beside, if any.</param>
+/// <param name="keepsCastLedger">Whether, under faults, every delivery is counted by unique id (see CastLedgerFile).</param>
+internal abstract class OsloCastScenario(string id, string summary, ScenarioKind kind, string? baseline = null, bool keepsCastLedger = false)
+    : WorkerScenario(id, summary, kind)
 {
+    public override string? Baseline => baseline;
+
+    public override bool KeepsCastLedger => keepsCastLedger;
+
     public override string RateLimitedMethod => "count";
 
     protected override IEnumerable<SettingOption> Recorded =>

@@ -10,19 +10,15 @@ namespace Bench.Scenarios.Targets;
 /// templated arguments. Only the client's settings apply; the target's identity (topic, server, exchange, namespace,
 /// version, method, args) is part of the settings key, so history and compare keep targets apart.
 /// </summary>
-internal abstract class OsloTargetScenario : ScenarioDefinition
+internal abstract class OsloTargetScenario(string id, string summary, ScenarioKind kind) : TargetScenario(id, summary, kind, "oslo")
 {
     protected override IEnumerable<SettingOption> Recorded =>
         [OptionTable.Tls, OptionTable.Channels, OptionTable.Persistent, OptionTable.Durable, OptionTable.Envelope, OptionTable.Confirms];
 
-    public override bool NeedsTarget => true;
-
     public override ScenarioRun CreateRun(RunSession session, ScenarioSpec spec) => new ExternalOsloRun(session, spec);
 
-    protected override void DescribeTarget(ScenarioSpec spec, SortedDictionary<string, string> settings)
+    protected override void DescribeTarget(ExternalTarget target, SortedDictionary<string, string> settings)
     {
-        var target = spec.Target ?? throw new InvalidOperationException(Id + " needs a target");
-        settings["target"] = "oslo";
         settings["topic"] = target.Topic ?? string.Empty;
         settings["method"] = target.Method ?? string.Empty;
         settings["exchange"] = target.Exchange ?? "openstack";

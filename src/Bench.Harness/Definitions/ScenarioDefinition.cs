@@ -8,17 +8,22 @@ namespace Bench.Harness.Definitions;
 /// A scenario: its id and kind, the settings it takes (and records as its settings key), its defaults, and how it is
 /// run — its setup (Bench's workers, the raw baseline server, Celery peers or an external target), its step and its
 /// teardown, through the run it creates. One class per scenario, listed in <see cref="ScenarioCatalog"/>; families
-/// (oslo calls, casts, the raw baseline, objects, Celery, external targets) share a base that does their setup.
+/// (oslo calls, casts, the raw baseline, objects, Celery, external targets) share a base that does their setup. A
+/// scenario's identity (id, summary, kind) is given once, to the base's constructor, so its class holds only what is
+/// its own.
 /// </summary>
-public abstract class ScenarioDefinition
+/// <param name="id">Frozen: results history is keyed on it, so an id is never renamed or reused.</param>
+/// <param name="summary">One line for the catalog: what a request is.</param>
+/// <param name="kind">What a request is: a step, a call, a cast or a fanout.</param>
+public abstract class ScenarioDefinition(string id, string summary, ScenarioKind kind)
 {
     /// <summary>Frozen: results history is keyed on it, so an id is never renamed or reused.</summary>
-    public abstract string Id { get; }
+    public string Id { get; } = id;
 
     /// <summary>One line for the catalog: what a request is.</summary>
-    public abstract string Summary { get; }
+    public string Summary { get; } = summary;
 
-    public abstract ScenarioKind Kind { get; }
+    public ScenarioKind Kind { get; } = kind;
 
     /// <summary>Shown on the report's shared timeline axes (the harness's own cost, millions a second, is not).</summary>
     public virtual bool InTimeline => true;

@@ -11,7 +11,7 @@ namespace Bench.Harness.Workers;
 /// oslo calls and casts, the raw baseline and the object scenarios. Its run (<see cref="BenchWorkerRun"/>) starts the
 /// workers and the clients; a scenario says what its workers host and what one request is.
 /// </summary>
-public abstract class WorkerScenario : ScenarioDefinition
+public abstract class WorkerScenario(string id, string summary, ScenarioKind kind) : ScenarioDefinition(id, summary, kind)
 {
     public virtual WorkerRole Role => WorkerRole.Manager;
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using Bench.Broker;
 using Bench.Harness;
-using Bench.Scenarios.Cli;
 
-namespace Bench.Scenarios.Ab;
+namespace Bench.Scenarios.Cli;
 
 /// <summary>
 /// One side of `bench ab`: a revision checked out as a detached git worktree under the session's temporary folder (or
