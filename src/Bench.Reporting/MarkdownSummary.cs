@@ -6,7 +6,8 @@ namespace Bench.Reporting;
 
 /// <summary>
 /// A run as Markdown, fit for a GitHub job summary: for each sweep the verdict in words and a pivot of ok/s and p99
-/// over the swept settings, then one row per scenario and settings (<see cref="SummaryTable"/>).
+/// over the swept settings, then one row per scenario and settings (<see cref="SummaryTable"/>), then the views a run's
+/// scenarios call for (a celery run's C# worker against the best Celery worker, the broker's, the hops').
 /// </summary>
 public static class MarkdownSummary
 {
@@ -35,6 +36,12 @@ public static class MarkdownSummary
         {
             text.AppendLine();
             text.Append(ratios);
+        }
+
+        if (Tables.CeleryWorkersTable.ToMarkdown(run) is { Length: > 0 } celeryWorkers)
+        {
+            text.AppendLine();
+            text.Append(celeryWorkers);
         }
 
         if (Broker.BrokerSummary.ToMarkdown(run) is { Length: > 0 } brokerView)

@@ -92,20 +92,16 @@ public sealed class FigureTableTests : IDisposable
     [Fact]
     public void Celery_workers_table_puts_the_fastest_csharp_worker_beside_the_fastest_celery_worker()
     {
-        ScenarioRecord Celery(double rate, params (string Key, string Value)[] settings) =>
-            Samples.Scenario("celery.add", 1_000_000, rate, settings: settings.ToDictionary(s => s.Key, s => s.Value)) with
-            {
-                Cost = [new("client", 1, 120.4), new("worker", 1, 310.6), new("broker", 1, 95.5)],
-            };
+        GoldenFile.Assert("table-celery-workers", "md", new CeleryWorkersTable().Render([Write("celery", Samples.CeleryRun())]));
+    }
 
-        var run = Samples.Run("20261121T060000Z-0123456",
-            Celery(410, ("pool", "solo")),
-            Celery(520, ("pool", "prefork:2"), ("prefetchMultiplier", "unlimited")),
-            Celery(2600, ("worker", "bench")),
-            Celery(2900, ("worker", "bench"), ("client", "python")), // the Python client's load: not Bench's client, left out
-            Celery(2750, ("worker", "bench"), ("outstanding", "8")));
+    [Fact]
+    public void Celery_workers_table_says_which_worker_the_run_lacks()
+    {
+        var run = Samples.Run("20261121T060000Z-0123456", Samples.CeleryAdd(410, workerCpu: 310.6, ("pool", "solo")));
 
-        GoldenFile.Assert("table-celery-workers", "md", new CeleryWorkersTable().Render([Write("celery", run)]));
+        var error = Assert.Throws<ResultFormatException>(() => new CeleryWorkersTable().Render([Write("celery", run)]));
+        Assert.Equal("--table celery-workers: the run has no celery.add driven by Bench's client with worker=bench", error.Message);
     }
 
     [Fact]

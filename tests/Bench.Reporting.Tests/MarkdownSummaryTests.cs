@@ -28,4 +28,28 @@ public sealed class MarkdownSummaryTests
         Assert.All(rows, r => Assert.True(r.Replace("`", string.Empty, StringComparison.Ordinal).Length <= 110, r));
         Assert.DoesNotContain("ack=receipt", string.Join('\n', rows), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_celery_run_s_summary_prints_the_celery_workers_table_with_the_worker_cpu_ratio()
+    {
+        var text = MarkdownSummary.Render(Samples.CeleryRun());
+
+        Assert.Contains(Tables.CeleryWorkersTable.ToMarkdown(Samples.CeleryRun()), text, StringComparison.Ordinal);
+        Assert.Contains("worker-CPU ratio best Celery worker / C# worker (CPU µs per task): 16.9x", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_without_both_workers_celery_add_adds_no_celery_workers_table()
+    {
+        var benchOnly = Samples.Run("20261121T060000Z-0123456", Samples.CeleryAdd(2600, workerCpu: 95.1, ("worker", "bench")));
+        var pythonClientOnly = Samples.Run("20261121T060000Z-0123456",
+            Samples.CeleryAdd(2600, workerCpu: 95.1, ("worker", "bench"), ("client", "python")),
+            Samples.CeleryAdd(410, workerCpu: 1840.2, ("client", "python")));
+
+        foreach (var run in new[] { benchOnly, pythonClientOnly })
+        {
+            Assert.Equal(string.Empty, Tables.CeleryWorkersTable.ToMarkdown(run));
+            Assert.DoesNotContain("worker-CPU ratio", MarkdownSummary.Render(run), StringComparison.Ordinal);
+        }
+    }
 }

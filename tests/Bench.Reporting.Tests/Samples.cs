@@ -70,6 +70,24 @@ internal static class Samples
         ],
     };
 
+    /// <summary>
+    /// A celery suite's celery.add variants: two real Celery workers, Bench's C# worker at two depths (the fastest of
+    /// them the table's), and one driven by the Python client, which the celery-workers table leaves out.
+    /// </summary>
+    public static RunResult CeleryRun() => Run("20261121T060000Z-0123456",
+        CeleryAdd(410, workerCpu: 1840.2, ("pool", "solo")),
+        CeleryAdd(520, workerCpu: 1530.6, ("pool", "prefork:2"), ("prefetchMultiplier", "unlimited")),
+        CeleryAdd(2600, workerCpu: 95.1, ("worker", "bench")),
+        CeleryAdd(2900, workerCpu: 70.3, ("worker", "bench"), ("client", "python")),
+        CeleryAdd(2750, workerCpu: 90.4, ("worker", "bench"), ("outstanding", "8")));
+
+    /// <summary>One celery.add variant with the client's, the worker's and the broker's CPU µs per task.</summary>
+    public static ScenarioRecord CeleryAdd(double rate, double workerCpu, params (string Key, string Value)[] settings) =>
+        Scenario("celery.add", 1_000_000, rate, settings: settings.ToDictionary(s => s.Key, s => s.Value)) with
+        {
+            Cost = [new("client", 1, 120.4), new("worker", 1, workerCpu), new("broker", 1, 95.5)],
+        };
+
     public static RunResult Run(string runId, params ScenarioRecord[] scenarios) => new()
     {
         RunId = runId,
