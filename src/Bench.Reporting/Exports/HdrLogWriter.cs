@@ -32,7 +32,13 @@ public static class HdrLogWriter
         var tag = Tag(scenario);
         foreach (var (offset, length, buckets) in intervals)
         {
-            var max = buckets.Count == 0 ? 0 : LatencyHistogram.HighestEquivalentValue(buckets.Max(b => b.Index));
+            var top = -1;
+            foreach (var (index, _) in buckets)
+            {
+                top = Math.Max(top, index);
+            }
+
+            var max = top < 0 ? 0 : LatencyHistogram.HighestEquivalentValue(top);
             text.Append("Tag=").Append(tag).Append(',').Append(F($"{offset:0.000},{length:0.000},{max / MaxValueUnitRatio:0.000},"))
                 .Append(Convert.ToBase64String(HdrEncoding.Compressed(buckets))).Append('\n');
         }
@@ -55,25 +61,24 @@ public static class HdrLogWriter
     /// Each second that has a histogram, from the start of measurement; a result without per-second histograms (older
     /// results, Celery's timeline) is one interval of the scenario's whole histogram.
     /// </summary>
-    public static List<(double Offset, double Length, List<(int Index, long Count)> Buckets)> Intervals(ScenarioRecord scenario)
+    private static IEnumerable<(double Offset, double Length, IEnumerable<(int Index, long Count)> Buckets)> Intervals(ScenarioRecord scenario)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        var intervals = new List<(double, double, List<(int, long)>)>();
+        // One interval at a time, read in place: a long run's hundred seconds of buckets were copied into lists first,
+        // megabytes of garbage at the moment a run's memory peaks (results, exports and report are written).
         if (scenario.Timeline.Any(t => t.Buckets.Count > 0))
         {
             var offset = 0.0;
             foreach (var t in scenario.Timeline)
             {
-                intervals.Add((offset, t.Seconds, [.. t.Buckets.Select(b => (b.Index, b.Count))]));
+                yield return (offset, t.Seconds, t.Buckets.Select(b => (b.Index, b.Count)));
                 offset += t.Seconds;
             }
 
-            return intervals;
+            yield break;
         }
 
         var whole = scenario.Latency.Corrected.Histogram;
-        intervals.Add((0, scenario.DurationSeconds, [.. whole.Buckets.Select(b => ((int)b[0], b[1]))]));
-        return intervals;
+        yield return (0, scenario.DurationSeconds, whole.Buckets.Select(b => ((int)b[0], b[1])));
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
