@@ -35,7 +35,7 @@ public static class ScenarioRunner
             await beforeMeasurement(warmUpIssued, cancel);
         }
 
-        HeapSettle.Collect(); // outside the measured window, before its CPU is read
+        HeapSettle.BeforeMeasurement(); // outside the measured window, before its CPU is read
         var sources = new List<CpuSource> { CpuSource.Self() };
         sources.AddRange(options.CpuSources);
         var workItemsBefore = await WorkItemsAsync(sources, selfLast: true, cancel);
@@ -73,7 +73,7 @@ public static class ScenarioRunner
             }
         }
 
-        HeapSettle.Collect(); // the measured window and its CPU are read: the run's garbage goes before results are built
+        HeapSettle.AfterMeasurement(); // the measured window and its CPU are read: the run's garbage goes before results are built
         return new ScenarioResult
         {
             ScenarioId = scenario.Id,
