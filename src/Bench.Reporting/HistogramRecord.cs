@@ -32,13 +32,9 @@ public sealed record HistogramRecord
     {
         ArgumentNullException.ThrowIfNull(h);
         var buckets = new List<long[]>();
-        var counts = h.Counts;
-        for (var i = 0; i < counts.Length; i++)
+        foreach (var (index, count) in h.NonZeroBuckets())
         {
-            if (counts[i] != 0)
-            {
-                buckets.Add([i, counts[i]]);
-            }
+            buckets.Add([index, count]);
         }
 
         return new HistogramRecord

@@ -31,7 +31,7 @@ public sealed class LiveMetricsTests
             long expected = 0;
             for (var index = 0; index <= LatencyHistogram.IndexOf(bound); index++)
             {
-                expected += histogram.Counts[index];
+                expected += histogram.CountAt(index);
             }
 
             var count = long.Parse(buckets[i][(buckets[i].LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture);

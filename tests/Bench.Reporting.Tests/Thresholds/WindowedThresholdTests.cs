@@ -113,7 +113,7 @@ public sealed class WindowedThresholdTests
                 histogram.Record(ns);
             }
 
-            var buckets = Enumerable.Range(0, LatencyHistogram.BucketCount).Where(i => histogram.Counts[i] != 0).Select(i => new TimelineBucket(i, histogram.Counts[i])).ToList();
+            var buckets = Enumerable.Range(0, LatencyHistogram.BucketCount).Where(i => histogram.CountAt(i) != 0).Select(i => new TimelineBucket(i, histogram.CountAt(i))).ToList();
             return new TimelineRecord(s, 1, ok, failed, 0, ok, histogram.ValueAtPercentile(50) / 1e3, histogram.ValueAtPercentile(99) / 1e3, histogram.Max / 1e3, 80) { Buckets = buckets };
         })];
 
