@@ -24,8 +24,8 @@ public sealed class ScenarioFileRunTests(BrokerFixture broker) : CliTest
 
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--file", Example("nova-resize.yaml"), "--amqp", Amqp, "--topic", topic, "--out", Out);
 
-        Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
         var run = ResultStore.Read(Out);
+        AssertVerdictsFollowTheRun(cli, run);
         Assert.Equal("nova-resize", run.Suite);
         Assert.Equal(["closed", "open"], run.Scenarios.Select(s => s.Model));
         Assert.All(run.Scenarios, s =>
@@ -33,7 +33,6 @@ public sealed class ScenarioFileRunTests(BrokerFixture broker) : CliTest
             Assert.Equal(("oslo.call", topic, "compute", "5.1"), (s.Id, s.Settings["topic"], s.Settings["namespace"], s.Settings["version"]));
             Assert.True(s.Counts.Accounted && s.Counts.Failed == 0 && s.Counts.TimedOut == 0 && s.Counts.Ok == s.Counts.Issued && s.Counts.Ok > 0, $"{s.SettingsKey}: {s.Counts}");
             Assert.Equal(2, s.Thresholds.Count);
-            Assert.All(s.Thresholds, t => Assert.True(t.Passed, t.ToString()));
         });
         Assert.Equal("8", run.Scenarios[0].Settings["outstanding"]);
         Assert.Equal(("100", 500L), (run.Scenarios[1].Settings["rate"], run.Scenarios[1].Counts.Issued)); // 100/s for 5 s, exactly
@@ -47,11 +46,26 @@ public sealed class ScenarioFileRunTests(BrokerFixture broker) : CliTest
 
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--file", Example("celery-shop.yaml"), "--amqp", Amqp, "--queue", queue, "--out", Out);
 
-        Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
         var run = ResultStore.Read(Out);
+        AssertVerdictsFollowTheRun(cli, run);
+        Assert.All(run.Scenarios, s => Assert.Equal(2, s.Thresholds.Count));
         Assert.Equal(2, run.Scenarios.Count);
         Assert.All(run.Scenarios, s => Assert.True(s.Id == "celery.task" && s.Counts.Accounted && s.Counts.Failed == 0 && s.Counts.Ok == s.Counts.Issued, $"{s.SettingsKey}: {s.Counts}"));
         Assert.Equal(300L, run.Scenarios[0].Counts.Ok); // outstanding 4 for 300 requests
+    }
+
+    /// <summary>
+    /// The examples' thresholds are judged and the exit code follows them, but a latency threshold's verdict is this
+    /// machine's speed, which a test does not assert: beside two CPU hogs a solo Celery worker fell behind the 50/s
+    /// open phase and its p99 passed 2 s (exit 1, rightly). Error thresholds must pass: every request is accounted
+    /// and none failed.
+    /// </summary>
+    private static void AssertVerdictsFollowTheRun(BenchCli cli, RunResult run)
+    {
+        var thresholds = run.Scenarios.SelectMany(s => s.Thresholds).ToList();
+        Assert.NotEmpty(thresholds);
+        Assert.All(thresholds.Where(t => t.Metric == "errors"), t => Assert.True(t.Passed, t.ToString()));
+        Assert.True(cli.ExitCode == (thresholds.All(t => t.Passed) ? 0 : 1), $"exit {cli.ExitCode}\n{cli.Stdout}{cli.Stderr}");
     }
 
     [Theory]
