@@ -1,5 +1,6 @@
 using Bench.Broker;
 using Bench.Harness;
+using Bench.Load;
 using Bench.Rpc;
 using Bench.Scenarios.Cli;
 
@@ -24,6 +25,7 @@ internal static class Program
 
     public static async Task<int> Main(string[] args)
     {
+        _ = NativeHeap.ReturnLargeBlocksToSystem();
         try
         {
             // No arguments: the default suite on a private broker (`bench run`).

@@ -1,17 +1,18 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
 
 namespace Bench.Rpc.Wire;
 
 /// <summary>
 /// 32-hex-digit ids in the shape of a uuid4 hex (what oslo uses for _msg_id and _unique_id), made from a random
 /// per-process prefix and a counter: unique, cheap, and written straight into a buffer, with no Guid or string per message.
+/// The randomness is a Guid's (the operating system's generator, as Python's uuid4 uses), not RandomNumberGenerator's:
+/// on Linux that one loads OpenSSL (libcrypto, 3.4 MB resident) into a load generator that needs no cryptography.
 /// </summary>
 internal static class HexId
 {
     public const int Length = 32;
 
-    private static readonly ulong s_prefix = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+    private static readonly ulong s_prefix = RandomHigh();
     private static long s_counter;
 
     /// <summary>A fresh unique id (prefix + counter).</summary>
@@ -36,5 +37,12 @@ internal static class HexId
     }
 
     /// <summary>A random 32-hex name suffix, for queue names (reply_&lt;hex&gt;, T_fanout_&lt;hex&gt;).</summary>
-    public static string NewRandom() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+    public static string NewRandom() => Guid.NewGuid().ToString("N");
+
+    private static ulong RandomHigh()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.NewGuid().TryWriteBytes(bytes);
+        return BitConverter.ToUInt64(bytes);
+    }
 }
