@@ -44,7 +44,7 @@ public sealed class MannWhitneyTests
         double[] b = [1, 2, 2, 3, 3, 3];
 
         var perfolizer = Perfolizer.Mathematics.SignificanceTesting.MannWhitney.MannWhitneyTest.Instance
-            .Perform(new Perfolizer.Sample(a), new Perfolizer.Sample(b), Perfolizer.Mathematics.SignificanceTesting.Base.AlternativeHypothesis.TwoSides, Perfolizer.Metrology.Threshold.Zero).PValue;
+            .Perform(new Pragmastat.Sample(a), new Pragmastat.Sample(b), Perfolizer.Mathematics.SignificanceTesting.Base.AlternativeHypothesis.TwoSides, Perfolizer.Metrology.Threshold.Zero).PValue;
 
         Assert.Equal(0.5887446, perfolizer, 0.000001); // exact, as if there were no ties
         Assert.Equal(0.5504669, MannWhitney.PValue(a, b), 0.000001); // scipy's tie-corrected value

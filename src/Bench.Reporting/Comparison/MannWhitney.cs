@@ -3,7 +3,7 @@ namespace Bench.Reporting.Comparison;
 /// <summary>
 /// The two-sided Mann–Whitney U test (normal approximation with tie correction and continuity correction): does one
 /// set of per-second samples tend to be larger than the other? Rank-based, so one wild second does not decide it.
-/// Kept by hand rather than Perfolizer 0.3.17's MannWhitneyTest: that one takes the exact distribution for small
+/// Kept by hand rather than Perfolizer's MannWhitneyTest (0.3.17 and 0.6.1 alike): that one takes the exact distribution for small
 /// samples without a tie correction (0.589 against scipy's tie-corrected 0.550 on the tied case in MannWhitneyTests),
 /// and BenchmarkDotNet's rounded samples and per-second figures do tie.
 /// </summary>

@@ -1,5 +1,5 @@
-using Perfolizer.Mathematics.Common;
 using Perfolizer.Mathematics.Distributions.ContinuousDistributions;
+using Pragmastat; // Probability: Perfolizer 0.6 moved it to its dependency Pragmastat
 
 namespace Bench.Reporting.Comparison;
 
