@@ -27,7 +27,7 @@ for call in sendto recvfrom futex epoll_wait sched_yield; do events="$events,sys
 perf stat -x, -e "$events" -p "$worker" -o "$out/worker.stat" -- sleep 5
 wait "$run"
 trap - EXIT
-rate=$(grep -o ': [0-9,]*/s p50' "$out/run.log" | tail -1 | tr -dc 0-9)
+rate=$(grep -o ': [0-9,]*/s p50' "$out/run.log" | tail -1 | sed 's|^: \([0-9,]*\)/s.*|\1|' | tr -d ,)
 [ -n "$rate" ] || { echo "worker-counters.sh: the run printed no rate: $out/run.log" >&2; exit 1; }
 awk -F, -v rate="$rate" -v scenario="$scenario" '
   $1 ~ /^[0-9.]+$/ { name = $3; sub("syscalls:sys_enter_", "", name); value[name] = $1; order[++n] = name }

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using Bench.Rpc.Celery;
-using Bench.Rpc.Client;
 using RabbitMQ.Client;
 
 namespace Bench.Rpc.Tests.Server;
@@ -18,7 +16,7 @@ internal sealed class CeleryTaskFeed : IAsyncDisposable
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly IChannel _serverChannel;
-    private readonly PendingCalls _pending = new(TimeSpan.FromMilliseconds(10));
+    private readonly OneCallAtATime _calls = new();
     private readonly BasicProperties _taskProperties;
     private readonly byte[] _body;
     private readonly CachedString _defaultExchange = new(string.Empty);
@@ -33,8 +31,6 @@ internal sealed class CeleryTaskFeed : IAsyncDisposable
 
     private readonly byte[] _result;
     private CachedString? _resultRoute;
-    private PendingCall? _current;
-    private long _generation;
 
     private CeleryTaskFeed(IConnection connection, IChannel channel, IChannel serverChannel, string replyQueue)
     {
@@ -74,27 +70,18 @@ internal sealed class CeleryTaskFeed : IAsyncDisposable
         return feed;
     }
 
-    /// <summary>Sends the task to <paramref name="queue"/>; completes when its result arrives. Not an async method, so it allocates no state machine.</summary>
+    /// <summary>Sends the task to <paramref name="queue"/>; completes when its result arrives.</summary>
     public ValueTask<CallResult> SendAsync(CachedString queue, TimeSpan timeout)
     {
-        var call = _pending.Rent();
-        _generation = call.Arm(Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency), wantsResult: false, default);
-        _current = call;
-        var publish = _channel.BasicPublishAsync(_defaultExchange, queue, mandatory: false, _taskProperties, _body);
-        return publish.IsCompletedSuccessfully ? call.AsValueTask() : AfterPublishAsync(publish, call);
+        _calls.Arm(timeout);
+        return _calls.ResultAsync(_channel.BasicPublishAsync(_defaultExchange, queue, mandatory: false, _taskProperties, _body));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _pending.DisposeAsync();
+        await _calls.DisposeAsync();
         await _connection.CloseAsync();
         _connection.Dispose();
-    }
-
-    private static async ValueTask<CallResult> AfterPublishAsync(ValueTask publish, PendingCall call)
-    {
-        await publish;
-        return await call.AsValueTask();
     }
 
     private async Task ServeAsync(ulong deliveryTag, IReadOnlyBasicProperties properties)
@@ -110,7 +97,7 @@ internal sealed class CeleryTaskFeed : IAsyncDisposable
         public override Task HandleBasicDeliverAsync(string consumerTag, ulong deliveryTag, bool redelivered, string exchange, string routingKey,
             IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
         {
-            feed._current?.TryComplete(feed._generation, new CallResult(CallOutcome.Ok));
+            feed._calls.ReplyArrived();
             return Task.CompletedTask;
         }
     }

@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Diagnostics;
-using Bench.Rpc.Client;
 using RabbitMQ.Client;
 
 namespace Bench.Rpc.Tests.Server;
@@ -10,23 +7,22 @@ namespace Bench.Rpc.Tests.Server;
 /// allocates to read them is on both sides of an allocation comparison: a request with content type, encoding,
 /// delivery mode, priority and expiration (the TTL); a reply with content type, encoding, delivery mode and priority,
 /// published mandatory. Like oslo, and unlike the raw baseline's reply_to, the reply queue is not a property: the
-/// server replies to the one queue it was given. No JSON, no envelope, no dispatch: a 12-byte header (call slot and
-/// generation) is echoed, and the client completes calls through the RPC client's own pending-call table.
+/// server replies to the one queue it was given. No JSON, no envelope, no dispatch: the request's 28 bytes are echoed,
+/// and the client completes its one call in flight through the RPC client's own pending-call table (<see cref="OneCallAtATime"/>).
 /// </summary>
 internal sealed class PropertyMatchedRawPair : IAsyncDisposable
 {
-    private const int HeaderLength = 12;
     private readonly IConnection _connection;
     private readonly IChannel _clientChannel;
     private readonly IChannel _serverChannel;
-    private readonly PendingCalls _pending = new(TimeSpan.FromMilliseconds(10));
+    private readonly OneCallAtATime _calls = new();
     private readonly CachedString _exchange;
     private readonly CachedString _queue;
     private readonly CachedString _defaultExchange = new(string.Empty);
     private readonly CachedString _replyQueue;
     private readonly BasicProperties _requestProperties;
     private readonly BasicProperties _replyProperties = new() { ContentType = "application/json", ContentEncoding = "utf-8", DeliveryMode = DeliveryModes.Persistent, Priority = 0 };
-    private readonly byte[] _request = new byte[HeaderLength + 16];
+    private readonly byte[] _request = new byte[12 + 16]; // the raw baseline's size: its 12-byte header and a 16-byte payload
 
     private PropertyMatchedRawPair(IConnection connection, IChannel clientChannel, IChannel serverChannel, string exchange, string queue, string replyQueue, TimeSpan ttl)
     {
@@ -58,45 +54,24 @@ internal sealed class PropertyMatchedRawPair : IAsyncDisposable
         return pair;
     }
 
-    /// <summary>
-    /// One call at a time (the comparison's calls are sequential), so one request buffer serves them all. Not an async
-    /// method: one that awaited the reply would allocate its state machine per call, which neither client does.
-    /// </summary>
+    /// <summary>One call at a time (the comparison's calls are sequential), so one request buffer serves them all.</summary>
     public ValueTask<CallResult> CallAsync(TimeSpan timeout)
     {
-        var call = _pending.Rent();
-        var generation = call.Arm(Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency), wantsResult: false, default);
-        BinaryPrimitives.WriteInt32LittleEndian(_request, call.Index);
-        BinaryPrimitives.WriteInt64LittleEndian(_request.AsSpan(4), generation);
-        var publish = _clientChannel.BasicPublishAsync(_exchange, _queue, mandatory: false, _requestProperties, _request);
-        return publish.IsCompletedSuccessfully ? call.AsValueTask() : AfterPublishAsync(publish, call);
+        _calls.Arm(timeout);
+        return _calls.ResultAsync(_clientChannel.BasicPublishAsync(_exchange, _queue, mandatory: false, _requestProperties, _request));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _pending.DisposeAsync();
+        await _calls.DisposeAsync();
         await _connection.CloseAsync();
         _connection.Dispose();
-    }
-
-    private static async ValueTask<CallResult> AfterPublishAsync(ValueTask publish, PendingCall call)
-    {
-        await publish;
-        return await call.AsValueTask();
     }
 
     private async Task ServeAsync(ulong deliveryTag, ReadOnlyMemory<byte> body)
     {
         await _serverChannel.BasicAckAsync(deliveryTag, multiple: false);
         await _serverChannel.BasicPublishAsync(_defaultExchange, _replyQueue, mandatory: true, _replyProperties, body);
-    }
-
-    private void OnReply(ReadOnlySpan<byte> body)
-    {
-        if (body.Length >= HeaderLength && _pending.Get(BinaryPrimitives.ReadInt32LittleEndian(body)) is { } call)
-        {
-            call.TryComplete(BinaryPrimitives.ReadInt64LittleEndian(body[4..]), new CallResult(CallOutcome.Ok));
-        }
     }
 
     private sealed class ServerConsumer(IChannel channel, PropertyMatchedRawPair pair) : AsyncDefaultBasicConsumer(channel)
@@ -111,7 +86,7 @@ internal sealed class PropertyMatchedRawPair : IAsyncDisposable
         public override Task HandleBasicDeliverAsync(string consumerTag, ulong deliveryTag, bool redelivered, string exchange, string routingKey,
             IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken = default)
         {
-            pair.OnReply(body.Span);
+            pair._calls.ReplyArrived();
             return Task.CompletedTask;
         }
     }
