@@ -14,7 +14,6 @@ namespace Bench.Rpc.Tests.Server;
 internal sealed class CeleryTaskFeed : RawRequestReply
 {
     private const string TaskId = "0b3b43a2-6a8e-4a0b-9a55-6c0f3f8a2d11";
-    private static readonly Func<RawRequestReply, ValueTask> s_send = feed => ((CeleryTaskFeed)feed).Send();
     private readonly BasicProperties _taskProperties;
     private readonly byte[] _body;
     private readonly BasicProperties _resultProperties = new()
@@ -68,7 +67,7 @@ internal sealed class CeleryTaskFeed : RawRequestReply
     public ValueTask<CallResult> SendAsync(CachedString queue, TimeSpan timeout)
     {
         _target = queue;
-        return CallAsync(timeout, s_send);
+        return ArmAndSendAsync(timeout);
     }
 
     protected override async Task ServeAsync(ulong deliveryTag, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
@@ -79,5 +78,5 @@ internal sealed class CeleryTaskFeed : RawRequestReply
         await ServerChannel.BasicPublishAsync(DefaultExchange, _resultRoute, mandatory: false, _resultProperties, _result);
     }
 
-    private ValueTask Send() => ClientChannel.BasicPublishAsync(DefaultExchange, _target!, mandatory: false, _taskProperties, _body);
+    protected override ValueTask SendRequest() => ClientChannel.BasicPublishAsync(DefaultExchange, _target!, mandatory: false, _taskProperties, _body);
 }

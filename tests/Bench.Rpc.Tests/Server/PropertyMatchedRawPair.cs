@@ -12,7 +12,6 @@ namespace Bench.Rpc.Tests.Server;
 /// </summary>
 internal sealed class PropertyMatchedRawPair : RawRequestReply
 {
-    private static readonly Func<RawRequestReply, ValueTask> s_send = pair => ((PropertyMatchedRawPair)pair).Send();
     private readonly CachedString _exchange;
     private readonly CachedString _queue;
     private readonly CachedString _replyQueue;
@@ -48,7 +47,7 @@ internal sealed class PropertyMatchedRawPair : RawRequestReply
     }
 
     /// <summary>One call; the comparison's calls are sequential, so one request buffer serves them all.</summary>
-    public ValueTask<CallResult> CallAsync(TimeSpan timeout) => CallAsync(timeout, s_send);
+    public ValueTask<CallResult> CallAsync(TimeSpan timeout) => ArmAndSendAsync(timeout);
 
     protected override async Task ServeAsync(ulong deliveryTag, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body)
     {
@@ -56,5 +55,5 @@ internal sealed class PropertyMatchedRawPair : RawRequestReply
         await ServerChannel.BasicPublishAsync(DefaultExchange, _replyQueue, mandatory: true, _replyProperties, body);
     }
 
-    private ValueTask Send() => ClientChannel.BasicPublishAsync(_exchange, _queue, mandatory: false, _requestProperties, _request);
+    protected override ValueTask SendRequest() => ClientChannel.BasicPublishAsync(_exchange, _queue, mandatory: false, _requestProperties, _request);
 }

@@ -43,12 +43,12 @@ internal abstract class RawRequestReply(IConnection connection, IChannel clientC
         await ServerChannel.BasicConsumeAsync(requestQueue, autoAck: false, new RequestConsumer(ServerChannel, this));
     }
 
-    /// <summary>Arms a call that ends at <paramref name="timeout"/> unless its reply comes first, and sends it with <paramref name="send"/>.</summary>
-    protected ValueTask<CallResult> CallAsync(TimeSpan timeout, Func<RawRequestReply, ValueTask> send)
+    /// <summary>Arms a call that ends at <paramref name="timeout"/> unless its reply comes first, and sends its request.</summary>
+    protected ValueTask<CallResult> ArmAndSendAsync(TimeSpan timeout)
     {
         var call = _current = _pending.Rent();
         _generation = call.Arm(Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency), wantsResult: false, default);
-        var publish = send(this);
+        var publish = SendRequest();
         return publish.IsCompletedSuccessfully ? call.AsValueTask() : AfterPublishAsync(publish, call);
 
         static async ValueTask<CallResult> AfterPublishAsync(ValueTask publish, PendingCall call)
@@ -57,6 +57,9 @@ internal abstract class RawRequestReply(IConnection connection, IChannel clientC
             return await call.AsValueTask();
         }
     }
+
+    /// <summary>The client's side: publish the one request of the call just armed.</summary>
+    protected abstract ValueTask SendRequest();
 
     /// <summary>The server's side: ack and reply to one request.</summary>
     protected abstract Task ServeAsync(ulong deliveryTag, IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body);
