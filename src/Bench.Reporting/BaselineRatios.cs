@@ -8,11 +8,13 @@ namespace Bench.Reporting;
 /// What the RPC layer costs, the figure people come for: each Bench scenario beside the raw RabbitMQ.Client baseline
 /// that ran the same load, route, ack mode, queue type, persistence and prefetch in the same run (call.* with
 /// raw.call, cast.count with raw.cast), as Bench/raw ratios of throughput and of client + worker CPU per request.
-/// Settings only one side has (envelope, transport, payload bytes, …) are not part of the match.
+/// Settings only one side has (envelope, transport, …) are not part of the match; payload bytes are when the Bench
+/// scenario records them (cast.count, call.echo), so a 1 KiB cast is never set against a 16-byte raw one.
 /// </summary>
 public static class BaselineRatios
 {
     private static readonly string[] s_labelled = ["outstanding", "rate", "route"];
+    private const string Payload = "payloadBytes";
     private static readonly string[] s_shared = ["model", "outstanding", "rate", "route", "ack", "queueType", "persistent", "durable", "prefetch", "channels", "workers", "workerProcess", "requests", "duration", "arrivals"];
 
     public sealed record Pair(string BenchLabel, string RawLabel, double ThroughputRatio, double BenchCpuUs, double RawCpuUs)
@@ -34,8 +36,11 @@ public static class BaselineRatios
         ArgumentNullException.ThrowIfNull(run);
         var variants = run.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey).Select(g => g.ToList()).ToList();
         return [.. variants.Where(v => v[0].Baseline is not null)
-            .Select(bench => (bench, variants.FirstOrDefault(v => v[0].Id == bench[0].Baseline && s_shared.All(k => Value(v[0], k) == Value(bench[0], k)))))];
+            .Select(bench => (bench, variants.FirstOrDefault(v => v[0].Id == bench[0].Baseline && Matches(bench[0], v[0]))))];
     }
+
+    private static bool Matches(ScenarioRecord bench, ScenarioRecord raw) =>
+        s_shared.All(k => Value(raw, k) == Value(bench, k)) && (Value(bench, Payload) is not { } bytes || Value(raw, Payload) == bytes);
 
     public static List<Pair> Pairs(RunResult run)
     {
@@ -45,12 +50,14 @@ public static class BaselineRatios
         foreach (var (bench, raw) in matched)
         {
             // Variants of one scenario that only Bench-side settings tell apart (a sweep of --hops or --ttl) share a
-            // baseline, so the label adds each such setting that differs among them (an omitted one is at its default).
-            var siblings = matched.Where(m => m.Bench[0].Id == bench[0].Id && m.Raw == raw).Select(m => m.Bench[0]).ToList();
-            var varying = siblings.SelectMany(v => v.Settings.Keys).Distinct(StringComparer.Ordinal)
-                .Where(k => !s_shared.Contains(k) && siblings.Select(v => Value(v, k)).Distinct().Count() > 1).Order(StringComparer.Ordinal);
+            // baseline, and a --payload sweep gives each its own: the label adds each such setting that differs among
+            // them (an omitted one is at its default), and the baseline's label its payload when that differs too.
+            var siblings = matched.Where(m => m.Bench[0].Id == bench[0].Id).ToList();
+            var varying = siblings.SelectMany(m => m.Bench[0].Settings.Keys).Distinct(StringComparer.Ordinal)
+                .Where(k => !s_shared.Contains(k) && siblings.Select(m => Value(m.Bench[0], k)).Distinct().Count() > 1).Order(StringComparer.Ordinal);
             var label = Label(bench[0]) + string.Concat(varying.Select(k => " " + k + "=" + (Value(bench[0], k) ?? "default")));
-            pairs.Add(new Pair(label, Label(raw[0]), Spread.Of(bench.Select(s => s.Throughput)).Median / Math.Max(1e-9, Spread.Of(raw.Select(s => s.Throughput)).Median),
+            var rawLabel = Label(raw[0]) + (siblings.Select(m => Value(m.Raw[0], Payload)).Distinct().Count() > 1 ? " " + Payload + "=" + Value(raw[0], Payload) : string.Empty);
+            pairs.Add(new Pair(label, rawLabel, Spread.Of(bench.Select(s => s.Throughput)).Median / Math.Max(1e-9, Spread.Of(raw.Select(s => s.Throughput)).Median),
                 Spread.Of(bench.Select(ClientWorkerCpu)).Median, Spread.Of(raw.Select(ClientWorkerCpu)).Median)
             {
                 BenchWorkItems = (WorkItems(bench, "client"), WorkItems(bench, "worker")),

@@ -223,4 +223,22 @@ public sealed class BaselineRatioTests
 
         Assert.Equal(["call.add outstanding=8 route=exchange hops=on", "call.add outstanding=8 route=exchange hops=default"], labels);
     }
+
+    [Fact]
+    public void A_cast_is_paired_only_with_the_raw_cast_of_its_own_payload_and_both_labels_name_it()
+    {
+        Dictionary<string, string> Bytes(int n) => new() { ["route"] = "exchange", ["payloadBytes"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var run = Samples.Run("r",
+            Samples.Scenario("raw.cast", 300_000, 2000, settings: Bytes(16)),
+            Samples.Scenario("raw.cast", 300_000, 1600, settings: Bytes(400)),
+            Samples.Scenario("cast.count", 400_000, 1800, settings: Bytes(16)),
+            Samples.Scenario("cast.count", 400_000, 800, settings: Bytes(400)),
+            Samples.Scenario("cast.count", 400_000, 500, settings: Bytes(1024)));
+
+        var pairs = BaselineRatios.Pairs(run); // no raw.cast sent 1 KiB: that cast has no pair
+
+        Assert.Equal(["cast.count outstanding=8 route=exchange payloadBytes=16", "cast.count outstanding=8 route=exchange payloadBytes=400"], pairs.Select(p => p.BenchLabel));
+        Assert.Equal(["raw.cast outstanding=8 route=exchange payloadBytes=16", "raw.cast outstanding=8 route=exchange payloadBytes=400"], pairs.Select(p => p.RawLabel));
+        Assert.Equal([0.9, 0.5], pairs.Select(p => Math.Round(p.ThroughputRatio, 2)));
+    }
 }
