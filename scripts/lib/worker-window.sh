@@ -23,6 +23,13 @@ worker_window_start() {
     [ -n "$worker" ] || ! kill -0 "$run" 2>/dev/null || { sleep 0.5; continue; }
     break
   done
+  if [ -z "$worker" ] && ! kill -0 "$run" 2>/dev/null; then
+    local rc=0
+    wait "$run" || rc=$?
+    trap - EXIT
+    echo "$name: bench run exited ($rc) before a worker started: $(head -1 "$out/run.log")" >&2
+    exit $((rc == 0 ? 1 : rc)) # a bad flag or scenario stays exit 2
+  fi
   [ -n "$worker" ] || { echo "$name: no worker process found (is $scenario served by bench worker? see $out/run.log)" >&2; exit 1; }
   sleep 4 # past the warm-up and the first seconds of the window
 }
