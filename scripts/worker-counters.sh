@@ -8,12 +8,9 @@
 #   flock /tmp/bench-heavy.lock scripts/worker-counters.sh call.add --outstanding 1
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-[ $# -ge 1 ] || { echo "usage: worker-counters.sh SCENARIO [bench run flags]" >&2; exit 2; }
-scenario=$1
-shift
 # shellcheck source=lib/worker-window.sh
 . "$here/scripts/lib/worker-window.sh"
-worker_window_start worker-counters.sh "$scenario" "$@"
+worker_window_start worker-counters.sh "$@"
 events=task-clock,context-switches,cpu-migrations,page-faults
 for call in sendto recvfrom futex epoll_wait sched_yield; do events="$events,syscalls:sys_enter_$call"; done
 perf stat -x, -e "$events" -p "$worker" -o "$out/worker.stat" -- sleep 5

@@ -9,14 +9,11 @@
 # The recording stays in the folder it prints (perf report -i DIR/perf.data for the call trees).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-[ $# -ge 1 ] || { echo "usage: worker-profile.sh SCENARIO [bench run flags]" >&2; exit 2; }
-scenario=$1
-shift
 # shellcheck source=lib/worker-window.sh
 . "$here/scripts/lib/worker-window.sh"
 export DOTNET_PerfMapEnabled=1 DOTNET_ReadyToRun=0 DOTNET_EnableWriteXorExecute=0
 hz=1999
-worker_window_start worker-profile.sh "$scenario" "$@"
+worker_window_start worker-profile.sh "$@"
 perf record -q -e cpu-clock -F "$hz" -g -p "$worker" -o "$out/perf.data" -- sleep 5 2>/dev/null
 worker_window_rate worker-profile.sh
 # µs per request = samples × (1e6 / hz) / (rate × 5 s)

@@ -1,11 +1,13 @@
 # Shared by worker-counters.sh and worker-profile.sh (source it): one `bench run --scenario SCENARIO` of 14 s after a
 # 2 s warm-up, its worker process found, and the run's rate read back, so each script keeps only what it asks perf.
 
-# worker_window_start NAME SCENARIO [bench run flags…]: checks perf and the built CLI (one line and exit 2 if either is
-# missing), starts the run in the background (its output in $out/run.log) and returns once its worker is 4 s past its
-# start, inside the measured window. Sets $out, $run and $worker; the run is killed if the caller exits early.
+# worker_window_start NAME SCENARIO [bench run flags…]: checks its arguments, perf and the built CLI (one line and exit 2
+# if any is missing), starts the run in the background (its output in $out/run.log) and returns once its worker is 4 s past its
+# start, inside the measured window. Sets $scenario, $out, $run and $worker; the run is killed if the caller exits early.
 worker_window_start() {
-  local name=$1 scenario=$2 bench="$here/scenarios/bin/Release/net10.0/bench" i
+  local name=$1 bench="$here/scenarios/bin/Release/net10.0/bench" i
+  [ $# -ge 2 ] || { echo "usage: $name SCENARIO [bench run flags]" >&2; exit 2; }
+  scenario=$2
   shift 2
   command -v perf >/dev/null || { echo "$name: needs perf (apt-get install linux-perf)" >&2; exit 2; }
   [ -x "$bench" ] || { echo "$name: build the CLI first (dotnet build scenarios -c Release)" >&2; exit 2; }
