@@ -23,3 +23,4 @@ awk -F, -v rate="$rate" -v scenario="$scenario" '
     for (i = 1; i <= n; i++) if (order[i] != "task-clock") printf ", %s %.2f", order[i], value[order[i]] / requests
     printf "\n"
   }' "$out/worker.stat"
+echo "run and counters: $out"

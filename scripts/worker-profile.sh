@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 export DOTNET_PerfMapEnabled=1 DOTNET_ReadyToRun=0 DOTNET_EnableWriteXorExecute=0
 hz=1999
 worker_window_start worker-profile.sh "$@"
-perf record -q -e cpu-clock -F "$hz" -g -p "$worker" -o "$out/perf.data" -- sleep 5 2>/dev/null
+perf record -q -e cpu-clock -F "$hz" -g -p "$worker" -o "$out/perf.data" -- sleep 5
 worker_window_rate worker-profile.sh
 # µs per request = samples × (1e6 / hz) / (rate × 5 s)
 per_request() {

@@ -8,8 +8,10 @@ namespace Bench.Reporting;
 /// What the RPC layer costs, the figure people come for: each Bench scenario beside the raw RabbitMQ.Client baseline
 /// that ran the same load, route, ack mode, queue type, persistence and prefetch in the same run (call.* with
 /// raw.call, cast.count with raw.cast), as Bench/raw ratios of throughput and of client + worker CPU per request.
-/// Settings only one side has (envelope, transport, …) are not part of the match; payload bytes are when the Bench
-/// scenario records them (cast.count, call.echo), so a 1 KiB cast is never set against a 16-byte raw one.
+/// Settings only one side has (envelope, transport, …) are not part of the match. Payload bytes are: a scenario that
+/// records them (cast.count, call.echo) is set only against the raw run of the same size, so a 1 KiB cast is never set
+/// against a 16-byte raw one; one that sends fixed arguments (call.add, call.nova) against the smallest raw payload in
+/// the run, the raw baselines' own default being the size of add's arguments.
 /// </summary>
 public static class BaselineRatios
 {
@@ -34,29 +36,38 @@ public static class BaselineRatios
     public static List<(List<ScenarioRecord> Bench, List<ScenarioRecord>? Raw)> Match(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var variants = run.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey).Select(g => g.ToList()).ToList();
+        var variants = Variants(run);
         return [.. variants.Where(v => v[0].Baseline is not null)
-            .Select(bench => (bench, variants.FirstOrDefault(v => v[0].Id == bench[0].Baseline && Matches(bench[0], v[0]))))];
+            .Select(bench => (bench, Candidates(variants, bench[0]).Where(v => Value(bench[0], Payload) is not { } bytes || Value(v[0], Payload) == bytes)
+                .OrderBy(v => PayloadOf(v[0])).FirstOrDefault()))];
     }
 
-    private static bool Matches(ScenarioRecord bench, ScenarioRecord raw) =>
-        s_shared.All(k => Value(raw, k) == Value(bench, k)) && (Value(bench, Payload) is not { } bytes || Value(raw, Payload) == bytes);
+    private static List<List<ScenarioRecord>> Variants(RunResult run) => [.. run.Scenarios.GroupBy(s => s.Id + "|" + s.SettingsKey).Select(g => g.ToList())];
+
+    // The baseline's variants that ran the Bench scenario's shared settings, whatever their payload.
+    private static IEnumerable<List<ScenarioRecord>> Candidates(List<List<ScenarioRecord>> variants, ScenarioRecord bench) =>
+        variants.Where(v => v[0].Id == bench.Baseline && s_shared.All(k => Value(v[0], k) == Value(bench, k)));
+
+    private static long PayloadOf(ScenarioRecord s) => long.TryParse(Value(s, Payload), NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) ? bytes : 0;
 
     public static List<Pair> Pairs(RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
         var pairs = new List<Pair>();
+        var variants = Variants(run);
         var matched = Match(run).Where(m => m.Raw is not null).Select(m => (m.Bench, Raw: m.Raw!)).ToList();
         foreach (var (bench, raw) in matched)
         {
             // Variants of one scenario that only Bench-side settings tell apart (a sweep of --hops or --ttl) share a
-            // baseline, and a --payload sweep gives each its own: the label adds each such setting that differs among
-            // them (an omitted one is at its default), and the baseline's label its payload when that differs too.
-            var siblings = matched.Where(m => m.Bench[0].Id == bench[0].Id).ToList();
-            var varying = siblings.SelectMany(m => m.Bench[0].Settings.Keys).Distinct(StringComparer.Ordinal)
-                .Where(k => !s_shared.Contains(k) && siblings.Select(m => Value(m.Bench[0], k)).Distinct().Count() > 1).Order(StringComparer.Ordinal);
+            // baseline, so the label adds each such setting that differs among them (an omitted one is at its default).
+            var siblings = matched.Where(m => m.Bench[0].Id == bench[0].Id && m.Raw == raw).Select(m => m.Bench[0]).ToList();
+            var varying = siblings.SelectMany(v => v.Settings.Keys).Distinct(StringComparer.Ordinal)
+                .Where(k => !s_shared.Contains(k) && siblings.Select(v => Value(v, k)).Distinct().Count() > 1).Order(StringComparer.Ordinal);
             var label = Label(bench[0]) + string.Concat(varying.Select(k => " " + k + "=" + (Value(bench[0], k) ?? "default")));
-            var rawLabel = Label(raw[0]) + (siblings.Select(m => Value(m.Raw[0], Payload)).Distinct().Count() > 1 ? " " + Payload + "=" + Value(raw[0], Payload) : string.Empty);
+            // A --payload sweep gives each size its own baseline: both labels then say which size they are.
+            var sizes = Candidates(variants, bench[0]).Select(v => Value(v[0], Payload)).Distinct().Count();
+            label += sizes > 1 && Value(bench[0], Payload) is { } bytes ? " " + Payload + "=" + bytes : string.Empty;
+            var rawLabel = Label(raw[0]) + (sizes > 1 ? " " + Payload + "=" + Value(raw[0], Payload) : string.Empty);
             pairs.Add(new Pair(label, rawLabel, Spread.Of(bench.Select(s => s.Throughput)).Median / Math.Max(1e-9, Spread.Of(raw.Select(s => s.Throughput)).Median),
                 Spread.Of(bench.Select(ClientWorkerCpu)).Median, Spread.Of(raw.Select(ClientWorkerCpu)).Median)
             {
@@ -72,7 +83,7 @@ public static class BaselineRatios
     public static string ToMarkdown(RunResult run)
     {
         var table = Table(run);
-        return table.Length == 0 ? table : table + Environment.NewLine + "Matched on load, route, ack mode, queue type, persistence, prefetch, channels and workers; a ratio is the median of each side's repetitions." + Environment.NewLine;
+        return table.Length == 0 ? table : table + Environment.NewLine + "Matched on load, route, ack mode, queue type, persistence, prefetch, channels, workers and payload bytes (a call with fixed arguments: the smallest raw payload); a ratio is the median of each side's repetitions." + Environment.NewLine;
     }
 
     /// <summary>The heading and the table of pairs, or empty when the run has none.</summary>

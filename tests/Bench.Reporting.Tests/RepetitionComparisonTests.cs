@@ -241,4 +241,20 @@ public sealed class BaselineRatioTests
         Assert.Equal(["raw.cast outstanding=8 route=exchange payloadBytes=16", "raw.cast outstanding=8 route=exchange payloadBytes=400"], pairs.Select(p => p.RawLabel));
         Assert.Equal([0.9, 0.5], pairs.Select(p => Math.Round(p.ThroughputRatio, 2)));
     }
+
+    [Fact]
+    public void A_call_with_fixed_arguments_is_set_against_the_smallest_raw_payload_whatever_the_order_and_the_raw_label_says_which()
+    {
+        Dictionary<string, string> Bytes(int n) => new() { ["route"] = "exchange", ["payloadBytes"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var run = Samples.Run("r",
+            Samples.Scenario("raw.call", 300_000, 1000, settings: Bytes(400)),
+            Samples.Scenario("raw.call", 300_000, 2000, settings: Bytes(16)),
+            Samples.Scenario("call.add", 400_000, 1500, settings: new Dictionary<string, string> { ["route"] = "exchange" }));
+
+        var pair = Assert.Single(BaselineRatios.Pairs(run));
+
+        Assert.Equal("call.add outstanding=8 route=exchange", pair.BenchLabel);
+        Assert.Equal("raw.call outstanding=8 route=exchange payloadBytes=16", pair.RawLabel);
+        Assert.Equal(0.75, pair.ThroughputRatio, 2);
+    }
 }

@@ -45,8 +45,8 @@ public static class OptionTable
         v => Double(v, "timeout", 0.001, 3600), (s, v) => s with { TimeoutSeconds = v }, s => s.TimeoutSeconds, Number);
 
     // What is sent.
-    public static readonly SettingOption Payload = SettingOption.Of("payload", "payloadBytes", "BYTES", "payload size of echo and fanout casts; cast.count and the raw baseline default to 16, add's arguments", OptionScope.Run,
-        v => Int(v, "payload", 0, 64 << 20), (s, v) => s with { PayloadBytes = v }, s => s.PayloadBytes, v => Number(v));
+    public static readonly SettingOption Payload = SettingOption.Of("payload", "payloadBytes", "BYTES", "size of call.echo's and the casts' payload and of the raw baselines' body (call.add and the other calls send fixed arguments)", OptionScope.Run,
+        v => Int(v, "payload", 0, 64 << 20), (s, v) => s with { PayloadBytes = v }, s => s.PayloadBytes, v => Number(v)) with { ShownDefault = "1024; cast.count and raw.* 16, the size of add's arguments" };
 
     public static readonly SettingOption SleepMs = SettingOption.Of("sleep-ms", "sleepMs", "MS", "call.sleep: the service time asked of the worker", OptionScope.Run,
         v => Int(v, "sleep-ms", 0, 3_600_000), (s, v) => s with { SleepMs = v }, s => s.SleepMs, v => Number(v));
