@@ -224,10 +224,12 @@ public sealed class BaselineRatioTests
         Assert.Equal(["call.add outstanding=8 route=exchange hops=on", "call.add outstanding=8 route=exchange hops=default"], labels);
     }
 
+    // A variant on oslo's exchange that sent this many payload bytes.
+    private static Dictionary<string, string> Bytes(int n) => new() { ["route"] = "exchange", ["payloadBytes"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
     [Fact]
     public void A_cast_is_paired_only_with_the_raw_cast_of_its_own_payload_and_both_labels_name_it()
     {
-        Dictionary<string, string> Bytes(int n) => new() { ["route"] = "exchange", ["payloadBytes"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var run = Samples.Run("r",
             Samples.Scenario("raw.cast", 300_000, 2000, settings: Bytes(16)),
             Samples.Scenario("raw.cast", 300_000, 1600, settings: Bytes(400)),
@@ -245,7 +247,6 @@ public sealed class BaselineRatioTests
     [Fact]
     public void A_call_with_fixed_arguments_is_set_against_the_smallest_raw_payload_whatever_the_order_and_the_raw_label_says_which()
     {
-        Dictionary<string, string> Bytes(int n) => new() { ["route"] = "exchange", ["payloadBytes"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var run = Samples.Run("r",
             Samples.Scenario("raw.call", 300_000, 1000, settings: Bytes(400)),
             Samples.Scenario("raw.call", 300_000, 2000, settings: Bytes(16)),
