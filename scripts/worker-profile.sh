@@ -19,7 +19,8 @@ worker_window_rate worker-profile.sh
 # µs per request = samples × (1e6 / hz) / (rate × 5 s)
 per_request() {
   perf report -i "$out/perf.data" --no-children -g none --stdio -n --sort "$1" 2>/dev/null |
-    awk -v scale="$(awk -v hz="$hz" -v rate="$rate" 'BEGIN { print 1e6 / hz / (rate * 5) }')" -v top="$2" '
+    awk -v hz="$hz" -v rate="$rate" -v top="$2" '
+      BEGIN { scale = 1e6 / hz / (rate * 5) }
       /^#/ || NF < 3 { next }
       { n = $2; $1 = ""; $2 = ""; sub(/^ +/, ""); gsub(/\[JIT\] tid [0-9]+/, "[JIT]"); total += n * scale
         if (++rows <= top) printf "  %7.2f  %s\n", n * scale, substr($0, 1, 150) }

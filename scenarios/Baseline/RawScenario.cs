@@ -18,7 +18,7 @@ internal abstract class RawScenario(string id, string summary, ScenarioKind kind
 
     public override string DefaultRoute => "queue";
 
-    public override ScenarioSettings Defaults => new() { PayloadBytes = Payloads.Payloads.Add.Json.Length };
+    public override ScenarioSettings Defaults => new() { PayloadBytes = Payloads.Payloads.AddBytes };
 
     protected override IEnumerable<SettingOption> Recorded => [.. base.Recorded, OptionTable.Payload];
 

@@ -18,9 +18,6 @@ namespace Bench.Scenarios.Catalog;
 /// </summary>
 internal static class Suites
 {
-    /// <summary>call.add's arguments, {"x": 4, "y": 4}: what a raw baseline sends to be like for like, and what casts carry.</summary>
-    private static readonly int AddArgsBytes = Payloads.Payloads.Add.Json.Length;
-
     public static IReadOnlyList<string> Names { get; } = ["default", "quick", "full", "million", "celery", "cluster"];
 
     public static IReadOnlyList<ScenarioSpec> Get(string name) => name switch
@@ -42,19 +39,19 @@ internal static class Suites
             new(ScenarioCatalog.Get<HarnessNull>(), s with { DurationSeconds = 4, WarmUpSeconds = 1 }),
             // Each Bench scenario beside a raw one on the same route (oslo's topic exchange), ack mode and queue type;
             // the 64-outstanding raw call is also measured straight to the queue, to show what the exchange costs.
-            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 1, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 1, PayloadBytes = Payloads.Payloads.AddBytes, Route = "exchange" }),
             new(ScenarioCatalog.Get<CallAdd>(), s with { Outstanding = 1 }),
-            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
-            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 64, PayloadBytes = AddArgsBytes, Route = "exchange" }),
+            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 64, PayloadBytes = Payloads.Payloads.AddBytes }),
+            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 64, PayloadBytes = Payloads.Payloads.AddBytes, Route = "exchange" }),
             new(ScenarioCatalog.Get<CallAdd>(), s with { Outstanding = 64 }),
             // Casts twice: a flood gives the drain throughput (its "one-way latency" is the backlog it builds, so it
             // is not judged as latency); then an open model at half its own capacity (a short rate search scaled by
             // that drain finds it: the open model costs the client far more per cast than the flood, so half the
             // drain was not below capacity) gives one-way latency below capacity.
-            new(ScenarioCatalog.Get<RawCast>(), s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioCatalog.Get<CastCount>(), s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes }),
-            new(ScenarioCatalog.Get<RawCast>(), s with { RateOfCapacity = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes, Route = "exchange" }),
-            new(ScenarioCatalog.Get<CastCount>(), s with { RateOfCapacity = 0.5, DurationSeconds = 5, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.Get<RawCast>(), s with { Outstanding = 8, Requests = 200_000, PayloadBytes = Payloads.Payloads.AddBytes, Route = "exchange" }),
+            new(ScenarioCatalog.Get<CastCount>(), s with { Outstanding = 8, Requests = 200_000, PayloadBytes = Payloads.Payloads.AddBytes }),
+            new(ScenarioCatalog.Get<RawCast>(), s with { RateOfCapacity = 0.5, DurationSeconds = 5, PayloadBytes = Payloads.Payloads.AddBytes, Route = "exchange" }),
+            new(ScenarioCatalog.Get<CastCount>(), s with { RateOfCapacity = 0.5, DurationSeconds = 5, PayloadBytes = Payloads.Payloads.AddBytes }),
             new(ScenarioCatalog.Get<CallEcho>(), s with { Outstanding = 16, PayloadBytes = 1024 }),
             new(ScenarioCatalog.Get<CallNova>(), s with { Outstanding = 16 }),
             new(ScenarioCatalog.Get<ObjectsGet>(), s with { Outstanding = 16 }),
@@ -68,10 +65,10 @@ internal static class Suites
         return
         [
             new(ScenarioCatalog.Get<HarnessNull>(), s),
-            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 64, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.Get<RawCall>(), s with { Outstanding = 64, PayloadBytes = Payloads.Payloads.AddBytes }),
             new(ScenarioCatalog.Get<CallAdd>(), s with { Outstanding = 1 }),
             new(ScenarioCatalog.Get<CallAdd>(), s with { Outstanding = 64 }),
-            new(ScenarioCatalog.Get<CastCount>(), s with { Outstanding = 8, Requests = 30_000, PayloadBytes = AddArgsBytes }),
+            new(ScenarioCatalog.Get<CastCount>(), s with { Outstanding = 8, Requests = 30_000, PayloadBytes = Payloads.Payloads.AddBytes }),
         ];
     }
 
@@ -101,8 +98,8 @@ internal static class Suites
             new(ScenarioCatalog.Get<CallAdd>(), c64 with { Workers = 2 }),
             new(ScenarioCatalog.Get<CallAdd>(), c64 with { InProcess = true }),
             new(ScenarioCatalog.Get<CallAdd>(), c64 with { WorkerRateLimit = 5000 }),
-            new(ScenarioCatalog.Get<CastCount>(), s with { Outstanding = 8, Requests = 200_000, PayloadBytes = AddArgsBytes, Confirms = true }),
-            new(ScenarioCatalog.Get<FanoutCount>(), s with { Outstanding = 8, Requests = 50_000, PayloadBytes = AddArgsBytes, Workers = 3 }),
+            new(ScenarioCatalog.Get<CastCount>(), s with { Outstanding = 8, Requests = 200_000, PayloadBytes = Payloads.Payloads.AddBytes, Confirms = true }),
+            new(ScenarioCatalog.Get<FanoutCount>(), s with { Outstanding = 8, Requests = 50_000, PayloadBytes = Payloads.Payloads.AddBytes, Workers = 3 }),
         ]);
         specs.AddRange(new double[] { 1000, 2000, 4000, 8000, 12000 }.Select(r => new ScenarioSpec(ScenarioCatalog.Get<CallAdd>(), s with { Rate = r })));
         return specs;

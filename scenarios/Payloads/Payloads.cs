@@ -8,6 +8,9 @@ internal static class Payloads
 {
     public static RpcArgs Add { get; } = RpcArgs.FromJson("{\"x\": 4, \"y\": 4}");
 
+    /// <summary>The size of add's arguments: the payload the raw baselines and cast.count send unless told otherwise.</summary>
+    public static int AddBytes { get; } = Add.Json.Length;
+
     public static RpcArgs Sleep(int ms) => RpcArgs.FromJson("{\"ms\": " + ms + "}");
 
     /// <summary>echo's args with a string payload whose JSON body is about <paramref name="bytes"/> long.</summary>
