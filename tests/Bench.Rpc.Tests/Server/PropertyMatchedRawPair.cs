@@ -36,7 +36,7 @@ internal sealed class PropertyMatchedRawPair : RawRequestReply
     public static async Task<PropertyMatchedRawPair> StartAsync(Uri uri, string exchange, string queue, TimeSpan ttl)
     {
         var link = await ConnectAsync(uri);
-        var replyQueue = queue + ".reply";
+        var replyQueue = "reply_" + Guid.NewGuid().ToString("N"); // as long as Bench's client's reply_<32 hex>
         await link.Server.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: false, autoDelete: false);
         await link.Server.QueueDeclareAsync(queue, durable: false, exclusive: false, autoDelete: true);
         await link.Server.QueueBindAsync(queue, exchange, queue);
