@@ -10,7 +10,11 @@ public sealed record CpuSource(string Name, int ProcessId, bool IncludeDescendan
 {
     private static readonly double s_ticksPerSecond = 100; // USER_HZ: 100 on every Linux Bench runs on
 
-    public static CpuSource Self(string name = "client") => new(name, Environment.ProcessId) { WorkItems = static _ => ValueTask.FromResult<long?>(ThreadPool.CompletedWorkItemCount) };
+    public static CpuSource Self(string name = "client") => new(name, Environment.ProcessId)
+    {
+        WorkItems = static _ => ValueTask.FromResult<long?>(ThreadPool.CompletedWorkItemCount),
+        JitMethods = static _ => ValueTask.FromResult<long?>(System.Runtime.JitInfo.GetCompiledMethodCount()),
+    };
 
     /// <summary>
     /// Reads the process's thread-pool work items completed so far (<see cref="ThreadPool.CompletedWorkItemCount"/>, its
@@ -18,17 +22,29 @@ public sealed record CpuSource(string Name, int ProcessId, bool IncludeDescendan
     /// </summary>
     public Func<CancellationToken, ValueTask<long?>>? WorkItems { get; init; }
 
+    /// <summary>
+    /// Reads how many methods the process's JIT has compiled so far (<see cref="System.Runtime.JitInfo.GetCompiledMethodCount"/>,
+    /// each tier counted), its own or asked of it: the warm-up goes on while this grows (<see cref="WarmUp"/>); none for a
+    /// process that does not report it.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<long?>>? JitMethods { get; init; }
+
     /// <summary>The work items so far, or null (no reader, or the reader failed: a figure missing, not a run failed).</summary>
-    public async ValueTask<long?> WorkItemsAsync(CancellationToken cancellationToken)
+    public ValueTask<long?> WorkItemsAsync(CancellationToken cancellationToken) => ReadAsync(WorkItems, cancellationToken);
+
+    /// <summary>The methods compiled so far, or null (no reader, or the reader failed).</summary>
+    public ValueTask<long?> JitMethodsAsync(CancellationToken cancellationToken) => ReadAsync(JitMethods, cancellationToken);
+
+    private static async ValueTask<long?> ReadAsync(Func<CancellationToken, ValueTask<long?>>? reader, CancellationToken cancellationToken)
     {
-        if (WorkItems is null)
+        if (reader is null)
         {
             return null;
         }
 
         try
         {
-            return await WorkItems(cancellationToken);
+            return await reader(cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -5,7 +5,10 @@ public sealed record RunOptions
 {
     public Action<ProgressSnapshot>? OnProgress { get; init; }
 
-    /// <summary>Processes whose CPU time is reported; this process is always included as "client".</summary>
+    /// <summary>This process, reported as "client": its CPU, work items and compiled methods.</summary>
+    public CpuSource Client { get; init; } = CpuSource.Self();
+
+    /// <summary>Processes whose CPU time is reported besides this one (<see cref="Client"/>).</summary>
     public IReadOnlyList<CpuSource> CpuSources { get; init; } = [];
 
     public int ErrorSamplesPerKind { get; init; } = 10;

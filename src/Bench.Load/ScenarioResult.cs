@@ -11,7 +11,11 @@ public sealed class ScenarioResult
 
     public required DateTimeOffset StartedAt { get; init; }
 
+    /// <summary>How long the warm-up ran: the time asked, and longer while the JIT was still compiling (<see cref="WarmUp"/>).</summary>
     public required double WarmUpSeconds { get; init; }
+
+    /// <summary>False when the JIT was still compiling at the end of the warm-up's longest extension: the window includes start-up.</summary>
+    public bool WarmUpSettled { get; init; } = true;
 
     /// <summary>From the first request of the measured phase to the completion of the last (issue window + drain).</summary>
     public required double DurationSeconds { get; init; }

@@ -21,23 +21,15 @@ public static class ScenarioRunner
 
         options ??= new RunOptions();
         var cancel = options.Cancellation;
-        long warmUpIssued = 0;
-        if (scenario.WarmUp > TimeSpan.Zero && !cancel.IsCancellationRequested)
-        {
-            using var warmUp = new Phase(scenario, new RunRecorder(0), isWarmUp: true, cancel);
-            await warmUp.RunAsync(WarmUpLoad(scenario.Load[0], scenario.WarmUp), options, last: true);
-            await warmUp.DrainAsync();
-            warmUpIssued = warmUp.Issued;
-        }
-
+        var sources = new List<CpuSource> { options.Client };
+        sources.AddRange(options.CpuSources);
+        var warmUp = await WarmUp.RunAsync(scenario, options, sources, cancel);
         if (options.BeforeMeasurement is { } beforeMeasurement && !cancel.IsCancellationRequested)
         {
-            await beforeMeasurement(warmUpIssued, cancel);
+            await beforeMeasurement(warmUp.Issued, cancel);
         }
 
         HeapSettle.BeforeMeasurement(); // outside the measured window, before its CPU is read
-        var sources = new List<CpuSource> { CpuSource.Self() };
-        sources.AddRange(options.CpuSources);
         var workItemsBefore = await WorkItemsAsync(sources, selfLast: true, cancel);
         var cpuBefore = sources.Select(s => s.CpuSeconds()).ToArray();
         using var phase = new Phase(scenario, new RunRecorder(options.ErrorSamplesPerKind), isWarmUp: false, cancel);
@@ -80,7 +72,8 @@ public static class ScenarioRunner
             Load = string.Join("; ", scenario.Load.Select(l => l.Describe())),
             OpenModel = scenario.Load.Any(l => l is LoadSimulation.Open),
             StartedAt = startedAt,
-            WarmUpSeconds = scenario.WarmUp.TotalSeconds,
+            WarmUpSeconds = warmUp.Seconds,
+            WarmUpSettled = warmUp.Settled,
             DurationSeconds = duration,
             IssueSeconds = issueSeconds,
             OkInIssueWindow = phase.OkAtIssueEnd,
@@ -116,7 +109,7 @@ public static class ScenarioRunner
         return read;
     }
 
-    private static LoadSimulation WarmUpLoad(LoadSimulation first, TimeSpan warmUp) => first switch
+    internal static LoadSimulation WarmUpLoad(LoadSimulation first, TimeSpan warmUp) => first switch
     {
         LoadSimulation.Closed c => LoadSimulation.KeepConstant(c.Outstanding, during: warmUp),
         LoadSimulation.Open o => LoadSimulation.Inject(o.FromRate, during: warmUp, arrivals: o.Arrivals, seed: o.Seed).Slice(o.Segment),

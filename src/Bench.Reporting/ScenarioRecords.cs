@@ -42,6 +42,8 @@ public static class ScenarioRecords
             Timeline = [.. result.Timeline.Select(p => new TimelineRecord(p.Second, p.Seconds, p.Ok, p.Failed, p.TimedOut, p.Throughput, p.P50Ns / 1000.0, p.P99Ns / 1000.0, p.MaxNs / 1000.0, p.RssBytes / 1048576.0) { Drain = p.Drain, Partial = p.Partial, Buckets = [.. p.Buckets.Select(b => new TimelineBucket(b.Index, b.Count))] })],
             Cost = [.. result.Cost.Select(c => new CostRecord(c.Name, c.CpuSeconds, c.MicrosecondsPerRequest, c.WorkItems, c.WorkItemsPerRequest))],
             Errors = [.. result.Errors.Select(e => new ErrorRecord(e.Outcome.ToString(), e.Message))],
+            Notes = result.WarmUpSettled ? [] : [string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"⚠ still compiling: the JIT had not settled after a {result.WarmUpSeconds:0.#} s warm-up (the longest it is extended), so the window includes start-up")],
         };
     }
 

@@ -6,7 +6,7 @@ namespace Bench.Reporting.Tests;
 /// <summary>Deterministic results to report on and compare: fixed histograms, timelines and costs.</summary>
 internal static class Samples
 {
-    public static ScenarioRecord Scenario(string id, long latencyNs, double throughput, int seconds = 8, string model = "closed", IReadOnlyDictionary<string, string>? settings = null, double jitter = 0.01)
+    public static ScenarioRecord Scenario(string id, long latencyNs, double throughput, int seconds = 8, string model = "closed", IReadOnlyDictionary<string, string>? settings = null, double jitter = 0.01, bool warmUpSettled = true)
     {
         var histogram = new LatencyHistogram();
         var random = new Random(12345);
@@ -25,6 +25,7 @@ internal static class Samples
             OpenModel = model == "open",
             StartedAt = new DateTimeOffset(2026, 11, 21, 6, 0, 0, TimeSpan.Zero),
             WarmUpSeconds = 2,
+            WarmUpSettled = warmUpSettled,
             DurationSeconds = seconds,
             Incomplete = false,
             Issued = total,

@@ -109,6 +109,12 @@ public sealed class BenchManager(OneWayStats casts, OneWayStats? raw = null) : M
     /// </summary>
     public long ThreadPoolWorkItems() => ThreadPool.CompletedWorkItemCount;
 
+    /// <summary>
+    /// The methods this process's JIT has compiled so far, each tier counted: the warm-up goes on while it grows
+    /// (<see cref="Bench.Load.WarmUp"/>).
+    /// </summary>
+    public long JitCompiledMethods() => System.Runtime.JitInfo.GetCompiledMethodCount();
+
     /// <summary>The raw baseline consumer's statistics, when this worker runs one.</summary>
     public WorkerStats? RawStats() => raw?.Snapshot();
 
