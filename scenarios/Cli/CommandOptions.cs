@@ -54,6 +54,7 @@ internal static class CommandOptions
         new("raw", string.Empty, "worker: also serve the plain RabbitMQ.Client baseline on queue T.raw", OptionScope.Worker) { IsFlag = true },
         new("conductor", string.Empty, "worker: host Nova's conductor (the object scenarios) instead of the benchmark manager", OptionScope.Worker) { IsFlag = true },
         new("celery", string.Empty, "worker: serve the methods as Celery tasks (tasks.add, …)", Worker) { IsFlag = true },
+        new("control-topic", "TOPIC", "Celery worker: also answer Bench's control methods (its compiled-method count, for the warm-up) on this oslo topic", OptionScope.CeleryWorker),
         new("report-interval", "SECONDS", "worker: how often it logs what it handled", OptionScope.Worker) { Default = "10" },
         new("quiet", string.Empty, "worker: warnings only", Worker) { IsFlag = true },
     ];

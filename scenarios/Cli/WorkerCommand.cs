@@ -97,10 +97,21 @@ internal static class WorkerCommand
             RateLimits = ParseRateLimit(args.String("rate-limit")),
             ClientName = "bench-celery-worker:" + (args.String("server") ?? Environment.MachineName),
         };
+        var (controlTopic, server) = (args.String("control-topic"), args.String("server") ?? Environment.MachineName);
         await using var host = await WorkerHost.StartAsync(args);
-        var worker = await Rpc.Celery.CeleryWorker.StartAsync(host.Broker.Uri.Uri, new BenchManager(new OneWayStats()), options, host.Logs.CreateLogger("bench.celery"), host.Signal.Token);
+        var manager = new BenchManager(new OneWayStats());
+        var worker = await Rpc.Celery.CeleryWorker.StartAsync(host.Broker.Uri.Uri, manager, options, host.Logs.CreateLogger("bench.celery"), host.Signal.Token);
+        // A run asks its workers how far their JIT has got (the warm-up waits for it) over oslo, beside the task queue.
+        var control = controlTopic is not null
+            ? await Service.StartAsync(host.Broker.Uri.Uri, manager, new ServiceOptions { Topic = controlTopic, Host = server }, host.Logs.CreateLogger("bench.control"), host.Signal.Token)
+            : null;
         await host.ServeUntilStoppedAsync();
         await worker.DisposeAsync();
+        if (control is not null)
+        {
+            await control.DisposeAsync();
+        }
+
         return 0;
     }
 

@@ -38,7 +38,7 @@ public static class OptionTable
     public static readonly SettingOption Duration = SettingOption.Of("duration", "duration", "SECONDS", "measure for this long", OptionScope.Run,
         v => Double(v, "duration", 0.1, 86_400), (s, v) => s with { DurationSeconds = v, Requests = null }, s => s.DurationSeconds, Number);
 
-    public static readonly SettingOption WarmUp = SettingOption.Of("warmup", "warmup", "SECONDS", "load before the measurement, not recorded", OptionScope.Run,
+    public static readonly SettingOption WarmUp = SettingOption.Of("warmup", "warmup", "SECONDS", "load before the measurement, not recorded; longer (up to 10 s more) while the client or a Bench worker is still compiling", OptionScope.Run,
         v => Double(v, "warmup", 0, 3600), (s, v) => s with { WarmUpSeconds = v }, s => s.WarmUpSeconds, Number);
 
     public static readonly SettingOption Timeout = SettingOption.Of("timeout", "timeout", "SECONDS", "a call without a reply by then counts as timed out", OptionScope.Run,

@@ -50,7 +50,7 @@ public sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioR
     {
         RefuseFaults([Spec], Session.Faults); // RunCommand checks the plan first; this keeps the rule true for any other caller
         var worker = await StartWorkerAsync(cancellation);
-        var cpu = CpuSources([new CpuSource("worker", worker.ProcessId, IncludeDescendants: true)]);
+        var cpu = CpuSources([new CpuSource("worker", worker.ProcessId, IncludeDescendants: true) { JitMethods = await ControlAsync(cancellation) }]);
         var isCast = Spec.Scenario.Kind == ScenarioKind.Cast;
         var record = Settings.CeleryClient == "python"
             ? await RunPythonClientAsync(cpu, isCast, cancellation)
@@ -125,7 +125,7 @@ public sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioR
         {
             var arguments = new List<string>
             {
-                "--celery", "--topic", _queue, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture),
+                "--celery", "--topic", _queue, "--control-topic", ControlTopic, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture),
                 "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture),
             };
             if (Settings.AcksLate)
@@ -144,6 +144,21 @@ public sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioR
 
         _supervisor = Owned.Add(new WorkerSupervisor(_clock, start, Session.Warn));
         return await _supervisor.StartAsync(WorkerName, cancellation);
+    }
+
+    private string ControlTopic => _queue + ".control";
+
+    // Bench's C# worker answers how far its JIT has got (the warm-up waits for it) on its control topic; Celery cannot.
+    private async Task<Func<CancellationToken, ValueTask<long?>>?> ControlAsync(CancellationToken cancellation)
+    {
+        if (Settings.CeleryWorker != "bench")
+        {
+            return null;
+        }
+
+        var control = Owned.Add(await RpcClient.ConnectAsync(BrokerUri, OsloClientOptions("bench-control"), cancellationToken: cancellation));
+        var target = new Target(ControlTopic).WithServer(WorkerName);
+        return async ct => await control.CallAsync<long>(target, "jit_compiled_methods", RpcArgs.Empty, TimeSpan.FromSeconds(10), cancellationToken: ct);
     }
 
     private async Task<ScenarioRecord> RunBenchClientAsync(List<CpuSource> cpu, bool isCast, Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
