@@ -5,11 +5,10 @@ namespace Bench.Load;
 /// <summary>
 /// The warm-up before a measured window: load for the scenario's warm-up time, then on, a second at a time, while the
 /// client or a worker that reports it is still compiling. Tiered JIT recompiles a process's hot methods as optimised
-/// code over its first seconds under load; a window that opens before that measures start-up (the first seconds of a
-/// 64-outstanding call run here ran at half the rate of the rest), and a worker with more code to compile looks
-/// costlier than it is. Settled is fewer than <see cref="SettledMethodsPerSecond"/> compilations a second in all of
-/// them together; the warm-up goes on at most <see cref="MaxExtension"/> past the time asked, and a warm-up of 0 is
-/// taken as asked (a cold-start measurement).
+/// code over its first seconds under load; a window that opens before that measures start-up, and a worker with more
+/// code to compile looks costlier than it is. Settled is fewer than <see cref="SettledMethodsPerSecond"/> compilations
+/// a second in all of them together; the warm-up goes on at most <see cref="MaxExtension"/> past the time asked, and a
+/// warm-up of 0 is taken as asked (a cold-start measurement).
 /// </summary>
 public static class WarmUp
 {
