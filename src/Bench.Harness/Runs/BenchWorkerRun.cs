@@ -63,8 +63,8 @@ public sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Worker
         var cpu = CpuSources(_workers.Where(w => w.Pid is not null).Select(w => new CpuSource(_workers.Count == 1 ? "worker" : "worker:" + w.Server, w.Pid!.Value)
         {
             // Asked of the worker over the control client (Nova's conductor does not host the benchmark manager's method).
-            WorkItems = scenario.Role == WorkerRole.Conductor ? null : ct => AskAsync(w.Server, "thread_pool_work_items", ct),
-            JitMethods = scenario.Role == WorkerRole.Conductor ? null : ct => AskAsync(w.Server, "jit_compiled_methods", ct),
+            WorkItems = scenario.Role == WorkerRole.Conductor ? null : AskCount(Control, Target.WithServer(w.Server), "thread_pool_work_items"),
+            JitMethods = scenario.Role == WorkerRole.Conductor ? null : AskCount(Control, Target.WithServer(w.Server), "jit_compiled_methods"),
         }));
         var isCast = scenario.Kind is ScenarioKind.Cast or ScenarioKind.Fanout;
         using var injector = new FaultInjector(Faults, _clock, Session.PrivateNode, _supervisor, Session.Warn, Settings.TimeoutSeconds);
@@ -175,10 +175,6 @@ public sealed class BenchWorkerRun(RunSession session, ScenarioSpec spec, Worker
 
         return all;
     }
-
-    // A count the worker keeps of itself (work items, compiled methods), asked over the control client.
-    private async ValueTask<long?> AskAsync(string server, string method, CancellationToken cancellation) =>
-        await Control.CallAsync<long>(Target.WithServer(server), method, RpcArgs.Empty, TimeSpan.FromSeconds(10), cancellationToken: cancellation);
 
     private async Task SetUpAsync(CancellationToken cancellation)
     {

@@ -48,6 +48,13 @@ public abstract class ScenarioRun(RunSession session, ScenarioSpec spec) : IAsyn
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// A count a Bench worker keeps of itself (thread-pool work items, compiled methods), asked of it over a control
+    /// client: a <see cref="CpuSource"/> reader.
+    /// </summary>
+    protected static Func<CancellationToken, ValueTask<long?>> AskCount(RpcClient control, Target worker, string method) =>
+        async ct => await control.CallAsync<long>(worker, method, RpcArgs.Empty, TimeSpan.FromSeconds(10), cancellationToken: ct);
+
     /// <summary>An oslo client with this run's client settings (reply transport, confirms, persistence, envelope, timeout).</summary>
     protected RpcClientOptions OsloClientOptions(string clientName) => new()
     {
