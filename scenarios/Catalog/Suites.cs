@@ -129,6 +129,8 @@ internal static class Suites
             new(ScenarioCatalog.Get<CeleryAdd>(), s with { TaskRateLimit = "200/s" }),
             new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryWorker = "bench" }),
             new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryWorker = "bench", Outstanding = 32, PrefetchMultiplier = 0, Concurrency = 32, Pool = "prefork" }),
+            // The same load on plain RabbitMQ.Client (acks, answers, runs nothing): the floor the C# worker's cost stands on.
+            new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryWorker = "raw", Outstanding = 32, PrefetchMultiplier = 0, Concurrency = 32, Pool = "prefork" }),
             new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryClient = "python", Requests = 3000 }),
             new(ScenarioCatalog.Get<CeleryAdd>(), s with { CeleryClient = "python", CeleryWorker = "bench", Requests = 3000 }),
             // Draining casts: a solo Celery worker with the default prefetch multiplier (4) — or "unlimited" — drains a deep

@@ -51,7 +51,7 @@ internal static class CommandOptions
         new("local", string.Empty, "with --agents N: start N agent processes, a private control broker and the coordinator on this host", Run) { IsFlag = true },
         new("concurrency", "N", "worker: handlers running at once (Celery: pool size)", Worker) { Default = "64 (Celery: 1)" },
         new("rate-limit", "METHOD=PER_SECOND", "worker: a rate limit on a method or task", Worker),
-        new("raw", string.Empty, "worker: also serve the plain RabbitMQ.Client baseline on queue T.raw", OptionScope.Worker) { IsFlag = true },
+        new("raw", string.Empty, "worker: also serve the plain RabbitMQ.Client baseline on queue T.raw; with --celery, serve the task queue with the Celery baseline instead (plain RabbitMQ.Client: acks, answers SUCCESS with a null result, runs no task)", Worker) { IsFlag = true },
         new("conductor", string.Empty, "worker: host Nova's conductor (the object scenarios) instead of the benchmark manager", OptionScope.Worker) { IsFlag = true },
         new("celery", string.Empty, "worker: serve the methods as Celery tasks (tasks.add, …)", Worker) { IsFlag = true },
         new("control-topic", "TOPIC", "Celery worker: also answer Bench's control methods (its compiled-method count, for the warm-up) on this oslo topic", OptionScope.CeleryWorker),

@@ -50,6 +50,7 @@ internal sealed partial record RunPlan
         var external = plan.Amqp ?? (Environment.GetEnvironmentVariable(BrokerLease.EnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
         var checks = RunChecks.Parse(args, externalBroker: external is not null);
         CeleryRun.RefuseFaults(specs, checks.Faults);
+        CeleryRun.RefuseRawRateLimit(specs);
         var agent = AgentOptions.From(args);
         if (agent is not null)
         {

@@ -19,7 +19,7 @@ namespace Bench.Scenarios.Cli;
 internal static class WorkerCommand
 {
     public const string Usage = "bench worker --topic T [--server H] [--prefetch N|unlimited] [--ack receipt|after] [--queue-type classic|quorum] [--durable true|false] " +
-        "[--handler-timeout S] [--rate-limit METHOD=N] [--raw] [--conductor] … | bench worker --celery [--topic QUEUE] [--prefetch-multiplier N] [--acks-late true|false] … (bench worker --help lists every option)";
+        "[--handler-timeout S] [--rate-limit METHOD=N] [--raw] [--conductor] … | bench worker --celery [--topic QUEUE] [--prefetch-multiplier N] [--acks-late true|false] [--raw] … (bench worker --help lists every option)";
 
     public static HashSet<string> Flags { get; } = [.. CommandOptions.Flags(OptionScope.Worker | OptionScope.CeleryWorker), "help"];
 
@@ -84,7 +84,10 @@ internal static class WorkerCommand
         return 0;
     }
 
-    /// <summary>A Celery worker serving the benchmark manager's methods as tasks.add, tasks.sleep, tasks.fail, tasks.count.</summary>
+    /// <summary>
+    /// A Celery worker serving the benchmark manager's methods as tasks.add, tasks.sleep, tasks.fail, tasks.count; with
+    /// --raw, the plain RabbitMQ.Client baseline on the same queue instead.
+    /// </summary>
     private static async Task<int> RunCeleryAsync(CliArgs args)
     {
         var settings = Settings(args, OptionScope.CeleryWorker);
@@ -98,9 +101,17 @@ internal static class WorkerCommand
             ClientName = "bench-celery-worker:" + (args.String("server") ?? Environment.MachineName),
         };
         var (controlTopic, server) = (args.String("control-topic"), args.String("server") ?? Environment.MachineName);
+        var raw = args.Has("raw");
+        if (raw && options.RateLimits.Count > 0)
+        {
+            throw new UsageException("--raw serves the Celery baseline, which runs no task: it takes no --rate-limit");
+        }
+
         await using var host = await WorkerHost.StartAsync(args);
         var manager = new BenchManager(new OneWayStats());
-        var worker = await Rpc.Celery.CeleryWorker.StartAsync(host.Broker.Uri.Uri, manager, options, host.Logs.CreateLogger("bench.celery"), host.Signal.Token);
+        IAsyncDisposable worker = raw
+            ? await RawCeleryWorker.StartAsync(host.Broker.Uri.Uri, options, host.Logs.CreateLogger("bench.celery"), host.Signal.Token)
+            : await Rpc.Celery.CeleryWorker.StartAsync(host.Broker.Uri.Uri, manager, options, host.Logs.CreateLogger("bench.celery"), host.Signal.Token);
         // A run asks its workers how far their JIT has got (the warm-up waits for it) over oslo, beside the task queue.
         var control = controlTopic is not null
             ? await Service.StartAsync(host.Broker.Uri.Uri, manager, new ServiceOptions { Topic = controlTopic, Host = server }, host.Logs.CreateLogger("bench.control"), host.Signal.Token)

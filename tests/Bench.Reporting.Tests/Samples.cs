@@ -80,7 +80,9 @@ internal static class Samples
         CeleryAdd(520, workerCpu: 1530.6, ("pool", "prefork:2"), ("prefetchMultiplier", "unlimited")),
         CeleryAdd(2600, workerCpu: 95.1, ("worker", "bench")),
         CeleryAdd(2900, workerCpu: 70.3, ("worker", "bench"), ("client", "python")),
-        CeleryAdd(2750, workerCpu: 90.4, ("worker", "bench"), ("outstanding", "8")));
+        CeleryAdd(2750, workerCpu: 90.4, ("worker", "bench"), ("outstanding", "8")),
+        CeleryAdd(2800, workerCpu: 84.1, ("worker", "raw"), ("outstanding", "8")),
+        CeleryAdd(3000, workerCpu: 60.2, ("worker", "raw"), ("outstanding", "32")));
 
     /// <summary>One celery.add variant with the client's, the worker's and the broker's CPU µs per task.</summary>
     public static ScenarioRecord CeleryAdd(double rate, double workerCpu, params (string Key, string Value)[] settings) =>

@@ -104,7 +104,10 @@ public sealed record ScenarioSettings
     /// </summary>
     public string? Route { get; init; }
 
-    /// <summary>Celery: which worker serves the tasks, "python" (real Celery 5.2) or "bench" (Bench's C# worker).</summary>
+    /// <summary>
+    /// Celery: which worker serves the tasks, "python" (real Celery 5.2), "bench" (Bench's C# worker) or "raw" (the
+    /// plain RabbitMQ.Client baseline Bench's worker is measured against).
+    /// </summary>
     public string CeleryWorker { get; init; } = "python";
 
     /// <summary>Celery: which client sends them, "bench" (the C# client under the load engine) or "python" (real Celery).</summary>

@@ -132,8 +132,8 @@ public static class OptionTable
         v => v ? "separate" : "shared") with { OmitDefault = true };
 
     // Celery.
-    public static readonly SettingOption CeleryWorker = SettingOption.Of("celery-worker", "worker", "python|bench", "celery.*: real Celery 5.2 or Bench's C# worker serves the tasks", OptionScope.Run,
-        v => Choice(v, "celery-worker", ("python", "python"), ("bench", "bench")), (s, v) => s with { CeleryWorker = v }, s => s.CeleryWorker, v => v);
+    public static readonly SettingOption CeleryWorker = SettingOption.Of("celery-worker", "worker", "python|bench|raw", "celery.*: real Celery 5.2, Bench's C# worker, or the plain RabbitMQ.Client baseline (acks, answers SUCCESS with a null result, runs no task) serves the tasks", OptionScope.Run,
+        v => Choice(v, "celery-worker", ("python", "python"), ("bench", "bench"), ("raw", "raw")), (s, v) => s with { CeleryWorker = v }, s => s.CeleryWorker, v => v);
 
     public static readonly SettingOption CeleryClient = SettingOption.Of("celery-client", "client", "bench|python", "celery.*: Bench's client under the load engine, or the real Python client", OptionScope.Run,
         v => Choice(v, "celery-client", ("bench", "bench"), ("python", "python")), (s, v) => s with { CeleryClient = v }, s => s.CeleryClient, v => v);

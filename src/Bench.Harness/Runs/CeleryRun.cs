@@ -46,9 +46,24 @@ public sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioR
         }
     }
 
+    /// <summary>
+    /// The raw baseline worker runs no task, so a rate limit on one would be silently ignored: refused when the plan is
+    /// checked (exit 2).
+    /// </summary>
+    public static void RefuseRawRateLimit(IEnumerable<ScenarioSpec> specs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        if (specs.FirstOrDefault(s => s.Settings.CeleryWorker == "raw" && s.Settings.CeleryRateLimits && s.Settings.TaskRateLimit is not null) is { } spec)
+        {
+            throw new HarnessConfigurationException($"--celery-worker raw with --task-rate-limit: {spec.Id}'s raw baseline worker runs no task, so it has no rate limit to honour");
+        }
+    }
+
     public override async Task<ScenarioRecord> RunAsync(Action<ProgressSnapshot> onProgress, CancellationToken cancellation)
     {
-        RefuseFaults([Spec], Session.Faults); // RunCommand checks the plan first; this keeps the rule true for any other caller
+        // RunCommand checks the plan first; this keeps the rules true for any other caller.
+        RefuseFaults([Spec], Session.Faults);
+        RefuseRawRateLimit([Spec]);
         var worker = await StartWorkerAsync(cancellation);
         var cpu = CpuSources([new CpuSource("worker", worker.ProcessId, IncludeDescendants: true) { JitMethods = await ControlAsync(cancellation) }]);
         var isCast = Spec.Scenario.Kind == ScenarioKind.Cast;
@@ -128,6 +143,11 @@ public sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioR
                 "--celery", "--topic", _queue, "--control-topic", ControlTopic, "--concurrency", concurrency.ToString(CultureInfo.InvariantCulture),
                 "--prefetch-multiplier", Settings.PrefetchMultiplier.ToString(CultureInfo.InvariantCulture),
             };
+            if (Settings.CeleryWorker == "raw")
+            {
+                arguments.Add("--raw");
+            }
+
             if (Settings.AcksLate)
             {
                 arguments.AddRange(["--acks-late", "true"]);
@@ -148,11 +168,12 @@ public sealed class CeleryRun(RunSession session, ScenarioSpec spec) : ScenarioR
 
     private string ControlTopic => _queue + ".control";
 
-    // Bench's C# worker answers how far its JIT has got on its control topic; Celery cannot. Only a warm-up through the
-    // load engine (Bench's client) asks, so the Python client's runs connect no control client.
+    // Bench's C# worker (and the raw baseline, in the same process) answers how far its JIT has got on its control
+    // topic; Celery cannot. Only a warm-up through the load engine (Bench's client) asks, so the Python client's runs
+    // connect no control client.
     private async Task<Func<CancellationToken, ValueTask<long?>>?> ControlAsync(CancellationToken cancellation)
     {
-        if (Settings.CeleryWorker != "bench" || Settings.CeleryClient == "python")
+        if (Settings.CeleryWorker == "python" || Settings.CeleryClient == "python")
         {
             return null;
         }

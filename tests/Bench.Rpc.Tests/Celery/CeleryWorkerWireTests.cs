@@ -2,7 +2,9 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Bench.Rpc.Celery;
+using Bench.Rpc.Raw;
 using Bench.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -11,7 +13,8 @@ namespace Bench.Rpc.Tests.Celery;
 /// <summary>
 /// Bench's Celery worker on a real broker, fed task messages shaped exactly as Celery 5.2.6 sends them (the captures):
 /// its result messages must be the captured bytes and properties, its pooled reply state must never leak one task's id
-/// into another's result, and a malformed message is still rejected without a reply.
+/// into another's result, and a malformed message is still rejected without a reply. The raw baseline worker (plain
+/// RabbitMQ.Client, the floor Bench's worker is measured against) answers with the same bytes but a null value.
 /// </summary>
 public sealed class CeleryWorkerWireTests(BrokerFixture broker) : IAsyncLifetime
 {
@@ -128,7 +131,27 @@ public sealed class CeleryWorkerWireTests(BrokerFixture broker) : IAsyncLifetime
         Assert.Equal(2, _worker!.Succeeded);
     }
 
-    private async Task PublishV2Async(string task, string id, string? args, byte[]? body = null, bool ignoreResult = false)
+    [Fact]
+    public async Task The_raw_baseline_answers_with_the_captured_result_bytes_but_a_null_value_and_honours_ignore_result()
+    {
+        var queue = BrokerFixture.UniqueName("celery-wire-raw");
+        await using var baseline = await RawCeleryWorker.StartAsync(broker.Uri.Uri, new CeleryWorkerOptions { Queue = queue }, NullLogger.Instance);
+        var expected = Vectors.Load("celery_worker_replies.json", "success").GetProperty("replies")[0];
+        var id = expected.GetProperty("properties").GetProperty("correlation_id").GetString()!;
+
+        await PublishV2Async("tasks.add", "quiet", "[1, 1]", ignoreResult: true, queue: queue);
+        await PublishV2Async("tasks.add", id, "[4, 4]", queue: queue);
+        var reply = await NextReplyAsync();
+
+        Assert.Equal(expected.GetProperty("body_raw").GetString()!.Replace("\"result\": 8", "\"result\": null", StringComparison.Ordinal), Encoding.UTF8.GetString(reply.Body.Span));
+        Assert.Equal(id, reply.BasicProperties.CorrelationId);
+        var properties = expected.GetProperty("properties");
+        Assert.Equal((properties.GetProperty("content_type").GetString(), properties.GetProperty("delivery_mode").GetInt32()), (reply.BasicProperties.ContentType, (int)reply.BasicProperties.DeliveryMode));
+        Assert.False(_replies.Reader.TryRead(out _)); // "quiet" asked for no result
+        Assert.Equal(0u, await _raw!.MessageCountAsync(queue));
+    }
+
+    private async Task PublishV2Async(string task, string id, string? args, byte[]? body = null, bool ignoreResult = false, string? queue = null)
     {
         var payload = new System.Buffers.ArrayBufferWriter<byte>();
         if (body is null)
@@ -145,7 +168,7 @@ public sealed class CeleryWorkerWireTests(BrokerFixture broker) : IAsyncLifetime
             ReplyTo = _replyQueue,
             Headers = CeleryWire.Headers(task, id, args ?? "?", ignoreResult, "bench-test"),
         };
-        await _raw!.BasicPublishAsync(string.Empty, _queue, mandatory: false, properties, body ?? payload.WrittenMemory);
+        await _raw!.BasicPublishAsync(string.Empty, queue ?? _queue, mandatory: false, properties, body ?? payload.WrittenMemory);
     }
 
     private async Task<BasicDeliverEventArgs> NextReplyAsync()
