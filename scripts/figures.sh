@@ -8,7 +8,7 @@
 #   cluster         `bench run --suite cluster`: 1 node against 3, classic against quorum, leader and follower kills
 #   agents          1, 2 and 3 local agents on the same total load: merged ok/s, p50, p99, start skew
 #                                                                                     [--outstanding N] [--duration S]
-#   celery-workers  `bench run --suite celery`: the C# worker's calls/s against the best real Celery worker's
+#   celery-workers  `bench run --suite celery`: the C# worker against the best real Celery worker and the raw baseline
 #   rpc-vs-raw      call.add beside raw.call at 1 and 64 outstanding, cast.count beside raw.cast, call.add's hops
 #                   [--tree DIR] [--repeat N] [--duration S] [--casts N] [-- EXTRA BENCH FLAGS]
 #   own-service     Bench's --target oslo|celery beside the services' own Python clients, back to back
