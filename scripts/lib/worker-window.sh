@@ -19,8 +19,8 @@ worker_window_start() {
     esac
   done
   [ "$scenario" != harness.null ] || { echo "$name: harness.null has no worker to measure" >&2; exit 2; }
-  if [[ $scenario == celery.* && " $* " != *" --celery-worker bench "* ]]; then
-    echo "$name: $scenario is served by the Python Celery worker unless --celery-worker bench is given" >&2; exit 2
+  if [[ $scenario == celery.* && " $* " != *" --celery-worker bench "* && " $* " != *" --celery-worker raw "* ]]; then
+    echo "$name: $scenario is served by the Python Celery worker unless --celery-worker bench or raw is given" >&2; exit 2
   fi
   command -v perf >/dev/null || { echo "$name: needs perf (apt-get install linux-perf)" >&2; exit 2; }
   [ -x "$bench" ] || { echo "$name: build the CLI first (dotnet build scenarios -c Release)" >&2; exit 2; }

@@ -59,6 +59,18 @@ internal sealed class CeleryWorkItem
         _idLength = id.Length;
     }
 
+    /// <summary>The id from a string (a task's correlation id), encoded into the pooled buffer.</summary>
+    public void SetId(string id)
+    {
+        var length = System.Text.Encoding.UTF8.GetByteCount(id);
+        if (length > _id.Length)
+        {
+            _id = new byte[length];
+        }
+
+        _idLength = System.Text.Encoding.UTF8.GetBytes(id, _id);
+    }
+
     public void Return()
     {
         ReplyRoute = null;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 using Bench.Rpc.Dispatch;
 using Bench.Rpc.Server;
@@ -17,8 +16,6 @@ namespace Bench.Rpc.Celery;
 /// </summary>
 public sealed class CeleryWorker : IAsyncDisposable
 {
-    private const int MaxReplyRoutes = 4096;
-
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly Dispatcher _dispatcher;
@@ -27,7 +24,7 @@ public sealed class CeleryWorker : IAsyncDisposable
     private readonly SlotGate _slots;
     private readonly Dictionary<string, MethodPacer> _pacers;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<string, CachedString> _replyRoutes = new(StringComparer.Ordinal);
+    private readonly ReplyRouteCache _replyRoutes = new();
     private readonly CachedString _defaultExchange = new(string.Empty);
     private readonly byte[] _taskPrefix;
     private long _succeeded;
@@ -132,7 +129,7 @@ public sealed class CeleryWorker : IAsyncDisposable
 
             // Everything the reply needs is kept now: the body is not read after the task is bound.
             work.SetId(task.Id);
-            work.ReplyRoute = CeleryWire.HeaderBool(properties.Headers, "ignore_result") || string.IsNullOrEmpty(properties.ReplyTo) ? null : ReplyRoute(properties.ReplyTo);
+            work.ReplyRoute = CeleryWire.HeaderBool(properties.Headers, "ignore_result") || string.IsNullOrEmpty(properties.ReplyTo) ? null : _replyRoutes.Get(properties.ReplyTo);
             work.Properties.CorrelationId = properties.CorrelationId ?? Encoding.UTF8.GetString(task.Id);
             var invoker = task.Name.StartsWith(_taskPrefix) ? _dispatcher.Find(task.Name[_taskPrefix.Length..]) : null;
             if (invoker is null)
@@ -242,25 +239,6 @@ public sealed class CeleryWorker : IAsyncDisposable
 
         CeleryWire.WriteResult(work.Reply, work.Id, error is null, work.Result.WrittenSpan, error);
         await _channel.BasicPublishAsync(_defaultExchange, work.ReplyRoute, mandatory: false, work.Properties, work.Reply.WrittenMemory);
-    }
-
-    /// <summary>
-    /// The reply queue as a <see cref="CachedString"/>, made once per queue (an rpc:// client has one for its life), so a
-    /// reply never re-encodes its routing key. Bounded: a worker serving many short-lived clients forgets old ones.
-    /// </summary>
-    private CachedString ReplyRoute(string replyTo)
-    {
-        if (_replyRoutes.TryGetValue(replyTo, out var route))
-        {
-            return route;
-        }
-
-        if (_replyRoutes.Count >= MaxReplyRoutes)
-        {
-            _replyRoutes.Clear();
-        }
-
-        return _replyRoutes.GetOrAdd(replyTo, static name => new CachedString(name));
     }
 
     private void Reject(ulong tag, string reason)

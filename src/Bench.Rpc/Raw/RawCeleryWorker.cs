@@ -1,4 +1,3 @@
-using System.Text;
 using Bench.Rpc.Celery;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -10,26 +9,27 @@ namespace Bench.Rpc.Raw;
 /// <see cref="CeleryWorker"/> does (the same queue, global QoS of multiplier × concurrency, ack before or, with
 /// acks_late, after the reply) and answers each task that wants a result (a reply_to, no ignore_result header) with a
 /// SUCCESS result carrying the task's id (its correlation id) and a null value, with the properties Bench's worker gives
-/// its results. It reads no other header and no body, and runs nothing: what it costs per task is RabbitMQ.Client's own floor for a Celery task's messages, which
-/// <see cref="CeleryWorker"/>'s cost is measured against. Its result is not the task's: only a client that ignores
-/// result values (Bench's load, Celery's <c>.get()</c> in the peer client) can be driven against it.
+/// its results. It reads no other header and no body, and runs nothing: what it costs per task is RabbitMQ.Client's
+/// share of a Celery task's messages, which <see cref="CeleryWorker"/>'s cost is measured against. Its result is not the
+/// task's: it is for clients that ignore result values (Bench's load engine).
 /// </summary>
 public sealed class RawCeleryWorker : IAsyncDisposable
 {
-    // A Celery task id is a UUID (36 characters); anything longer is still answered, through a heap buffer.
-    private const int StackIdBytes = 128;
-
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly bool _acksLate;
-    private readonly Dictionary<string, CachedString> _routes = new(StringComparer.Ordinal); // the consumer loop's alone: no lock
+    private readonly ILogger _logger;
+    private readonly ReplyRouteCache _routes = new();
     private readonly CachedString _defaultExchange = new(string.Empty);
+    private string? _consumerTag;
+    private int _handling; // 1 while a delivery is being handled (one at a time: RabbitMQ.Client's dispatch concurrency is 1)
 
-    private RawCeleryWorker(IConnection connection, IChannel channel, bool acksLate)
+    private RawCeleryWorker(IConnection connection, IChannel channel, bool acksLate, ILogger logger)
     {
         _connection = connection;
         _channel = channel;
         _acksLate = acksLate;
+        _logger = logger;
     }
 
     /// <summary>Connects and consumes <see cref="CeleryWorkerOptions.Queue"/>; task prefix and rate limits do not apply.</summary>
@@ -45,48 +45,89 @@ public sealed class RawCeleryWorker : IAsyncDisposable
                 await channel.BasicQosAsync(0, (ushort)Math.Min(ushort.MaxValue, options.PrefetchMultiplier * options.Concurrency), global: true, cancellationToken);
             }
 
-            var worker = new RawCeleryWorker(connection, channel, options.AcksLate);
-            await channel.BasicConsumeAsync(options.Queue, autoAck: false, new Consumer(channel, worker), cancellationToken);
+            var worker = new RawCeleryWorker(connection, channel, options.AcksLate, logger);
+            worker._consumerTag = await channel.BasicConsumeAsync(options.Queue, autoAck: false, new Consumer(channel, worker), cancellationToken);
             logger.LogInformation("Raw Celery baseline on queue {Queue}: plain RabbitMQ.Client, every task answered SUCCESS with a null result", options.Queue);
             return worker;
         }, cancellationToken);
     }
 
-    public async ValueTask DisposeAsync() => await AmqpConnector.CloseAsync(_connection, _channel);
+    /// <summary>Stops consuming first, so that no delivery is mid-reply when the connection closes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (_consumerTag is not null)
+            {
+                await _channel.BasicCancelAsync(_consumerTag);
+            }
+
+            // A delivery mid-reply finishes (and, with acks_late, is acked) before the channel closes.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref _handling) != 0 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5);
+            }
+        }
+        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or OperationCanceledException or IOException)
+        {
+            // The connection is gone: nothing is in flight on it any more.
+        }
+
+        await AmqpConnector.CloseAsync(_connection, _channel);
+    }
 
     private async Task HandleAsync(ulong tag, IReadOnlyBasicProperties properties)
     {
-        if (!_acksLate)
+        // Nothing else reports a failed ack or publish on RabbitMQ.Client's dispatcher: log it, as Bench's worker does.
+        Volatile.Write(ref _handling, 1);
+        try
         {
-            await _channel.BasicAckAsync(tag, multiple: false);
-        }
-
-        if (properties.ReplyTo is { Length: > 0 } replyTo && properties.CorrelationId is { } id && !CeleryWire.HeaderBool(properties.Headers, "ignore_result"))
-        {
-            var work = CeleryWorkItem.Rent();
-            try
+            if (!_acksLate)
             {
-                var length = Encoding.UTF8.GetMaxByteCount(id.Length);
-                var idBytes = length <= StackIdBytes ? stackalloc byte[StackIdBytes] : new byte[length];
-                idBytes = idBytes[..Encoding.UTF8.GetBytes(id, idBytes)];
-                CeleryWire.WriteResult(work.Reply, idBytes, success: true, "null"u8, error: null);
-                work.Properties.CorrelationId = id;
-                if (!_routes.TryGetValue(replyTo, out var route))
-                {
-                    _routes[replyTo] = route = new CachedString(replyTo);
-                }
-
-                await _channel.BasicPublishAsync(_defaultExchange, route, mandatory: false, work.Properties, work.Reply.WrittenMemory);
+                await _channel.BasicAckAsync(tag, multiple: false);
             }
-            finally
+
+            if (properties.ReplyTo is { Length: > 0 } replyTo && !CeleryWire.HeaderBool(properties.Headers, "ignore_result"))
             {
-                work.Return();
+                await ReplyAsync(replyTo, properties.CorrelationId);
+            }
+
+            if (_acksLate)
+            {
+                await _channel.BasicAckAsync(tag, multiple: false);
             }
         }
-
-        if (_acksLate)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await _channel.BasicAckAsync(tag, multiple: false);
+            _logger.LogWarning("Task delivery {Tag} failed: {Error}", tag, e.Message);
+        }
+        finally
+        {
+            Volatile.Write(ref _handling, 0);
+        }
+    }
+
+    private async Task ReplyAsync(string replyTo, string? id)
+    {
+        if (id is null)
+        {
+            // The baseline reads no body, where a protocol-1 task keeps its id: it has nothing to answer with.
+            _logger.LogWarning("A task without a correlation id was not answered: the raw baseline reads the id only from there");
+            return;
+        }
+
+        var work = CeleryWorkItem.Rent();
+        try
+        {
+            work.SetId(id);
+            work.Properties.CorrelationId = id;
+            CeleryWire.WriteResult(work.Reply, work.Id, success: true, "null"u8, error: null);
+            await _channel.BasicPublishAsync(_defaultExchange, _routes.Get(replyTo), mandatory: false, work.Properties, work.Reply.WrittenMemory);
+        }
+        finally
+        {
+            work.Return();
         }
     }
 

@@ -17,7 +17,7 @@ public sealed class RawEchoServer : IAsyncDisposable
     private readonly IChannel _channel;
     private readonly Action<long, long> _onCast;
     private readonly CachedString _defaultExchange = new(string.Empty);
-    private readonly Dictionary<string, CachedString> _routes = new(StringComparer.Ordinal);
+    private readonly ReplyRouteCache _routes = new();
     private readonly bool _ackAfter;
 
     private RawEchoServer(IConnection connection, IChannel channel, Action<long, long> onCast, bool ackAfter)
@@ -61,12 +61,7 @@ public sealed class RawEchoServer : IAsyncDisposable
 
         if (properties.ReplyTo is { } replyTo)
         {
-            if (!_routes.TryGetValue(replyTo, out var route))
-            {
-                _routes[replyTo] = route = new CachedString(replyTo);
-            }
-
-            await _channel.BasicPublishAsync(_defaultExchange, route, mandatory: false, body);
+            await _channel.BasicPublishAsync(_defaultExchange, _routes.Get(replyTo), mandatory: false, body);
         }
         else if (body.Length >= 8)
         {

@@ -131,24 +131,27 @@ public sealed class CeleryWorkerWireTests(BrokerFixture broker) : IAsyncLifetime
         Assert.Equal(2, _worker!.Succeeded);
     }
 
-    [Fact]
-    public async Task The_raw_baseline_answers_with_the_captured_result_bytes_but_a_null_value_and_honours_ignore_result()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_raw_baseline_answers_with_the_captured_result_bytes_but_a_null_value_honours_ignore_result_and_acks(bool acksLate)
     {
         var queue = BrokerFixture.UniqueName("celery-wire-raw");
-        await using var baseline = await RawCeleryWorker.StartAsync(broker.Uri.Uri, new CeleryWorkerOptions { Queue = queue }, NullLogger.Instance);
+        var baseline = await RawCeleryWorker.StartAsync(broker.Uri.Uri, new CeleryWorkerOptions { Queue = queue, AcksLate = acksLate }, NullLogger.Instance);
         var expected = Vectors.Load("celery_worker_replies.json", "success").GetProperty("replies")[0];
         var id = expected.GetProperty("properties").GetProperty("correlation_id").GetString()!;
 
         await PublishV2Async("tasks.add", "quiet", "[1, 1]", ignoreResult: true, queue: queue);
         await PublishV2Async("tasks.add", id, "[4, 4]", queue: queue);
         var reply = await NextReplyAsync();
+        await baseline.DisposeAsync(); // a task left unacked would go back to the queue now
 
         Assert.Equal(expected.GetProperty("body_raw").GetString()!.Replace("\"result\": 8", "\"result\": null", StringComparison.Ordinal), Encoding.UTF8.GetString(reply.Body.Span));
         Assert.Equal(id, reply.BasicProperties.CorrelationId);
         var properties = expected.GetProperty("properties");
         Assert.Equal((properties.GetProperty("content_type").GetString(), properties.GetProperty("delivery_mode").GetInt32()), (reply.BasicProperties.ContentType, (int)reply.BasicProperties.DeliveryMode));
         Assert.False(_replies.Reader.TryRead(out _)); // "quiet" asked for no result
-        Assert.Equal(0u, await _raw!.MessageCountAsync(queue));
+        Assert.Equal(0u, await _raw!.MessageCountAsync(queue)); // both acked: none came back when the worker closed
     }
 
     private async Task PublishV2Async(string task, string id, string? args, byte[]? body = null, bool ignoreResult = false, string? queue = null)
