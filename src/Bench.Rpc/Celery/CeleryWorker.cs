@@ -79,24 +79,7 @@ public sealed class CeleryWorker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (_consumerTag is not null)
-            {
-                await _channel.BasicCancelAsync(_consumerTag);
-            }
-
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (_slots.Count > 0 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(5);
-            }
-        }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or OperationCanceledException or IOException)
-        {
-            // The connection is gone: nothing is in flight on it any more.
-        }
-
+        await ConsumerDrain.CancelAndWaitAsync(_channel, _consumerTag, () => _slots.Count > 0);
         await _stopping.CancelAsync();
         await AmqpConnector.CloseAsync(_connection, _channel);
         _stopping.Dispose();

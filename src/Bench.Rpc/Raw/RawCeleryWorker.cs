@@ -55,25 +55,7 @@ public sealed class RawCeleryWorker : IAsyncDisposable
     /// <summary>Stops consuming first, so that no delivery is mid-reply when the connection closes.</summary>
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            if (_consumerTag is not null)
-            {
-                await _channel.BasicCancelAsync(_consumerTag);
-            }
-
-            // A delivery mid-reply finishes (and, with acks_late, is acked) before the channel closes.
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (Volatile.Read(ref _handling) != 0 && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(5);
-            }
-        }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or OperationCanceledException or IOException)
-        {
-            // The connection is gone: nothing is in flight on it any more.
-        }
-
+        await ConsumerDrain.CancelAndWaitAsync(_channel, _consumerTag, () => Volatile.Read(ref _handling) != 0);
         await AmqpConnector.CloseAsync(_connection, _channel);
     }
 
