@@ -14,4 +14,20 @@ internal static class CeleryTopology
         await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: cancellationToken);
         await channel.QueueBindAsync(queue, queue, queue, cancellationToken: cancellationToken);
     }
+
+    /// <summary>
+    /// A worker's consuming channel, as a Celery worker sets it up: the task queue declared, and global QoS of
+    /// multiplier × concurrency (the limit covers the whole worker, not each consumer; multiplier 0 is unlimited).
+    /// </summary>
+    public static async Task<IChannel> OpenWorkerChannelAsync(IConnection connection, CeleryWorkerOptions options, CancellationToken cancellationToken)
+    {
+        var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        await DeclareTaskQueueAsync(channel, options.Queue, cancellationToken);
+        if (options.PrefetchMultiplier > 0)
+        {
+            await channel.BasicQosAsync(0, (ushort)Math.Min(ushort.MaxValue, options.PrefetchMultiplier * options.Concurrency), global: true, cancellationToken);
+        }
+
+        return channel;
+    }
 }

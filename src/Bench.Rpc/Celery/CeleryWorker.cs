@@ -62,13 +62,7 @@ public sealed class CeleryWorker : IAsyncDisposable
         logger ??= NullLogger.Instance;
         return await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, async connection =>
         {
-            var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            await CeleryTopology.DeclareTaskQueueAsync(channel, options.Queue, cancellationToken);
-            if (options.PrefetchMultiplier > 0)
-            {
-                // Global QoS, as Celery uses on RabbitMQ: the limit covers the whole worker, not each consumer.
-                await channel.BasicQosAsync(0, (ushort)Math.Min(ushort.MaxValue, options.PrefetchMultiplier * options.Concurrency), global: true, cancellationToken);
-            }
+            var channel = await CeleryTopology.OpenWorkerChannelAsync(connection, options, cancellationToken);
 
             var worker = new CeleryWorker(connection, channel, manager, options, logger);
             worker._consumerTag = await channel.BasicConsumeAsync(options.Queue, autoAck: false, new TaskConsumer(channel, worker), cancellationToken);

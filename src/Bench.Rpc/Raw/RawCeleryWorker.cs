@@ -38,12 +38,7 @@ public sealed class RawCeleryWorker : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         return await AmqpConnector.ConnectAsync(amqpUri, options.ClientName, options.CaCertificatePath, logger, async connection =>
         {
-            var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-            await CeleryTopology.DeclareTaskQueueAsync(channel, options.Queue, cancellationToken);
-            if (options.PrefetchMultiplier > 0)
-            {
-                await channel.BasicQosAsync(0, (ushort)Math.Min(ushort.MaxValue, options.PrefetchMultiplier * options.Concurrency), global: true, cancellationToken);
-            }
+            var channel = await CeleryTopology.OpenWorkerChannelAsync(connection, options, cancellationToken);
 
             var worker = new RawCeleryWorker(connection, channel, options.AcksLate, logger);
             worker._consumerTag = await channel.BasicConsumeAsync(options.Queue, autoAck: false, new Consumer(channel, worker), cancellationToken);
