@@ -5,7 +5,8 @@ namespace Bench.Scenarios.Tests;
 /// <summary>
 /// `bench run --nodes 3` as a process, on a private cluster it starts: a leader kill during confirmed, ack-after casts
 /// to a quorum queue loses none (counted by unique id at the workers), and the accounting holds; node faults without a
-/// cluster are refused. Counts are asserted, never times.
+/// cluster are refused. Counts are asserted, never times: not even whether ok/s came back to 80% of its level before the
+/// kill, a speed (see the leader-kill test).
 /// </summary>
 public sealed class ClusterRunTests : CliTest
 {
@@ -17,9 +18,10 @@ public sealed class ClusterRunTests : CliTest
     public async Task A_leader_kill_during_quorum_casts_with_ack_after_and_confirms_loses_none_and_accounting_holds()
     {
         using var cli = await BenchCli.RunAsync(s_timeout, "run", "--nodes", "3", "--scenario", "cast.count", "--queue-type", "quorum", "--ack", "after", "--confirms", "on",
-            "--outstanding", "8", "--duration", "10", "--warmup", "1", "--timeout", "5", "--fault", "node-kill:leader@3s+3s", "--out", Out);
+            "--outstanding", "8", "--duration", "10", "--warmup", "1", "--timeout", "5", "--fault", "node-kill:leader@3s+3s", "--max-recovery", "1000", "--out", Out);
 
-        var s = Assert.Single(ResultStore.Read(Out).Scenarios);
+        var run = ResultStore.Read(Out);
+        var s = Assert.Single(run.Scenarios);
         var ledger = s.CastLedger ?? throw new InvalidOperationException("no cast ledger: " + cli.Stdout + cli.Stderr);
         Assert.True(ledger.Sent > 0 && ledger.Lost == 0 && ledger.ReceivedUnique == ledger.Sent, ledger.ToString());
         Assert.True(s.Counts.Accounted && s.Counts.Issued == s.Counts.Ok + s.Counts.Failed + s.Counts.TimedOut, s.Counts.ToString());
@@ -32,7 +34,13 @@ public sealed class ClusterRunTests : CliTest
         var worker = Assert.Single(cluster.PlacementAtStart, p => p.Key.StartsWith("bench-service:", StringComparison.Ordinal));
         Assert.Equal(cluster.Leader, worker.Value);
         Assert.NotEqual(cluster.Leader, cluster.PlacementAtEnd[worker.Key]);
-        Assert.True(cli.ExitCode == 0, cli.Stdout + cli.Stderr);
+        Assert.True(s.Timeline.Where(p => p.Second >= fault.AtSeconds + 1).Sum(p => p.Ok) > 0, "casts succeed after the kill: " + cli.Stdout + cli.Stderr);
+        // Recovery is judged by speed: a whole second at 80% of the ok/s before the kill. Once, in CI beside two other
+        // test assemblies, the killed node's restart (an Erlang boot) held the CPU through every second left in the run,
+        // and the verdict said it never recovered, truly. That verdict may stand; any other fails the test, and the exit
+        // code must agree with the verdict.
+        Assert.True(run.Verdict is null || run.Verdict == $"{s.Id}: {fault.Spec} never recovered to 80% of the ok/s before it", cli.Stdout + cli.Stderr);
+        Assert.True(cli.ExitCode == (run.Verdict is null ? 0 : 1), cli.Stdout + cli.Stderr);
     }
 
     [Theory]
