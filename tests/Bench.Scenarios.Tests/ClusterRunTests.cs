@@ -35,8 +35,8 @@ public sealed class ClusterRunTests : CliTest
         Assert.Equal(cluster.Leader, worker.Value);
         Assert.NotEqual(cluster.Leader, cluster.PlacementAtEnd[worker.Key]);
         Assert.True(s.Timeline.Where(p => p.Second >= fault.AtSeconds + 1).Sum(p => p.Ok) > 0, "casts succeed after the kill: " + cli.Stdout + cli.Stderr);
-        // Recovery is judged by speed: a whole second at 80% of the ok/s before the kill. Once, in CI beside two other
-        // test assemblies, the killed node's restart (an Erlang boot) held the CPU through every second left in the run,
+        // Recovery is judged by speed: a whole second at 80% of the ok/s before the kill. Once, in CI with other tests
+        // running beside it, the killed node's restart (an Erlang boot) held the CPU through every second left in the run,
         // and the verdict said it never recovered, truly. That verdict may stand; any other fails the test, and the exit
         // code must agree with the verdict.
         Assert.True(run.Verdict is null || run.Verdict == $"{s.Id}: {fault.Spec} never recovered to 80% of the ok/s before it", cli.Stdout + cli.Stderr);
