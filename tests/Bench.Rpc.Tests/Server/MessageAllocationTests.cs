@@ -12,9 +12,10 @@ namespace Bench.Rpc.Tests.Server;
 /// string of every delivery's exchange, routing key and consumer tag, so each baseline's queues are named as long as
 /// the side it is set against (a topic-xxxxxxxx request queue and a reply_&lt;32 hex&gt; reply queue, as Bench's target
 /// and client name theirs; two task queues alike): a name 4 characters longer is 8 bytes more per message.
-/// The goal is 0, and each side is held to within 1 byte per message of the other. Any object is at least 24 bytes, so
-/// that leaves no allocation per message, only what a round of 2,000 messages picks up besides (a pool thread started,
-/// a timer's tick). The raw baseline's own figure (no such properties, a reply_to instead) is written beside it. It
+/// The goal is 0, and each side is held to within 4 bytes per message of the other. Any object is at least 24 bytes, so
+/// an object on even one message in six would fail; the 4 bytes leave what a round of 2,000 messages picks up besides
+/// (a pool thread started, a timer's tick) and RabbitMQ.Client's own share moving with timing: in a CI run beside
+/// another test assembly both sides of the task path read 1–2 bytes below their idle 3,528, and 1.2 bytes apart. The raw baseline's own figure (no such properties, a reply_to instead) is written beside it. It
 /// runs alone (the Sequential collection): the count is the whole process's, and parallel tests would add to it.
 /// </summary>
 [Collection("Sequential")]
@@ -22,7 +23,10 @@ public sealed class MessageAllocationTests(BrokerFixture broker, ITestOutputHelp
 {
     private const int Messages = 2000;
     private const int Warmup = 500;
-    private const int Rounds = 5;
+    private const int Rounds = 7;
+
+    // Bytes per message: a sixth of the smallest object (see the summary).
+    private const double MaxDifference = 4;
     private readonly RpcHarness _rpc = new(broker);
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -51,7 +55,7 @@ public sealed class MessageAllocationTests(BrokerFixture broker, ITestOutputHelp
         output.WriteLine(figure);
         // Also beside the test results, for docs/rpc-cost.md: a passing test's output is not shown by dotnet test.
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "message-allocation.txt"), figure + Environment.NewLine);
-        Assert.InRange(bench - matchedBaseline, -1, 1);
+        Assert.InRange(bench - matchedBaseline, -MaxDifference, MaxDifference);
     }
 
     [Fact]
@@ -73,7 +77,7 @@ public sealed class MessageAllocationTests(BrokerFixture broker, ITestOutputHelp
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "celery-task-allocation.txt"), figure + Environment.NewLine);
         Assert.Equal((0, 0), (worker.Failed, worker.Rejected)); // every task ran: none failed or was refused
         Assert.Equal(Warmup + (Rounds * Messages), worker.Succeeded);
-        Assert.InRange(celery - raw, -1, 1);
+        Assert.InRange(celery - raw, -MaxDifference, MaxDifference);
     }
 
     // Warm every side first (routes, pools, JIT tiers), then the process's allocated bytes per message over rounds of
