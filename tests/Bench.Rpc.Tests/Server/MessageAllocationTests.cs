@@ -15,8 +15,9 @@ namespace Bench.Rpc.Tests.Server;
 /// The goal is 0, and each side is held to within 4 bytes per message of the other. Any object is at least 24 bytes, so
 /// an object on even one message in six would fail; the 4 bytes leave what a round of 2,000 messages picks up besides
 /// (a pool thread started, a timer's tick) and RabbitMQ.Client's own share moving with timing: in a CI run beside
-/// another test assembly both sides of the task path read 1–2 bytes below their idle 3,528, and 1.2 bytes apart. The raw baseline's own figure (no such properties, a reply_to instead) is written beside it. It
-/// runs alone (the Sequential collection): the count is the whole process's, and parallel tests would add to it.
+/// another test assembly both sides of the task path read 1–2 bytes below their idle 3,528, and 1.2 bytes apart.
+/// The raw baseline's own figure (no such properties, a reply_to instead) is written beside it. It runs alone (the
+/// Sequential collection): the count is the whole process's, and parallel tests would add to it.
 /// </summary>
 [Collection("Sequential")]
 public sealed class MessageAllocationTests(BrokerFixture broker, ITestOutputHelper output) : IAsyncLifetime
